@@ -1,0 +1,6 @@
+package nl.phaseout.engine.process;
+
+import java.time.Instant;
+
+public record AlternativeSelection(String vendor, String product, Instant selectedAt) {
+}
