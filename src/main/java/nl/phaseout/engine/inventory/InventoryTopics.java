@@ -1,11 +1,7 @@
 package nl.phaseout.engine.inventory;
 
-/** Topic and header names of the inventory ingestion; part of the public contract. */
+/** Limits and header names of the inventory ingestion; the topics are in {@code system.Topics}. */
 public final class InventoryTopics {
-
-	public static final String INVENTORY = "phaseout.inventory";
-
-	public static final String INVENTORY_DLT = "phaseout.inventory.dlt";
 
 	/** Header on a dead letter saying, in plain words, why the record was not accepted. */
 	public static final String ERROR_HEADER = "phaseout-error";

@@ -3,6 +3,7 @@ package nl.phaseout.engine.inventory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -27,7 +28,7 @@ final class TestRecords {
 	}
 
 	static ConsumerRecord<String, byte[]> record(String key, byte[] value, Map<String, String> headers) {
-		var record = new ConsumerRecord<>(InventoryTopics.INVENTORY, 0, offset++, key, value);
+		var record = new ConsumerRecord<>(Topics.INVENTORY, 0, offset++, key, value);
 		headers.forEach((name, headerValue) -> record.headers()
 			.add(new RecordHeader(name, headerValue.getBytes(StandardCharsets.UTF_8))));
 		return record;
