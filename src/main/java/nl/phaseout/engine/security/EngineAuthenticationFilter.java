@@ -25,6 +25,12 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 		this.identityService = identityService;
 	}
 
+	/** Only Camunda REST: the project's API calls the engine as the system, after its own checks. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -1,0 +1,35 @@
+package nl.phaseout.engine.process;
+
+import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.MISSED_DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.OVERDUE;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** A deadline passed before its milestone: mark the organisation overdue and report it. */
+@Component("missedDeadlineDelegate")
+class MissedDeadlineDelegate implements JavaDelegate {
+
+	private final ProcessEvents events;
+
+	MissedDeadlineDelegate(ProcessEvents events) {
+		this.events = events;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
+		String deadline = (String) execution.getVariable(DEADLINE);
+		Date due = (Date) execution.getVariable(ProcessConstants.Var.deadline(deadline));
+		execution.setVariable(OVERDUE, true);
+		execution.setVariable(MISSED_DEADLINE, deadline);
+		events.deadlineMissed(organisation.campaignId(), organisation.organisationId(), deadline, due.toInstant(),
+				ClockUtil.getCurrentTime().toInstant());
+	}
+
+}

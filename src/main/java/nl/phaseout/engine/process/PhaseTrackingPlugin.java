@@ -1,0 +1,84 @@
+package nl.phaseout.engine.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Phase tracking without a listener in every diagram element: an element that starts a
+ * phase says so with the extension property {@code phase}, and this plugin gives it a start
+ * listener that keeps the {@code phase} variable and reports the change.
+ */
+@Component
+class PhaseTrackingPlugin extends AbstractProcessEnginePlugin {
+
+	static final String PHASE_PROPERTY = "phase";
+
+	private final Supplier<ProcessEvents> events;
+
+	/** ProcessEvents is looked up when first used: its implementation may itself need the engine. */
+	@Autowired
+	PhaseTrackingPlugin(ObjectProvider<ProcessEvents> events) {
+		this.events = events::getObject;
+	}
+
+	PhaseTrackingPlugin(ProcessEvents events) {
+		this.events = () -> events;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+		if (listeners == null) {
+			listeners = new ArrayList<>();
+			configuration.setCustomPostBPMNParseListeners(listeners);
+		}
+		listeners.add(new PhaseParseListener());
+	}
+
+	private final class PhaseParseListener extends AbstractBpmnParseListener {
+
+		@Override
+		public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+			addPhaseListeners(processDefinition);
+		}
+
+		private void addPhaseListeners(ScopeImpl scope) {
+			for (ActivityImpl activity : scope.getActivities()) {
+				Map<String, String> properties = activity.getProperties().get(BpmnProperties.EXTENSION_PROPERTIES);
+				if (properties != null && properties.containsKey(PHASE_PROPERTY)) {
+					activity.addListener(ExecutionListener.EVENTNAME_START,
+							new PhaseListener(phase(activity, properties.get(PHASE_PROPERTY)), events));
+				}
+				addPhaseListeners(activity);
+			}
+		}
+
+		private Phase phase(ActivityImpl activity, String value) {
+			try {
+				return Phase.valueOf(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Element " + activity.getId() + " has phase '" + value
+						+ "', which is not a phase; use one of " + List.of(Phase.values()), ex);
+			}
+		}
+
+	}
+
+}
