@@ -2,6 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import nl.phaseout.engine.inventory.ProjectionResult.CampaignOrganisation;
 import nl.phaseout.engine.process.Phase;
@@ -41,6 +42,8 @@ class InventoryIngestion {
 		public void regression(String campaignId, String organisationId) {
 		}
 	};
+
+	private final AtomicBoolean warnedNoProcess = new AtomicBoolean();
 
 	private final InventoryEventParser parser = new InventoryEventParser();
 
@@ -100,7 +103,12 @@ class InventoryIngestion {
 
 	/** One call per organisation and kind; inside the projection's transaction. */
 	private int advance(ProjectionResult result) {
-		Advancement process = advancement.getIfAvailable(() -> NOBODY);
+		Advancement process = advancement.getIfAvailable(() -> {
+			if (warnedNoProcess.compareAndSet(false, true)) {
+				log.warn("No Advancement bean: inventory changes are projected but no process is told");
+			}
+			return NOBODY;
+		});
 		int calls = 0;
 		for (String organisationId : result.inventoryChanged()) {
 			process.inventoryChanged(organisationId);

@@ -70,6 +70,9 @@ class InventoryKafkaTest extends EndToEndTest {
 				StandardCharsets.UTF_8)).isEqualTo("value is not JSON");
 		assertThat(registry.counter("phaseout.inventory.events", "outcome", "dead_lettered").count())
 			.isGreaterThanOrEqualTo(1);
+		assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").meters())
+			.as("consumer lag, from the Kafka client metrics Spring Boot binds")
+			.isNotEmpty();
 	}
 
 	private ConsumerRecord<String, byte[]> deadLetterFor(String org) {
