@@ -28,6 +28,8 @@ final class ProjectionFixture {
 
 	final TransactionTemplate transaction;
 
+	final DataSourceTransactionManager transactionManager;
+
 	final StaticListableBeanFactory beans = new StaticListableBeanFactory();
 
 	private final InventoryEventParser parser = new InventoryEventParser();
@@ -41,7 +43,8 @@ final class ProjectionFixture {
 				new ProductClassifier(ClassificationEngine.counting(evaluations)),
 				beans.getBeanProvider(ActiveCampaigns.class));
 		this.state = new JdbcInventoryState(counts, store);
-		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.transactionManager = new DataSourceTransactionManager(dataSource);
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	@SafeVarargs
