@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -59,6 +60,14 @@ public class Participations {
 	public List<ParticipationView> inPhase(String campaignId, Phase phase) {
 		return jdbc.query("SELECT * FROM participation WHERE campaign_id = ? AND phase = ?", Participations::map,
 				campaignId, phase.name());
+	}
+
+	public Optional<Phase> phase(String campaignId, String organisationId) {
+		return jdbc.queryForList("SELECT phase FROM participation WHERE campaign_id = ? AND organisation_id = ?",
+				String.class, campaignId, organisationId)
+			.stream()
+			.findFirst()
+			.map(Phase::valueOf);
 	}
 
 	void phaseChanged(String campaignId, String organisationId, String processInstanceId, Phase phase, Instant at) {
