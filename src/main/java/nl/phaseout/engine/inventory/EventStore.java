@@ -5,6 +5,7 @@ import static nl.phaseout.engine.inventory.EndpointRepository.timestamp;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -153,7 +154,7 @@ class EventStore {
 		return jdbc.query("SELECT vendor, contract_id, terminated_at, end_date FROM inv_contract_termination"
 				+ " WHERE organisation_id = ? ORDER BY terminated_at DESC, contract_id FETCH FIRST 1 ROWS ONLY",
 				(rs, row) -> new ContractTermination(rs.getString("vendor"), rs.getString("contract_id"),
-						instant(rs, "terminated_at"), rs.getObject("end_date", java.time.LocalDate.class)),
+						instant(rs, "terminated_at"), rs.getObject("end_date", LocalDate.class)),
 				organisationId)
 			.stream()
 			.findFirst();
