@@ -1,0 +1,82 @@
+package nl.phaseout.engine.inventory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * The per-organisation counts rows. Locking a row ({@code SELECT ... FOR UPDATE}, inserting it
+ * first when absent) serialises everything that reads or changes that organisation's inventory.
+ */
+@Repository
+class CountsRepository {
+
+	private static final int CHUNK = 500;
+
+	private static final String COLUMNS = "organisation_id, total, banned, protected_count, unprotected, retired";
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final Supplier<SqlDialect> dialect;
+
+	CountsRepository(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.dialect = SingletonSupplier.of(() -> SqlDialect.detect(jdbc));
+	}
+
+	/** Locks the rows of these organisations in the campaign, in a stable order, creating absent ones. */
+	Map<String, Counts> lock(String campaignId, Collection<String> organisationIds) {
+		List<String> sorted = organisationIds.stream().sorted().distinct().toList();
+		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent,
+				sorted.stream().map(organisationId -> new Object[] { campaignId, organisationId }).toList());
+		Map<String, Counts> counts = new HashMap<>();
+		for (int from = 0; from < sorted.size(); from += CHUNK) {
+			var params = new MapSqlParameterSource("campaignId", campaignId).addValue("organisationIds",
+					sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+			named.query("SELECT " + COLUMNS + " FROM inv_endpoint_counts WHERE campaign_id = :campaignId"
+					+ " AND organisation_id IN (:organisationIds) ORDER BY organisation_id FOR UPDATE", params,
+					rs -> {
+						counts.put(rs.getString("organisation_id"), counts(rs));
+					});
+		}
+		return counts;
+	}
+
+	Counts lock(String campaignId, String organisationId) {
+		return lock(campaignId, List.of(organisationId)).getOrDefault(organisationId, Counts.ZERO);
+	}
+
+	void update(String campaignId, Map<String, Counts> counts) {
+		List<Object[]> rows = new ArrayList<>();
+		counts.forEach((organisationId, c) -> rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(),
+				c.unprotected(), c.retired(), campaignId, organisationId }));
+		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
+				+ " unprotected = ?, retired = ? WHERE campaign_id = ? AND organisation_id = ?", rows);
+	}
+
+	Optional<Counts> find(String campaignId, String organisationId) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM inv_endpoint_counts WHERE campaign_id = ?"
+				+ " AND organisation_id = ?", (rs, row) -> counts(rs), campaignId, organisationId).stream().findFirst();
+	}
+
+	private static Counts counts(ResultSet rs) throws SQLException {
+		return new Counts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
+				rs.getLong("unprotected"), rs.getLong("retired"));
+	}
+
+}

@@ -1,0 +1,10 @@
+package nl.phaseout.engine.inventory;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Publishes a record that can never be accepted to the dead-letter topic, synchronously. */
+interface DeadLetters {
+
+	void publish(ConsumerRecord<String, byte[]> record, InvalidEventException reason);
+
+}

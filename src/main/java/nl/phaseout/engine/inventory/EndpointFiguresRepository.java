@@ -1,0 +1,56 @@
+package nl.phaseout.engine.inventory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import nl.phaseout.engine.report.EndpointCounts;
+import nl.phaseout.engine.report.EndpointFigures;
+import nl.phaseout.engine.report.LastScan;
+
+/** The projection's figures for the views: plain reads, no locks. */
+@Repository
+class EndpointFiguresRepository implements EndpointFigures {
+
+	private static final String SUMS = "SELECT COALESCE(SUM(c.total), 0) AS total, COALESCE(SUM(c.banned), 0) AS banned, "
+			+ "COALESCE(SUM(c.protected_count), 0) AS protected_count, COALESCE(SUM(c.unprotected), 0) AS unprotected, "
+			+ "COALESCE(SUM(c.retired), 0) AS retired FROM inv_endpoint_counts c ";
+
+	private final JdbcTemplate jdbc;
+
+	EndpointFiguresRepository(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public EndpointCounts counts(String campaignId, String organisationId) {
+		return jdbc.queryForObject(SUMS + "WHERE c.campaign_id = ? AND c.organisation_id = ?",
+				EndpointFiguresRepository::map, campaignId, organisationId);
+	}
+
+	@Override
+	public Optional<LastScan> lastScan(String organisationId) {
+		return jdbc.query("SELECT scan_id, completed_at FROM inv_scan WHERE organisation_id = ? "
+				+ "ORDER BY completed_at DESC FETCH FIRST 1 ROWS ONLY",
+				(rs, row) -> new LastScan(rs.getString("scan_id"), rs.getTimestamp("completed_at").toInstant()),
+				organisationId)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public EndpointCounts totals(String campaignId) {
+		return jdbc.queryForObject(SUMS + "JOIN participation p ON p.campaign_id = c.campaign_id "
+				+ "AND p.organisation_id = c.organisation_id WHERE c.campaign_id = ?", EndpointFiguresRepository::map,
+				campaignId);
+	}
+
+	private static EndpointCounts map(ResultSet rs, int row) throws SQLException {
+		return new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
+				rs.getLong("unprotected"), rs.getLong("retired"));
+	}
+
+}

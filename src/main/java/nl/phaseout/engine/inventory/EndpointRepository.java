@@ -1,0 +1,86 @@
+package nl.phaseout.engine.inventory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Endpoint rows. Callers hold the organisation's counts lock, so a row read here cannot be
+ * changed by another consumer before it is written back: plain insert or update is safe.
+ */
+@Repository
+class EndpointRepository {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	EndpointRepository(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	Map<String, EndpointRow> find(String campaignId, String organisationId, Collection<String> endpointIds) {
+		List<String> ids = endpointIds.stream().distinct().toList();
+		Map<String, EndpointRow> rows = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			var params = new MapSqlParameterSource("campaignId", campaignId).addValue("organisationId", organisationId)
+				.addValue("endpointIds", ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+			named.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
+					+ " banned_products FROM inv_endpoint WHERE campaign_id = :campaignId"
+					+ " AND organisation_id = :organisationId AND endpoint_id IN (:endpointIds)", params, rs -> {
+						EndpointRow row = row(rs);
+						rows.put(row.endpointId(), row);
+					});
+		}
+		return rows;
+	}
+
+	void insert(Collection<EndpointRow> rows) {
+		jdbc.batchUpdate("INSERT INTO inv_endpoint (observed_at, retired_at, retired, state, banned_products,"
+				+ " campaign_id, organisation_id, endpoint_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				rows.stream().map(EndpointRepository::values).toList());
+	}
+
+	void update(Collection<EndpointRow> rows) {
+		jdbc.batchUpdate("UPDATE inv_endpoint SET observed_at = ?, retired_at = ?, retired = ?, state = ?,"
+				+ " banned_products = ? WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id = ?",
+				rows.stream().map(EndpointRepository::values).toList());
+	}
+
+	private static Object[] values(EndpointRow row) {
+		return new Object[] { timestamp(row.observedAt()), timestamp(row.retiredAt()), row.retired(),
+				row.state() == null ? null : row.state().name(), row.bannedProducts(), row.campaignId(),
+				row.organisationId(), row.endpointId() };
+	}
+
+	private static EndpointRow row(ResultSet rs) throws SQLException {
+		String state = rs.getString("state");
+		return new EndpointRow(rs.getString("campaign_id"), rs.getString("organisation_id"),
+				rs.getString("endpoint_id"), instant(rs, "observed_at"), instant(rs, "retired_at"),
+				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"));
+	}
+
+	static OffsetDateTime timestamp(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+}

@@ -1,0 +1,163 @@
+package nl.phaseout.engine.inventory;
+
+import static nl.phaseout.engine.inventory.EndpointRepository.instant;
+import static nl.phaseout.engine.inventory.EndpointRepository.timestamp;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.InventoryEvent.Envelope;
+import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.process.AlternativeSelection;
+import nl.phaseout.engine.process.ContractTermination;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which events were processed (their CloudEvents identity), and the organisation-level facts:
+ * completed scans, the selected alternative, contract terminations. Writers hold the
+ * organisation's counts lock; a concurrent first insert of the same event id fails on the
+ * primary key, rolls the batch back, and the retry sees it as a duplicate.
+ */
+@Repository
+class EventStore {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final Clock clock;
+
+	EventStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.clock = Clock.systemUTC();
+	}
+
+	record EventId(String source, String id) {
+
+		static EventId of(Envelope envelope) {
+			return new EventId(envelope.source(), envelope.id());
+		}
+
+	}
+
+	Set<EventId> processed(Collection<EventId> candidates) {
+		List<String> ids = candidates.stream().map(EventId::id).distinct().toList();
+		Set<EventId> found = new HashSet<>();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			named.query("SELECT source, id FROM inv_processed_event WHERE id IN (:ids)",
+					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+					rs -> {
+						found.add(new EventId(rs.getString("source"), rs.getString("id")));
+					});
+		}
+		found.retainAll(Set.copyOf(candidates));
+		return found;
+	}
+
+	void markProcessed(Collection<InventoryEvent> events) {
+		var now = timestamp(clock.instant());
+		jdbc.batchUpdate("INSERT INTO inv_processed_event (source, id, type, organisation_id, processed_at)"
+				+ " VALUES (?, ?, ?, ?, ?)", events.stream()
+					.map(e -> new Object[] { e.envelope().source(), e.envelope().id(), e.envelope().type(),
+							e.organisationId(), now })
+					.toList());
+	}
+
+	/** Stores the scan unless its id is known for the organisation; true when stored. */
+	boolean addScan(ScanCompleted scan) {
+		Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM inv_scan WHERE organisation_id = ? AND scan_id = ?",
+				Integer.class, scan.organisationId(), scan.scanId());
+		if (known != null && known > 0) {
+			return false;
+		}
+		jdbc.update("INSERT INTO inv_scan (organisation_id, scan_id, completed_at, endpoint_count, event_source,"
+				+ " event_id) VALUES (?, ?, ?, ?, ?, ?)", scan.organisationId(), scan.scanId(),
+				timestamp(scan.completedAt()), scan.endpointCount(), scan.envelope().source(), scan.envelope().id());
+		return true;
+	}
+
+	record LastScan(String scanId, Instant completedAt) {
+	}
+
+	Optional<LastScan> lastScan(String organisationId) {
+		return jdbc.query("SELECT scan_id, completed_at FROM inv_scan WHERE organisation_id = ?"
+				+ " ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
+				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at")), organisationId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Keeps the organisation's latest selection (by {@code selectedAt}); true when this one is it. */
+	boolean selectAlternative(AlternativeSelected event) {
+		Optional<AlternativeSelection> current = alternativeSelection(event.organisationId());
+		if (current.isPresent() && !event.selectedAt().isAfter(current.get().selectedAt())) {
+			return false;
+		}
+		Object[] values = { event.vendor(), event.product(), timestamp(event.selectedAt()), event.envelope().source(),
+				event.envelope().id(), event.organisationId() };
+		if (current.isPresent()) {
+			jdbc.update("UPDATE inv_alternative_selection SET vendor = ?, product = ?, selected_at = ?,"
+					+ " event_source = ?, event_id = ? WHERE organisation_id = ?", values);
+		}
+		else {
+			jdbc.update("INSERT INTO inv_alternative_selection (vendor, product, selected_at, event_source, event_id,"
+					+ " organisation_id) VALUES (?, ?, ?, ?, ?, ?)", values);
+		}
+		return true;
+	}
+
+	Optional<AlternativeSelection> alternativeSelection(String organisationId) {
+		return jdbc.query("SELECT vendor, product, selected_at FROM inv_alternative_selection"
+				+ " WHERE organisation_id = ?", (rs, row) -> new AlternativeSelection(rs.getString("vendor"),
+						rs.getString("product"), instant(rs, "selected_at")), organisationId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Keeps the latest termination per contract (by {@code terminatedAt}); true when this one is it. */
+	boolean terminateContract(ContractTerminated event) {
+		List<Instant> current = jdbc.query("SELECT terminated_at FROM inv_contract_termination"
+				+ " WHERE organisation_id = ? AND contract_id = ?", (rs, row) -> instant(rs, "terminated_at"),
+				event.organisationId(), event.contractId());
+		if (!current.isEmpty() && !event.terminatedAt().isAfter(current.get(0))) {
+			return false;
+		}
+		Object[] values = { event.vendor(), timestamp(event.terminatedAt()), event.endDate(), event.envelope().source(),
+				event.envelope().id(), event.organisationId(), event.contractId() };
+		if (current.isEmpty()) {
+			jdbc.update("INSERT INTO inv_contract_termination (vendor, terminated_at, end_date, event_source, event_id,"
+					+ " organisation_id, contract_id) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+		}
+		else {
+			jdbc.update("UPDATE inv_contract_termination SET vendor = ?, terminated_at = ?, end_date = ?,"
+					+ " event_source = ?, event_id = ? WHERE organisation_id = ? AND contract_id = ?", values);
+		}
+		return true;
+	}
+
+	/** The organisation's most recent contract termination. */
+	Optional<ContractTermination> contractTermination(String organisationId) {
+		return jdbc.query("SELECT vendor, contract_id, terminated_at, end_date FROM inv_contract_termination"
+				+ " WHERE organisation_id = ? ORDER BY terminated_at DESC, contract_id FETCH FIRST 1 ROWS ONLY",
+				(rs, row) -> new ContractTermination(rs.getString("vendor"), rs.getString("contract_id"),
+						instant(rs, "terminated_at"), rs.getObject("end_date", LocalDate.class)),
+				organisationId)
+			.stream()
+			.findFirst();
+	}
+
+}

@@ -1,0 +1,61 @@
+package nl.phaseout.engine.inventory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A validated event from {@code phaseout.inventory}: its CloudEvents envelope and typed data. */
+sealed interface InventoryEvent {
+
+	String ENDPOINT_OBSERVED = "phaseout.endpoint.observed";
+
+	String ENDPOINT_RETIRED = "phaseout.endpoint.retired";
+
+	String SCAN_COMPLETED = "phaseout.inventory.scan-completed";
+
+	String ALTERNATIVE_SELECTED = "phaseout.alternative.selected";
+
+	String CONTRACT_TERMINATED = "phaseout.contract.terminated";
+
+	Envelope envelope();
+
+	String organisationId();
+
+	/** The CloudEvents attributes the engine uses; ({@code source}, {@code id}) identifies the event. */
+	record Envelope(String source, String id, String type, Instant time) {
+	}
+
+	/** One security product on an endpoint; {@code state} is {@code active}, {@code passive} or {@code disabled}. */
+	record Product(String vendor, String name, String version, String category, String state) {
+
+		boolean active() {
+			return "active".equals(state);
+		}
+
+		boolean antivirus() {
+			return "antivirus".equalsIgnoreCase(category);
+		}
+
+	}
+
+	record EndpointObserved(Envelope envelope, String organisationId, String endpointId, Instant observedAt,
+			List<Product> products) implements InventoryEvent {
+	}
+
+	record EndpointRetired(Envelope envelope, String organisationId, String endpointId, Instant retiredAt)
+			implements InventoryEvent {
+	}
+
+	record ScanCompleted(Envelope envelope, String organisationId, String scanId, Instant completedAt,
+			long endpointCount) implements InventoryEvent {
+	}
+
+	record AlternativeSelected(Envelope envelope, String organisationId, String vendor, String product,
+			Instant selectedAt) implements InventoryEvent {
+	}
+
+	record ContractTerminated(Envelope envelope, String organisationId, String vendor, String contractId,
+			Instant terminatedAt, LocalDate endDate) implements InventoryEvent {
+	}
+
+}

@@ -1,0 +1,101 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.phaseout.engine.inventory.CloudEventReader.CloudEvent;
+import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
+import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
+import nl.phaseout.engine.inventory.InventoryEvent.Envelope;
+import nl.phaseout.engine.inventory.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Turns a record of {@code phaseout.inventory} into a typed {@link InventoryEvent}, or fails with
+ * an {@link InvalidEventException} saying why. Pure: no I/O, no state. Unknown extra fields are
+ * accepted. The record key, when present, must equal {@code data.organisationId}: the key decides
+ * the partition and so the order in which an organisation's events are applied, and a producer
+ * that keys by something else has a bug worth hearing about. A record without a key is accepted.
+ */
+final class InventoryEventParser {
+
+	private static final Set<String> STATES = Set.of("active", "passive", "disabled");
+
+	private final CloudEventReader reader = new CloudEventReader();
+
+	InventoryEvent parse(ConsumerRecord<String, byte[]> record) {
+		if (size(record) > InventoryTopics.MAX_RECORD_BYTES) {
+			throw new InvalidEventException("record is larger than 512 KiB");
+		}
+		CloudEvent event = reader.read(record);
+		JsonFields data = JsonFields.of(event.data(), "data");
+		InventoryEvent parsed = switch (event.envelope().type()) {
+			case InventoryEvent.ENDPOINT_OBSERVED -> observed(event.envelope(), data);
+			case InventoryEvent.ENDPOINT_RETIRED -> new EndpointRetired(event.envelope(), organisationId(data),
+					data.text("endpointId"), data.timestamp("retiredAt"));
+			case InventoryEvent.SCAN_COMPLETED -> new ScanCompleted(event.envelope(), organisationId(data),
+					data.text("scanId"), data.timestamp("completedAt"), data.nonNegativeLong("endpointCount"));
+			case InventoryEvent.ALTERNATIVE_SELECTED -> new AlternativeSelected(event.envelope(),
+					organisationId(data), data.text("vendor"), data.text("product"), data.timestamp("selectedAt"));
+			case InventoryEvent.CONTRACT_TERMINATED -> new ContractTerminated(event.envelope(), organisationId(data),
+					data.text("vendor"), data.text("contractId"), data.timestamp("terminatedAt"),
+					data.optionalDate("endDate"));
+			default -> throw new InvalidEventException("unknown event type '" + event.envelope().type() + "'");
+		};
+		if (record.key() != null && !record.key().equals(parsed.organisationId())) {
+			throw new InvalidEventException("record key '" + record.key() + "' does not match data.organisationId '"
+					+ parsed.organisationId() + "'");
+		}
+		return parsed;
+	}
+
+	private static EndpointObserved observed(Envelope envelope, JsonFields data) {
+		String organisationId = organisationId(data);
+		String endpointId = data.text("endpointId");
+		var observedAt = data.timestamp("observedAt");
+		JsonNode list = data.node("products");
+		if (list == null) {
+			throw new InvalidEventException("missing data.products");
+		}
+		if (!list.isArray()) {
+			throw new InvalidEventException("data.products must be a list");
+		}
+		List<Product> products = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			products.add(product(JsonFields.of(list.get(i), "data.products[" + i + "]")));
+		}
+		return new EndpointObserved(envelope, organisationId, endpointId, observedAt, List.copyOf(products));
+	}
+
+	private static Product product(JsonFields product) {
+		String vendor = product.text("vendor");
+		String name = product.text("name");
+		String version = product.optionalText("version", 100);
+		String category = product.text("category");
+		String state = product.text("state").toLowerCase(Locale.ROOT);
+		if (!STATES.contains(state)) {
+			throw new InvalidEventException(product.path("state") + " must be one of active, passive, disabled");
+		}
+		return new Product(vendor, name, version, category, state);
+	}
+
+	private static String organisationId(JsonFields data) {
+		return data.text("organisationId", 100);
+	}
+
+	private static long size(ConsumerRecord<String, byte[]> record) {
+		long size = record.value() == null ? 0 : record.value().length;
+		for (Header header : record.headers()) {
+			size += header.key().length() + (header.value() == null ? 0 : header.value().length);
+		}
+		return size;
+	}
+
+}

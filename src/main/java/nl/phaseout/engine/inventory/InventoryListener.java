@@ -1,0 +1,26 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.List;
+
+import nl.phaseout.engine.system.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Reads {@code phaseout.inventory} a poll batch at a time, in the configured consumer group. */
+@Component
+class InventoryListener {
+
+	private final InventoryIngestion ingestion;
+
+	InventoryListener(InventoryIngestion ingestion) {
+		this.ingestion = ingestion;
+	}
+
+	@KafkaListener(id = "inventory", idIsGroup = false, topics = Topics.INVENTORY, batch = "true",
+			containerFactory = InventoryKafkaConfiguration.CONTAINER_FACTORY)
+	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+		ingestion.ingest(records);
+	}
+
+}

@@ -1,0 +1,178 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
+import nl.phaseout.engine.inventory.EventStore.EventId;
+import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
+import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
+import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.ProjectionResult.CampaignOrganisation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of valid events to the projection, in the caller's transaction: locks the
+ * organisations' counts rows, drops duplicates, folds observations and retirements into the
+ * endpoint rows per active campaign, keeps the counts by deltas, and reports which conditions
+ * that the process waits for changed.
+ */
+@Component
+class InventoryProjection {
+
+	private final CountsRepository counts;
+
+	private final EndpointRepository endpoints;
+
+	private final EventStore store;
+
+	private final EndpointFolder folder;
+
+	private final ObjectProvider<ActiveCampaigns> campaigns;
+
+	InventoryProjection(CountsRepository counts, EndpointRepository endpoints, EventStore store,
+			ProductClassifier classifier, ObjectProvider<ActiveCampaigns> campaigns) {
+		this.counts = counts;
+		this.endpoints = endpoints;
+		this.store = store;
+		this.folder = new EndpointFolder(classifier);
+		this.campaigns = campaigns;
+	}
+
+	ProjectionResult apply(List<InventoryEvent> batch) {
+		ProjectionResult result = ProjectionResult.empty();
+		Map<EventId, InventoryEvent> unique = new LinkedHashMap<>();
+		for (InventoryEvent event : batch) {
+			if (unique.putIfAbsent(EventId.of(event.envelope()), event) != null) {
+				result.add(Outcome.DUPLICATE);
+			}
+		}
+		if (unique.isEmpty()) {
+			return result;
+		}
+		List<Campaign> active = campaigns.getIfAvailable(ActiveCampaigns::defaultCampaign)
+			.activeCampaigns()
+			.stream()
+			.sorted(Comparator.comparing(Campaign::campaignId))
+			.toList();
+		Set<String> organisations = unique.values()
+			.stream()
+			.map(InventoryEvent::organisationId)
+			.collect(Collectors.toCollection(TreeSet::new));
+		Map<String, Map<String, Counts>> before = new LinkedHashMap<>();
+		for (Campaign campaign : active) {
+			before.put(campaign.campaignId(), counts.lock(campaign.campaignId(), organisations));
+		}
+		for (EventId known : store.processed(unique.keySet())) {
+			unique.remove(known);
+			result.add(Outcome.DUPLICATE);
+		}
+		List<InventoryEvent> fresh = List.copyOf(unique.values());
+		store.markProcessed(fresh);
+
+		Set<InventoryEvent> changed = new HashSet<>();
+		for (Campaign campaign : active) {
+			Map<String, Counts> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed);
+			counts.update(campaign.campaignId(), after);
+			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
+		}
+		SortedSet<String> scanned = new TreeSet<>();
+		for (InventoryEvent event : fresh) {
+			result.add(applyFact(event, changed, scanned, result) ? Outcome.ACCEPTED : Outcome.STALE);
+		}
+		result.inventoryChanged().addAll(scanned);
+		return result;
+	}
+
+	/** Stores an organisation-level fact, or looks up whether an endpoint event changed a row. */
+	private boolean applyFact(InventoryEvent event, Set<InventoryEvent> changed, Set<String> scanned,
+			ProjectionResult result) {
+		if (event instanceof ScanCompleted scan) {
+			boolean added = store.addScan(scan);
+			if (added) {
+				scanned.add(scan.organisationId());
+			}
+			return added;
+		}
+		if (event instanceof AlternativeSelected selected) {
+			boolean latest = store.selectAlternative(selected);
+			if (latest) {
+				result.alternativesSelected().add(selected.organisationId());
+			}
+			return latest;
+		}
+		if (event instanceof ContractTerminated terminated) {
+			boolean latest = store.terminateContract(terminated);
+			if (latest) {
+				result.contractsTerminated().add(terminated.organisationId());
+			}
+			return latest;
+		}
+		return changed.contains(event);
+	}
+
+	private Map<String, Counts> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
+			Map<String, Counts> before, Set<InventoryEvent> changed) {
+		Map<String, Counts> after = new HashMap<>(before);
+		Map<String, List<InventoryEvent>> byOrganisation = events.stream()
+			.filter(e -> e instanceof EndpointObserved || e instanceof EndpointRetired)
+			.collect(Collectors.groupingBy(InventoryEvent::organisationId, LinkedHashMap::new, Collectors.toList()));
+		byOrganisation.forEach((organisationId, organisationEvents) -> {
+			Set<String> endpointIds = organisationEvents.stream().map(EndpointFolder::endpointId)
+				.collect(Collectors.toSet());
+			Map<String, EndpointRow> stored = endpoints.find(campaign.campaignId(), organisationId, endpointIds);
+			Map<String, EndpointRow> current = new HashMap<>(stored);
+			for (InventoryEvent event : organisationEvents) {
+				EndpointRow next = folder.fold(campaign, current.get(EndpointFolder.endpointId(event)), event);
+				if (next != null) {
+					current.put(next.endpointId(), next);
+					changed.add(event);
+				}
+			}
+			List<EndpointRow> inserts = new ArrayList<>();
+			List<EndpointRow> updates = new ArrayList<>();
+			Counts organisationCounts = after.getOrDefault(organisationId, Counts.ZERO);
+			for (EndpointRow row : current.values()) {
+				EndpointRow old = stored.get(row.endpointId());
+				if (row.equals(old)) {
+					continue;
+				}
+				(old == null ? inserts : updates).add(row);
+				organisationCounts = organisationCounts.minus(old).plus(row);
+			}
+			after.put(organisationId, organisationCounts);
+			endpoints.insert(inserts);
+			endpoints.update(updates);
+		});
+		return after;
+	}
+
+	/** Conditions that matter to the process: rollout completeness, a protection gap, banned seen again. */
+	private static void compare(String campaignId, Map<String, Counts> before, Map<String, Counts> after,
+			ProjectionResult result) {
+		after.forEach((organisationId, now) -> {
+			Counts was = before.getOrDefault(organisationId, Counts.ZERO);
+			boolean bannedAppeared = was.banned() == 0 && now.banned() > 0;
+			boolean gapAppeared = was.unprotected() == 0 && now.unprotected() > 0;
+			if (bannedAppeared || gapAppeared || was.rolloutComplete() != now.rolloutComplete()) {
+				result.inventoryChanged().add(organisationId);
+			}
+			if (bannedAppeared) {
+				result.bannedAppeared().add(new CampaignOrganisation(campaignId, organisationId));
+			}
+		});
+	}
+
+}

@@ -1,0 +1,21 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.Locale;
+
+/** What became of one record; the tag value of {@code phaseout.inventory.events}. */
+enum Outcome {
+
+	/** Applied: it changed the projection or stored a new fact. */
+	ACCEPTED,
+	/** Its (source, id) was processed before. */
+	DUPLICATE,
+	/** New, but older than what is known (an earlier observation, a retirement before the last sighting). */
+	STALE,
+	/** Invalid; published to the dead-letter topic with the reason. */
+	DEAD_LETTERED;
+
+	String tag() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,68 @@
+package nl.phaseout.engine.organisation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.phaseout.engine.campaign.Campaign;
+import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.process.PhaseoutProcess;
+import nl.phaseout.engine.process.ProcessStart;
+import nl.phaseout.engine.report.Participations;
+import nl.phaseout.engine.security.ProjectManagerGroups;
+
+/**
+ * Registers an organisation and starts its phase-out process in every active campaign,
+ * all in one transaction: either the organisation exists with its processes, or nothing
+ * happened. The organisation's primary key makes a second registration fail, so there is
+ * never a second process.
+ */
+@Service
+class OrganisationRegistration {
+
+	private final OrganisationRepository organisations;
+
+	private final CampaignCatalog campaigns;
+
+	private final Participations participations;
+
+	private final PhaseoutProcess process;
+
+	private final ProjectManagerGroups pmGroups;
+
+	OrganisationRegistration(OrganisationRepository organisations, CampaignCatalog campaigns,
+			Participations participations, PhaseoutProcess process, ProjectManagerGroups pmGroups) {
+		this.organisations = organisations;
+		this.campaigns = campaigns;
+		this.participations = participations;
+		this.process = process;
+		this.pmGroups = pmGroups;
+	}
+
+	@Transactional
+	public Organisation register(RegistrationRequest request) {
+		List<String> problems = request.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidRegistrationException(problems);
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Organisation organisation = new Organisation(request.id().trim(), request.name().trim(),
+				Category.valueOf(request.category().trim()), request.effectivePmGroup(), now);
+		organisations.insert(organisation);
+		pmGroups.ensure(organisation.pmGroup(), organisation.name());
+		for (Campaign campaign : campaigns.active()) {
+			Map<String, Instant> deadlines = campaign.deadlinesFrom(now);
+			participations.create(campaign.id(), organisation.id(), deadlines, now);
+			String processInstanceId = process.start(new ProcessStart(campaign.id(), organisation.id(),
+					organisation.name(), organisation.category().name(), organisation.pmGroup(),
+					campaign.applicabilityDecision(), deadlines));
+			participations.attachProcess(campaign.id(), organisation.id(), processInstanceId);
+		}
+		return organisation;
+	}
+
+}

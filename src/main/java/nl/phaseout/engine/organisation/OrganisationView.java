@@ -1,0 +1,24 @@
+package nl.phaseout.engine.organisation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import nl.phaseout.engine.report.EndpointCounts;
+import nl.phaseout.engine.report.LastScan;
+
+/** {@code GET /api/organisations/{id}}, as the contract shows it. */
+record OrganisationView(String id, String name, Category category, String pmGroup, Instant registeredAt,
+		List<CampaignView> campaigns) {
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record CampaignView(String campaignId, String applicability, String phase, boolean overdue,
+			List<TaskView> openTasks, EndpointCounts endpoints, LastScan lastScan, Map<String, Instant> deadlines) {
+	}
+
+	record TaskView(String id, String taskDefinitionKey, String name, Instant created) {
+	}
+
+}

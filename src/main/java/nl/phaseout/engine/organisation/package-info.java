@@ -1,0 +1,5 @@
+/**
+ * Organisations: registration one by one or by CSV import, each starting a phase-out
+ * process per active campaign, and the organisation's view over REST.
+ */
+package nl.phaseout.engine.organisation;

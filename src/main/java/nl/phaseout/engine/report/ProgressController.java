@@ -1,0 +1,62 @@
+package nl.phaseout.engine.report;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.phaseout.engine.campaign.CampaignCatalog;
+
+/** The programme office's view of one campaign, computed by the database in a few queries. */
+@RestController
+class ProgressController {
+
+	private final JdbcTemplate jdbc;
+
+	private final CampaignCatalog campaigns;
+
+	private final EndpointFigures figures;
+
+	ProgressController(JdbcTemplate jdbc, CampaignCatalog campaigns, EndpointFigures figures) {
+		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+		this.figures = figures;
+	}
+
+	@GetMapping("/api/campaigns/{id}/progress")
+	@Transactional(readOnly = true)
+	ResponseEntity<?> progress(@PathVariable String id) {
+		if (campaigns.find(id).isEmpty()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No campaign with id '" + id + "'."));
+		}
+		Map<String, Long> byPhase = new TreeMap<>();
+		Map<String, Map<String, Long>> byCategory = new TreeMap<>();
+		long[] organisations = { 0 };
+		jdbc.query("SELECT o.category, p.phase, COUNT(*) AS n FROM participation p "
+				+ "JOIN organisation o ON o.id = p.organisation_id WHERE p.campaign_id = ? GROUP BY o.category, p.phase",
+				rs -> {
+					long n = rs.getLong("n");
+					organisations[0] += n;
+					byPhase.merge(rs.getString("phase"), n, Long::sum);
+					byCategory.computeIfAbsent(rs.getString("category"), category -> new TreeMap<>())
+						.put(rs.getString("phase"), n);
+				}, id);
+		Long overdue = jdbc.queryForObject(
+				"SELECT COUNT(*) FROM participation WHERE campaign_id = ? AND overdue", Long.class, id);
+		return ResponseEntity.ok(new Progress(id, organisations[0], byPhase, byCategory, figures.totals(id),
+				overdue == null ? 0 : overdue));
+	}
+
+	record Progress(String campaignId, long organisations, Map<String, Long> byPhase,
+			Map<String, Map<String, Long>> byCategory, EndpointCounts endpoints, long overdue) {
+	}
+
+}

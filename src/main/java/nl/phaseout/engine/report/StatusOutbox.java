@@ -1,0 +1,74 @@
+package nl.phaseout.engine.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Status events are written to an outbox table in the transaction of the change they
+ * describe: a change that rolls back leaves no event, a committed one always gets out,
+ * even across a crash. {@link StatusPublisher} sends them to {@code phaseout.status}.
+ */
+@Component
+class StatusOutbox {
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	private final StatusPublisher publisher;
+
+	private final String source;
+
+	StatusOutbox(JdbcTemplate jdbc, ObjectMapper json, StatusPublisher publisher,
+			@Value("${phaseout.status.source:/phaseout-engine}") String source) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.publisher = publisher;
+		this.source = source;
+	}
+
+	/** Appends a structured-mode CloudEvent; key and subject are the organisation id. */
+	void append(String type, String organisationId, Map<String, Object> data, Instant at) {
+		String id = UUID.randomUUID().toString();
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("specversion", "1.0");
+		event.put("id", id);
+		event.put("source", source);
+		event.put("type", type);
+		event.put("subject", organisationId);
+		event.put("time", at.toString());
+		event.put("datacontenttype", "application/json");
+		event.put("data", data);
+		try {
+			jdbc.update("INSERT INTO status_outbox (event_id, event_type, event_key, payload, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?)", id, type, organisationId, json.writeValueAsString(event),
+					Timestamp.from(at));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Status event " + type + " cannot be written as JSON", ex);
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					publisher.wake();
+				}
+			});
+		}
+		else {
+			publisher.wake();
+		}
+	}
+
+}

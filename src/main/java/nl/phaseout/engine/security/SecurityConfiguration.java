@@ -1,0 +1,60 @@
+package nl.phaseout.engine.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Nothing is anonymous but the webapps' login page: the Camunda webapps under
+ * {@code /camunda} guard themselves with their own login and CSRF protection; everything
+ * else (the project's API, Camunda REST, actuator) needs HTTP Basic credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	static final String OFFICE = "phaseout-office";
+
+	static final String ADMIN = "camunda-admin";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain webappsFilterChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/camunda/**", "/", "/favicon.ico")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/organisations", "/api/organisations/import")
+				.hasAnyAuthority(OFFICE, ADMIN)
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.authenticated()
+				.requestMatchers("/actuator/**")
+				.hasAnyAuthority(OFFICE, ADMIN)
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless Basic authentication carries no cookie a forged request could ride on.
+			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+			.build();
+	}
+
+}

@@ -1,0 +1,19 @@
+package nl.phaseout.engine.system;
+
+import java.util.List;
+
+/** The {@code prod} profile was chosen without the settings it cannot run without. */
+public class MissingProductionSettingsException extends IllegalStateException {
+
+	private final List<String> missing;
+
+	MissingProductionSettingsException(List<String> missing) {
+		super("The prod profile cannot start; missing: " + String.join(", ", missing));
+		this.missing = List.copyOf(missing);
+	}
+
+	public List<String> missing() {
+		return missing;
+	}
+
+}

@@ -1,0 +1,38 @@
+package nl.phaseout.engine.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class CampaignTest {
+
+	@Test
+	void deadlinesAreDurationsFromRegistration() {
+		Campaign campaign = new Campaign("c", "C", null, "a", "b",
+				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true);
+
+		Map<String, Instant> due = campaign.deadlinesFrom(Instant.parse("2024-01-31T10:00:00Z"));
+
+		assertThat(due).containsEntry("inventory", Instant.parse("2024-03-01T10:00:00Z"))
+			.containsEntry("plan", Instant.parse("2024-01-31T10:05:00Z"))
+			.containsEntry("completion", Instant.parse("2025-01-31T10:00:00Z"))
+			.doesNotContainKey("rolloutStart");
+	}
+
+	@Test
+	void aDeadlineThatIsNotAnIsoDurationStopsTheStartWithItsSettingName() {
+		CampaignProperties.Definition definition = new CampaignProperties.Definition("kaspersky-av-2018", "K",
+				LocalDate.of(2018, 5, 14), "phaseout-applicability", "phaseout-product-classification",
+				new CampaignProperties.Deadlines("30 days", null, null, null), "P30D", true);
+
+		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
+			.hasMessageContaining("phaseout.campaigns[kaspersky-av-2018].deadlines.inventory")
+			.hasMessageContaining("ISO-8601");
+	}
+
+}

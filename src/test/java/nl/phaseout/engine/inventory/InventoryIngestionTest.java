@@ -1,0 +1,186 @@
+package nl.phaseout.engine.inventory;
+
+import static nl.phaseout.engine.inventory.TestRecords.DEFENDER_ACTIVE;
+import static nl.phaseout.engine.inventory.TestRecords.KASPERSKY_ACTIVE;
+import static nl.phaseout.engine.inventory.TestRecords.observed;
+import static nl.phaseout.engine.inventory.TestRecords.products;
+import static nl.phaseout.engine.inventory.TestRecords.record;
+import static nl.phaseout.engine.inventory.TestRecords.scan;
+import static nl.phaseout.engine.inventory.TestRecords.structured;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.phaseout.engine.process.InventorySnapshot;
+import nl.phaseout.engine.process.Phase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A poll batch end to end, without Kafka: parse, dead-letter, project, tell the process, count. */
+class InventoryIngestionTest {
+
+	private static ProjectionFixture fixture;
+
+	private final List<String> calls = new ArrayList<>();
+
+	private final List<String> deadLetters = new ArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final Map<String, Phase> phases = new java.util.HashMap<>();
+
+	private RuntimeException failure;
+
+	private InventoryIngestion ingestion;
+
+	private String org;
+
+	@BeforeEach
+	void setUp() {
+		if (fixture == null) {
+			var dataSource = new DriverManagerDataSource("jdbc:h2:mem:inventory-ingestion;DB_CLOSE_DELAY=-1", "sa", "");
+			new JdbcTemplate(dataSource).execute("DROP ALL OBJECTS");
+			fixture = new ProjectionFixture(dataSource);
+		}
+		org = "ORG-" + UUID.randomUUID();
+		var beans = new StaticListableBeanFactory();
+		beans.addBean("advancement", new RecordingAdvancement());
+		beans.addBean("phases", (PhaseLookup) (campaignId, organisationId) -> Optional
+			.ofNullable(phases.get(organisationId)));
+		ingestion = new InventoryIngestion(fixture.projection, fixture.transactionManager,
+				(record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage()),
+				new InventoryMetrics(registry), beans.getBeanProvider(Advancement.class),
+				beans.getBeanProvider(PhaseLookup.class));
+	}
+
+	@Test
+	void badRecordIsDeadLetteredAndTheGoodOnesAroundItApplied() {
+		var good = observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE));
+		var bad = record(org, "not json", Map.of("content-type", "application/cloudevents+json"));
+		var alsoGood = observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE));
+
+		ingestion.ingest(List.of(good, bad, alsoGood));
+
+		assertThat(deadLetters).containsExactly(bad.offset() + ": value is not JSON");
+		assertThat(fixture.snapshot(org).protectedCount()).isEqualTo(2);
+		assertThat(events("accepted")).isEqualTo(2);
+		assertThat(events("dead_lettered")).isEqualTo(1);
+	}
+
+	@Test
+	void processIsToldOncePerOrganisationNotOncePerEvent() {
+		List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			batch.add(observed(org, "ep-" + i, id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+		}
+		batch.add(scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 20));
+
+		ingestion.ingest(batch);
+		ingestion.ingest(batch);
+
+		assertThat(calls).containsExactly("inventoryChanged " + org);
+		assertThat(registry.counter("phaseout.inventory.advancements").count()).isEqualTo(1);
+		assertThat(events("duplicate")).isEqualTo(21);
+	}
+
+	@Test
+	void alternativeSelectionAndContractTerminationAreKeptAndAnnounced() {
+		ingestion.ingest(List.of(structured(org, "phaseout.alternative.selected", id(), """
+				{"organisationId":"%s","vendor":"Microsoft","product":"Defender","selectedAt":"2024-05-01T10:00:00Z"}"""
+			.formatted(org)), structured(org, "phaseout.alternative.selected", id(), """
+					{"organisationId":"%s","vendor":"ESET","product":"PROTECT","selectedAt":"2024-04-01T10:00:00Z"}"""
+				.formatted(org)), structured(org, "phaseout.contract.terminated", id(), """
+						{"organisationId":"%s","vendor":"Kaspersky","contractId":"K-1","terminatedAt":"2024-05-01T10:00:00Z"}"""
+					.formatted(org))));
+
+		assertThat(calls).containsExactly("alternativeSelected " + org, "contractTerminated " + org);
+		assertThat(fixture.state.alternativeSelection(org)).hasValueSatisfying(
+				selection -> assertThat(selection.product()).isEqualTo("Defender"));
+		assertThat(fixture.state.contractTermination(org)).hasValueSatisfying(
+				termination -> assertThat(termination.contractId()).isEqualTo("K-1"));
+		assertThat(events("stale")).isEqualTo(1);
+	}
+
+	@Test
+	void bannedProductAfterPhaseOutIsARegression() {
+		String rollingOut = org + "-rollout";
+		phases.put(org, Phase.PHASED_OUT);
+		phases.put(rollingOut, Phase.ROLLOUT);
+
+		ingestion.ingest(List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(rollingOut, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE))));
+
+		assertThat(calls).contains("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + org)
+			.doesNotContain("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + rollingOut);
+	}
+
+	@Test
+	void transientFailureFailsTheWholeBatchAndDeadLettersNothing() {
+		failure = new DataAccessResourceFailureException("database down");
+		var bad = record(org, "not json", Map.of());
+		var good = observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE));
+
+		assertThatThrownBy(() -> ingestion.ingest(List.of(bad, good)))
+			.isInstanceOf(DataAccessResourceFailureException.class);
+
+		assertThat(deadLetters).isEmpty();
+		assertThat(fixture.snapshot(org)).isEqualTo(InventorySnapshot.empty());
+		assertThat(events("accepted")).isZero();
+
+		failure = null;
+		ingestion.ingest(List.of(bad, good));
+		assertThat(deadLetters).hasSize(1);
+		assertThat(fixture.snapshot(org).banned()).isEqualTo(1);
+	}
+
+	private double events(String outcome) {
+		return registry.counter("phaseout.inventory.events", "outcome", outcome).count();
+	}
+
+	private static String id() {
+		return UUID.randomUUID().toString();
+	}
+
+	private final class RecordingAdvancement implements Advancement {
+
+		@Override
+		public void inventoryChanged(String organisationId) {
+			record("inventoryChanged " + organisationId);
+		}
+
+		@Override
+		public void alternativeSelected(String organisationId) {
+			record("alternativeSelected " + organisationId);
+		}
+
+		@Override
+		public void contractTerminated(String organisationId) {
+			record("contractTerminated " + organisationId);
+		}
+
+		@Override
+		public void regression(String campaignId, String organisationId) {
+			record("regression " + campaignId + " " + organisationId);
+		}
+
+		private void record(String call) {
+			if (failure != null) {
+				throw failure;
+			}
+			calls.add(call);
+		}
+
+	}
+
+}

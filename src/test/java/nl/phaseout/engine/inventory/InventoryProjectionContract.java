@@ -1,0 +1,207 @@
+package nl.phaseout.engine.inventory;
+
+import static nl.phaseout.engine.inventory.TestRecords.DEFENDER_ACTIVE;
+import static nl.phaseout.engine.inventory.TestRecords.DEFENDER_PASSIVE;
+import static nl.phaseout.engine.inventory.TestRecords.KASPERSKY_ACTIVE;
+import static nl.phaseout.engine.inventory.TestRecords.KASPERSKY_PASSIVE;
+import static nl.phaseout.engine.inventory.TestRecords.KASPERSKY_VPN;
+import static nl.phaseout.engine.inventory.TestRecords.observed;
+import static nl.phaseout.engine.inventory.TestRecords.products;
+import static nl.phaseout.engine.inventory.TestRecords.retired;
+import static nl.phaseout.engine.inventory.TestRecords.scan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import nl.phaseout.engine.process.InventorySnapshot;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The projection's rules, run against each supported database by the subclasses. */
+abstract class InventoryProjectionContract {
+
+	ProjectionFixture fixture;
+
+	/** A fresh organisation per test, so tests share the database without seeing each other. */
+	String org;
+
+	abstract ProjectionFixture fixture();
+
+	@BeforeEach
+	void setUp() {
+		fixture = fixture();
+		org = "ORG-" + UUID.randomUUID();
+	}
+
+	@Test
+	void countsClassifyLiveEndpoints() {
+		fixture.apply(observed(org, "banned-passive", id(), "2024-05-01T10:00:00Z",
+				products(KASPERSKY_PASSIVE, DEFENDER_ACTIVE)),
+				observed(org, "vpn-only-kaspersky", id(), "2024-05-01T10:00:00Z",
+						products(KASPERSKY_VPN, DEFENDER_ACTIVE)),
+				observed(org, "passive-av", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)),
+				observed(org, "nothing", id(), "2024-05-01T10:00:00Z", products()),
+				observed(org, "banned-active", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+
+		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(5, 2, 1, 2, 0, null, null));
+	}
+
+	@Test
+	void repeatedEventChangesNothing() {
+		var observation = observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE));
+		var first = fixture.apply(observation);
+
+		var again = fixture.apply(observation, observation);
+
+		assertThat(first.count(Outcome.ACCEPTED)).isEqualTo(1);
+		assertThat(again.count(Outcome.DUPLICATE)).isEqualTo(2);
+		assertThat(again.count(Outcome.ACCEPTED)).isZero();
+		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(1, 1, 0, 0, 0, null, null));
+	}
+
+	@Test
+	void olderObservationNeverOverridesNewer() {
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)));
+
+		var late = fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+
+		assertThat(late.count(Outcome.STALE)).isEqualTo(1);
+		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(1, 0, 1, 0, 0, null, null));
+	}
+
+	@Test
+	void newerObservationReplacesTheEndpointsState() {
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)));
+
+		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(1, 0, 1, 0, 0, null, null));
+	}
+
+	@Test
+	void retirementLaterThanTheLatestObservationRetiresTheEndpoint() {
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)));
+
+		var early = fixture.apply(retired(org, "ep-2", id(), "2024-04-01T10:00:00Z"));
+		var late = fixture.apply(retired(org, "ep-1", id(), "2024-05-03T10:00:00Z"));
+
+		assertThat(early.count(Outcome.STALE)).isEqualTo(1);
+		assertThat(late.count(Outcome.ACCEPTED)).isEqualTo(1);
+		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(1, 0, 1, 0, 1, null, null));
+	}
+
+	@Test
+	void observationAfterRetirementBringsTheEndpointBack() {
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				retired(org, "ep-1", id(), "2024-05-02T10:00:00Z"));
+
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-03T10:00:00Z", products(KASPERSKY_ACTIVE)));
+
+		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(1, 1, 0, 0, 0, null, null));
+	}
+
+	@Test
+	void anyOrderOfTheSameEventsGivesTheSameCounts() {
+		List<ConsumerRecord<String, byte[]>> events = history(org);
+		fixture.apply(events);
+		InventorySnapshot inOrder = fixture.snapshot(org);
+
+		String other = org + "-shuffled";
+		List<ConsumerRecord<String, byte[]>> shuffled = new ArrayList<>(history(other));
+		Collections.reverse(shuffled);
+		for (var event : shuffled) {
+			fixture.apply(event);
+		}
+
+		assertThat(fixture.snapshot(other)).isEqualTo(inOrder);
+		assertThat(inOrder).isEqualTo(new InventorySnapshot(2, 1, 0, 1, 1, null, null));
+	}
+
+	@Test
+	void replayingTheSameEventsGivesIdenticalCounts() {
+		List<ConsumerRecord<String, byte[]>> events = history(org);
+		fixture.apply(events);
+		InventorySnapshot first = fixture.snapshot(org);
+
+		var replay = fixture.apply(events);
+
+		assertThat(replay.count(Outcome.DUPLICATE)).isEqualTo(events.size());
+		assertThat(fixture.snapshot(org)).isEqualTo(first);
+	}
+
+	@Test
+	void classificationIsEvaluatedOncePerDistinctProduct() {
+		int before = fixture.evaluations.get();
+		List<ConsumerRecord<String, byte[]>> events = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			String unique = TestRecords.product("Vendor-" + UUID.randomUUID(), "Shield", "antivirus", "active");
+			events.add(observed(org, "ep-" + i, id(), "2024-05-01T10:00:00Z", products(unique)));
+		}
+		for (int i = 0; i < 50; i++) {
+			events.add(observed(org, "other-" + i, id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE,
+					TestRecords.product("KASPERSKY", "Kaspersky Endpoint Security", "ANTIVIRUS", "ACTIVE"))));
+		}
+
+		fixture.apply(events);
+		fixture.apply(observed(org, "late", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+
+		// 50 distinct products, plus the Kaspersky one in two spellings, unless an earlier test cached it
+		assertThat(fixture.evaluations.get() - before).isBetween(50, 51);
+		assertThat(fixture.snapshot(org).banned()).isEqualTo(51);
+	}
+
+	@Test
+	void completedScanIsTheBaseline() {
+		fixture.apply(scan(org, "scan-1", id(), "2024-05-01T10:00:00Z", 0));
+		var older = fixture.apply(scan(org, "scan-0", id(), "2024-04-01T10:00:00Z", 0),
+				scan(org, "scan-1", id(), "2024-05-01T10:00:00Z", 0));
+
+		assertThat(older.count(Outcome.ACCEPTED)).isEqualTo(1);
+		assertThat(older.count(Outcome.STALE)).isEqualTo(1);
+		InventorySnapshot snapshot = fixture.snapshot(org);
+		assertThat(snapshot.baselineKnown()).isTrue();
+		assertThat(snapshot.lastScanId()).isEqualTo("scan-1");
+		assertThat(snapshot.lastScanCompletedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+	}
+
+	@Test
+	void snapshotOfAnUnknownOrganisationIsEmpty() {
+		assertThat(fixture.snapshot(org)).isEqualTo(InventorySnapshot.empty());
+	}
+
+	@Test
+	void batchReportsChangedConditionsOncePerOrganisation() {
+		var result = fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)),
+				scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 2));
+
+		assertThat(result.inventoryChanged()).containsExactly(org);
+		assertThat(result.bannedAppeared()).extracting(ProjectionResult.CampaignOrganisation::organisationId)
+			.containsExactly(org);
+
+		var unchanged = fixture.apply(observed(org, "ep-3", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+		assertThat(unchanged.inventoryChanged()).isEmpty();
+	}
+
+	/** Two endpoints observed, re-observed, one retired, one observed late. */
+	private static List<ConsumerRecord<String, byte[]>> history(String org) {
+		return List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-1", id(), "2024-05-03T10:00:00Z", products(KASPERSKY_PASSIVE, DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-02T10:00:00Z", products(DEFENDER_PASSIVE)),
+				observed(org, "ep-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-3", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				retired(org, "ep-3", id(), "2024-05-04T10:00:00Z"),
+				retired(org, "ep-2", id(), "2024-05-01T12:00:00Z"));
+	}
+
+	private static String id() {
+		return UUID.randomUUID().toString();
+	}
+
+}

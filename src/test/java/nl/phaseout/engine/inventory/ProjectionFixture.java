@@ -1,0 +1,68 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import nl.phaseout.engine.process.InventorySnapshot;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The projection wired by hand over a data source with the V2 migration applied. */
+final class ProjectionFixture {
+
+	final JdbcTemplate jdbc;
+
+	final AtomicInteger evaluations = new AtomicInteger();
+
+	final InventoryProjection projection;
+
+	final JdbcInventoryState state;
+
+	final TransactionTemplate transaction;
+
+	final DataSourceTransactionManager transactionManager;
+
+	final StaticListableBeanFactory beans = new StaticListableBeanFactory();
+
+	private final InventoryEventParser parser = new InventoryEventParser();
+
+	ProjectionFixture(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql")).execute(dataSource);
+		var counts = new CountsRepository(jdbc);
+		var store = new EventStore(jdbc);
+		this.projection = new InventoryProjection(counts, new EndpointRepository(jdbc), store,
+				new ProductClassifier(ClassificationEngine.counting(evaluations)),
+				beans.getBeanProvider(ActiveCampaigns.class));
+		this.state = new JdbcInventoryState(counts, store);
+		this.transactionManager = new DataSourceTransactionManager(dataSource);
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	@SafeVarargs
+	final ProjectionResult apply(ConsumerRecord<String, byte[]>... records) {
+		return apply(List.of(records));
+	}
+
+	ProjectionResult apply(List<ConsumerRecord<String, byte[]>> records) {
+		List<InventoryEvent> events = records.stream().map(parser::parse).toList();
+		return inTransaction(() -> projection.apply(events));
+	}
+
+	InventorySnapshot snapshot(String organisationId) {
+		return inTransaction(() -> state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, organisationId));
+	}
+
+	<T> T inTransaction(Supplier<T> work) {
+		return transaction.execute(status -> work.get());
+	}
+
+}
