@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PhaseoutDecisionsTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+		.configurationResource(ProcessTestEngine.CONFIGURATION)
+		.build();
 
 	ProcessEngine engine;
 

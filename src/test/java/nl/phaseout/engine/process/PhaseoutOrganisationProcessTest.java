@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhaseoutOrganisationProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestEngine.CONFIGURATION)
 		.assertClassCoverageAtLeast(0.9)
 		.build();
 
@@ -80,11 +81,14 @@ class PhaseoutOrganisationProcessTest {
 		process = new PhaseoutProcess(engine.getRuntimeService(), engine.getTaskService(), engine.getHistoryService(),
 				inventory, events);
 		at(T0);
+		// the Spring Boot tests' engine may be registered in the same JVM: tell the assertions which one
+		BpmnAwareTests.init(engine);
 	}
 
 	@AfterEach
-	void resetClock() {
+	void resetClockAndAssertions() {
 		ClockUtil.reset();
+		BpmnAwareTests.reset();
 	}
 
 	@Test

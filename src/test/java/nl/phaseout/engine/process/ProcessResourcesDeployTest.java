@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProcessResourcesDeployTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+		.configurationResource(ProcessTestEngine.CONFIGURATION)
+		.build();
 
 	ProcessEngine engine;
 
