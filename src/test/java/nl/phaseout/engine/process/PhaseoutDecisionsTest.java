@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Deployment(resources = { "bpmn/phaseout-applicability.dmn", "bpmn/phaseout-product-classification.dmn" })
 class PhaseoutDecisionsTest {
 
+	/** The coverage extension, because the shared test engine records coverage of everything it runs. */
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-		.configurationResource(ProcessTestEngine.CONFIGURATION)
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+		.builder(ProcessTestEngine.CONFIGURATION)
 		.build();
 
 	ProcessEngine engine;

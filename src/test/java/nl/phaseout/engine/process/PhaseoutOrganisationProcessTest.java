@@ -16,6 +16,7 @@ import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_PROTECTIO
 import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_ROLLOUT_COMPLETE;
 import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_VERIFICATION_SCAN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -394,6 +395,13 @@ class PhaseoutOrganisationProcessTest {
 	void organisationOutOfScopeGetsNoDeadlines() {
 		start("MUNICIPALITY", Map.of("completion", T0.plus(Duration.ofDays(365))));
 		assertThat(timerDueDates()).isEmpty();
+	}
+
+	@Test
+	void unknownDeadlineNameIsRejected() {
+		assertThatThrownBy(() -> start("CENTRAL_GOVERNMENT", Map.of("rollout", T0)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("Unknown deadline 'rollout'");
 	}
 
 	// --- helpers

@@ -11,16 +11,17 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Everything in the top-level bpmn/ folder deploys together, as the application deploys it. */
 class ProcessResourcesDeployTest {
 
+	/** The coverage extension, because the shared test engine records coverage of everything it runs. */
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-		.configurationResource(ProcessTestEngine.CONFIGURATION)
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+		.builder(ProcessTestEngine.CONFIGURATION)
 		.build();
 
 	ProcessEngine engine;
