@@ -4,12 +4,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("dev")
-class DemoOrganisations {
+class DemoOrganisations implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoOrganisations.class);
 
@@ -45,9 +43,8 @@ class DemoOrganisations {
 		this.identityService = identityService;
 	}
 
-	@EventListener(PostDeployEvent.class)
-	@Order(10)
-	void registerDemoOrganisations() {
+	@Override
+	public void afterSingletonsInstantiated() {
 		for (Demo demo : DEMOS) {
 			if (organisations.find(demo.id()).isPresent()) {
 				continue;

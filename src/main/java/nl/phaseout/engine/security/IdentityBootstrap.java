@@ -11,12 +11,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * administrator is a member. Safe to run on every start and on every node.
  */
 @Component
-class IdentityBootstrap {
+class IdentityBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -42,9 +40,8 @@ class IdentityBootstrap {
 		this.adminUser = adminUser;
 	}
 
-	@EventListener(PostDeployEvent.class)
-	@Order(0)
-	void createProgrammeOffice() {
+	@Override
+	public void afterSingletonsInstantiated() {
 		String office = SecurityConfiguration.OFFICE;
 		if (identityService.createGroupQuery().groupId(office).count() == 0) {
 			Group group = identityService.newGroup(office);

@@ -13,8 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * organisation's tasks, and the programme office's tasks. Every user may use them.
  */
 @Component
-class TasklistFilters {
+class TasklistFilters implements SmartInitializingSingleton {
 
 	static final String MY_ORGANISATION = "My organisation's tasks";
 
@@ -40,8 +39,8 @@ class TasklistFilters {
 		this.authorizations = authorizations;
 	}
 
-	@EventListener(PostDeployEvent.class)
-	void createFilters() {
+	@Override
+	public void afterSingletonsInstantiated() {
 		create(MY_ORGANISATION, -10, "Tasks of the organisations whose project manager you are",
 				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
 		create(PROGRAMME_OFFICE, 0, "Programme-level tasks: missed deadlines and escalations",
