@@ -68,6 +68,18 @@ class ApplicationTest extends EndToEndTest {
 	}
 
 	@Test
+	void devProfileCreatesTheDemoSetTheProgrammeOfficeAndTheTasklistFilters() {
+		ResponseEntity<String> own = http.withBasicAuth("jan", "jan").getForEntity("/api/organisations/MIN-JENV",
+				String.class);
+		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(own.getBody()).contains("\"pmGroup\":\"pm-min-jenv\"");
+		assertThat(identityService.createUserQuery().userId("demo").memberOfGroup("phaseout-office").count())
+			.isEqualTo(1);
+		String filters = http.withBasicAuth("jan", "jan").getForObject("/engine-rest/filter", String.class);
+		assertThat(filters).contains("My organisation's tasks").contains("Programme office");
+	}
+
+	@Test
 	void tasklistIsServed() {
 		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
