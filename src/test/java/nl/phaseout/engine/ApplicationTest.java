@@ -84,6 +84,13 @@ class ApplicationTest extends EndToEndTest {
 		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("<html").containsIgnoringCase("tasklist");
+		// The webapp's own API servlet serves its plugin scripts to the login page...
+		assertThat(http.getForEntity("/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js",
+				String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		// ...and guards the engine behind the webapp's login, not ours.
+		ResponseEntity<String> engine = http.getForEntity("/camunda/api/engine/engine/default/task", String.class);
+		assertThat(engine.getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+		assertThat(engine.getHeaders().getFirst("WWW-Authenticate")).isNull();
 	}
 
 	@Test

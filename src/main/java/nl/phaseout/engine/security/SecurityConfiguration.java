@@ -1,5 +1,6 @@
 package nl.phaseout.engine.security;
 
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -27,7 +30,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain webappsFilterChain(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/camunda/**", "/", "/favicon.ico")
+		// Matched on the whole path: the webapps' APIs are a servlet of their own under /camunda/api.
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return http
+			.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/"),
+					paths.matcher("/favicon.ico")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -40,6 +47,9 @@ class SecurityConfiguration {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
 		return http
 			.authorizeHttpRequests(requests -> requests
+				// An error page reports what went wrong with a request that was already checked.
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/organisations", "/api/organisations/import")
 				.hasAnyAuthority(OFFICE, ADMIN)
 				.requestMatchers("/actuator/health", "/actuator/health/**")
