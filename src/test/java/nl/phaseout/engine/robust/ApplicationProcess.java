@@ -64,7 +64,10 @@ final class ApplicationProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx768m", "-XX:+UseSerialGC", "-cp", classPath(),
 				PhaseoutEngineApplication.class.getName(), "--phaseout.data-dir=" + dataDir,
-				"--server.port=" + httpPort, "--phaseout.kafka.embedded.port=" + kafkaPort));
+				"--server.port=" + httpPort, "--phaseout.kafka.embedded.port=" + kafkaPort,
+				// The broker's minimum: a restarted consumer is not kept waiting 45 s for its killed predecessor's session to end.
+				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
+				"--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"));
 		log = dataDir.resolve("application-" + (++starts) + ".log");
 		try {
 			process = new ProcessBuilder(command).directory(dataDir.toFile())
