@@ -6,12 +6,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -51,21 +50,59 @@ class PhaseTrackingPlugin extends AbstractProcessEnginePlugin {
 		listeners.add(new PhaseParseListener());
 	}
 
+	/** Every kind of element the process uses may start a phase. */
 	private final class PhaseParseListener extends AbstractBpmnParseListener {
 
 		@Override
-		public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-			addPhaseListeners(processDefinition);
+		public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
 		}
 
-		private void addPhaseListeners(ScopeImpl scope) {
-			for (ActivityImpl activity : scope.getActivities()) {
-				Map<String, String> properties = activity.getProperties().get(BpmnProperties.EXTENSION_PROPERTIES);
-				if (properties != null && properties.containsKey(PHASE_PROPERTY)) {
-					activity.addListener(ExecutionListener.EVENTNAME_START,
-							new PhaseListener(phase(activity, properties.get(PHASE_PROPERTY)), events));
-				}
-				addPhaseListeners(activity);
+		@Override
+		public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseExclusiveGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseParallelGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		@Override
+		public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+			track(element, activity);
+		}
+
+		private void track(Element element, ActivityImpl activity) {
+			Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(element);
+			if (properties != null && properties.containsKey(PHASE_PROPERTY)) {
+				activity.addListener(ExecutionListener.EVENTNAME_START,
+						new PhaseListener(phase(activity, properties.get(PHASE_PROPERTY)), events));
 			}
 		}
 

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +65,34 @@ public class PhaseoutProcess {
 		return runtime.startProcessInstanceByKey(PROCESS_KEY, start.organisationId(), variables).getId();
 	}
 
-	/** Lets every wait state of the organisation re-check the inventory; nothing happens when none waits. */
+	/**
+	 * Lets every wait state of the organisation re-check the inventory; nothing happens when
+	 * none waits. Each execution waiting at the time of the call is triggered once, and only
+	 * if it still waits: rollout completing ends the protection-gap wait beside it, and a
+	 * message to an execution that has just ended would fail (as correlateAll does). A wait
+	 * state reached during this call checked the inventory on its way in.
+	 */
 	public void inventoryChanged(String organisationId) {
-		runtime.createMessageCorrelation(MESSAGE_INVENTORY_CHANGED)
+		List<String> waiting = runtime.createExecutionQuery()
+			.processDefinitionKey(PROCESS_KEY)
 			.processInstanceBusinessKey(organisationId)
-			.correlateAllWithResult();
+			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
+			.list()
+			.stream()
+			.map(Execution::getId)
+			.toList();
+		for (String executionId : waiting) {
+			if (stillWaiting(executionId)) {
+				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
+			}
+		}
+	}
+
+	private boolean stillWaiting(String executionId) {
+		return runtime.createExecutionQuery()
+			.executionId(executionId)
+			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
+			.count() > 0;
 	}
 
 	/** Completes an open Task_ChooseAlternative with the selection; otherwise the process reads it later. */

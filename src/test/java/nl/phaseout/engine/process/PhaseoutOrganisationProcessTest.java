@@ -1,0 +1,461 @@
+package nl.phaseout.engine.process;
+
+import static nl.phaseout.engine.process.ProcessConstants.Element.END_ADVICE_DECLINED;
+import static nl.phaseout.engine.process.ProcessConstants.Element.END_NOT_REQUIRED;
+import static nl.phaseout.engine.process.ProcessConstants.Element.END_PHASED_OUT;
+import static nl.phaseout.engine.process.ProcessConstants.Element.SUBPROCESS_ROLLOUT;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_CHOOSE_ALTERNATIVE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_CONFIRM_CONTRACT_ENDED;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_DECIDE_ON_ADVICE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_HANDLE_MISSED_DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_PROTECTION_GAP;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_REVIEW_CONTRACTS;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_SIGN_OFF_VERIFICATION;
+import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_INVENTORY_BASELINE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_PROTECTION_GAP;
+import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_ROLLOUT_COMPLETE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_VERIFICATION_SCAN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The per-organisation process, path by path, on an in-memory engine with a fake inventory.
+ * The class fails when its tests cover less than 90% of the model's flow nodes and flows.
+ */
+@Deployment(resources = { "bpmn/phaseout-organisation.bpmn", "bpmn/phaseout-applicability.dmn" })
+class PhaseoutOrganisationProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(0.9)
+		.build();
+
+	static final String CAMPAIGN = "kaspersky-av-2018";
+
+	static final String ORG = "MIN-JENV";
+
+	static final String ORG_NAME = "Ministerie van Justitie en Veiligheid";
+
+	static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+	ProcessEngine engine;
+
+	FakeInventoryState inventory;
+
+	RecordingProcessEvents events;
+
+	PhaseoutProcess process;
+
+	@BeforeEach
+	void setUp() {
+		Map<Object, Object> beans = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans();
+		inventory = (FakeInventoryState) beans.get("inventoryState");
+		events = (RecordingProcessEvents) beans.get("processEvents");
+		inventory.reset();
+		events.reset();
+		process = new PhaseoutProcess(engine.getRuntimeService(), engine.getTaskService(), engine.getHistoryService(),
+				inventory, events);
+		at(T0);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void mandatoryOrganisationIsPhasedOutAfterRolloutVerificationAndContractEnd() {
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		assertThat(pi).isWaitingAt(WAIT_INVENTORY_BASELINE);
+
+		inventory.scanned(ORG, 4, 2, 0, T0.plus(Duration.ofDays(1)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS);
+		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Review running contracts: " + ORG_NAME);
+		complete(task(pi), withVariables("contractEndDate", "2026-12-31", "noticePeriodDays", 90L,
+				"terminationRequested", true));
+
+		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+		complete(task(pi), withVariables("alternativeVendor", "Microsoft", "alternativeProduct", "Defender",
+				"rationale", "Already licensed"));
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
+
+		at(T0.plus(Duration.ofDays(10)));
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(9)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).hasPassed(SUBPROCESS_ROLLOUT).isWaitingAt(WAIT_VERIFICATION_SCAN);
+
+		at(T0.plus(Duration.ofDays(12)));
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(11)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION)
+			.variables()
+			.containsEntry("evidenceTotal", 4L)
+			.containsEntry("evidenceBanned", 0L)
+			.containsEntry("evidenceProtected", 4L)
+			.containsEntry("evidenceUnprotected", 0L)
+			.containsEntry("evidenceScanId", "scan-" + T0.plus(Duration.ofDays(11)).toEpochMilli())
+			.containsEntry("evidenceScanCompletedAt", T0.plus(Duration.ofDays(11)).toString());
+		complete(task(pi), withVariables("signOff", true, "remarks", "All clear"));
+
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+		complete(task(pi), withVariables("contractEndedOn", "2026-12-31"));
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(events.phases()).containsExactly(Phase.APPLICABILITY, Phase.INVENTORY, Phase.CONTRACT_REVIEW,
+				Phase.ALTERNATIVE, Phase.ROLLOUT, Phase.VERIFICATION, Phase.SIGN_OFF, Phase.DECOMMISSION,
+				Phase.PHASED_OUT);
+		assertThat(events.phaseChanges.get(1).previousPhase()).isEqualTo(Phase.APPLICABILITY);
+	}
+
+	@Test
+	void advisedOrganisationThatAcceptsGoesOnToItsInventory() {
+		ProcessInstance pi = start("VITAL_PROVIDER");
+		assertThat(pi).isWaitingAt(TASK_DECIDE_ON_ADVICE);
+		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv");
+
+		complete(task(pi), withVariables("phaseOut", true, "rationale", "We follow the cabinet's advice"));
+
+		assertThat(pi).isWaitingAt(WAIT_INVENTORY_BASELINE)
+			.variables()
+			.containsEntry("applicability", "ADVISED")
+			.containsEntry("adviceRationale", "We follow the cabinet's advice");
+		assertThat(events.phases()).containsExactly(Phase.APPLICABILITY, Phase.DECISION, Phase.INVENTORY);
+	}
+
+	@Test
+	void advisedOrganisationMayDecline() {
+		ProcessInstance pi = start("SECURITY_SUPPLIER");
+
+		complete(task(pi), withVariables("phaseOut", false, "rationale", "Contract runs until 2027, risk accepted"));
+
+		assertThat(pi).isEnded().hasPassed(END_ADVICE_DECLINED);
+		assertThat(historicVariable(pi, "rationale")).isEqualTo("Contract runs until 2027, risk accepted");
+		assertThat(events.phases()).containsExactly(Phase.APPLICABILITY, Phase.DECISION, Phase.DECLINED);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PROVINCE", "MUNICIPALITY", "OTHER" })
+	void organisationOutOfScopeEndsAsNotRequired(String category) {
+		ProcessInstance pi = start(category);
+
+		assertThat(pi).isEnded().hasPassed(END_NOT_REQUIRED);
+		assertThat(events.phases()).containsExactly(Phase.APPLICABILITY, Phase.NOT_REQUIRED);
+	}
+
+	@Test
+	void baselineWithoutBannedProductGoesStraightToSignOff() {
+		inventory.scanned(ORG, 3, 0, 0, T0.minus(Duration.ofHours(1)));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION).hasNotPassed(TASK_REVIEW_CONTRACTS);
+		complete(task(pi), withVariables("signOff", true));
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT).hasNotPassed(TASK_CONFIRM_CONTRACT_ENDED);
+		assertThat(events.phases()).doesNotContain(Phase.ROLLOUT, Phase.DECOMMISSION).endsWith(Phase.PHASED_OUT);
+	}
+
+	@Test
+	void conditionAlreadyMetWhenReachingAWaitStatePassesWithoutAMessage() {
+		inventory.scanned(ORG, 4, 1, 0, T0.minus(Duration.ofHours(1)));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS).hasNotPassed(WAIT_INVENTORY_BASELINE);
+		complete(task(pi));
+
+		// the rollout finished and was verified while the PM was still choosing the alternative
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofHours(1)));
+		at(T0.plus(Duration.ofHours(2)));
+		complete(task(pi), withVariables("alternativeVendor", "ESET", "alternativeProduct", "Endpoint Security"));
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN).hasNotPassed(WAIT_ROLLOUT_COMPLETE);
+
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofHours(3)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+	}
+
+	@Test
+	void verificationScanThatIsNotCleanGoesBackToRollout() {
+		ProcessInstance pi = startAtRollout();
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)));
+		at(T0.plus(Duration.ofDays(2)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN);
+
+		// the fresh scan still finds the banned product on one endpoint
+		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(3)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
+		assertThat(events.phaseChanges).last()
+			.isEqualTo(new RecordingProcessEvents.PhaseChange(ORG, Phase.ROLLOUT, Phase.VERIFICATION));
+	}
+
+	@Test
+	void protectionGapDuringRolloutOpensTaskAndIsReported() {
+		ProcessInstance pi = startAtRollout();
+
+		inventory.scanned(ORG, 4, 1, 2, T0.plus(Duration.ofDays(1)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP, WAIT_ROLLOUT_COMPLETE);
+		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Resolve protection gap: " + ORG_NAME);
+		assertThat(events.protectionGaps).containsExactly(2L);
+
+		complete(task(pi), withVariables("gapResolution", "Installed Defender on the two laptops"));
+		assertThat(pi).isWaitingAt(WAIT_PROTECTION_GAP, WAIT_ROLLOUT_COMPLETE);
+	}
+
+	@Test
+	void rolloutCompletingEndsAnOpenProtectionGapTask() {
+		ProcessInstance pi = startAtRollout();
+		inventory.scanned(ORG, 4, 1, 1, T0.plus(Duration.ofDays(1)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP);
+
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(2)));
+		at(T0.plus(Duration.ofDays(3)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN).isNotWaitingAt(TASK_RESOLVE_PROTECTION_GAP);
+	}
+
+	@Test
+	void contractTerminatedBeforeTheTaskSkipsIt() {
+		ProcessInstance pi = startAtSignOff();
+		inventory.contractTerminated(ORG, "KL-2016-001", LocalDate.parse("2026-06-30"));
+
+		complete(task(pi), withVariables("signOff", true));
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT).hasNotPassed(TASK_CONFIRM_CONTRACT_ENDED);
+		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo("2026-06-30");
+	}
+
+	@Test
+	void contractTerminatedWhileTheTaskIsOpenCompletesIt() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+
+		inventory.contractTerminated(ORG, "KL-2016-001", null);
+		process.contractTerminated(ORG);
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).toString());
+	}
+
+	@Test
+	void alternativeSelectedBeforeTheTaskSkipsIt() {
+		inventory.scanned(ORG, 4, 1, 0, T0);
+		inventory.alternativeSelected(ORG, "Microsoft", "Defender for Endpoint");
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+
+		complete(task(pi));
+
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE).hasNotPassed(TASK_CHOOSE_ALTERNATIVE);
+		assertThat(pi).variables()
+			.containsEntry("alternativeVendor", "Microsoft")
+			.containsEntry("alternativeProduct", "Defender for Endpoint")
+			.containsEntry("rationale", "selected by event");
+	}
+
+	@Test
+	void alternativeSelectedWhileTheTaskIsOpenCompletesIt() {
+		inventory.scanned(ORG, 4, 1, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		complete(task(pi));
+		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+
+		inventory.alternativeSelected(ORG, "Sophos", "Intercept X");
+		process.alternativeSelected(ORG);
+
+		assertThat(pi).hasPassed(TASK_CHOOSE_ALTERNATIVE).isWaitingAt(WAIT_ROLLOUT_COMPLETE);
+		assertThat(pi).variables().containsEntry("alternativeVendor", "Sophos");
+	}
+
+	@Test
+	void eventsNobodyWaitsForChangeNothing() {
+		ProcessInstance pi = start("VITAL_PROVIDER");
+
+		process.inventoryChanged(ORG);
+		process.inventoryChanged("UNKNOWN-ORG");
+		inventory.alternativeSelected(ORG, "Sophos", "Intercept X");
+		process.alternativeSelected(ORG);
+		process.contractTerminated(ORG);
+		process.regression(CAMPAIGN, ORG);
+
+		assertThat(pi).isWaitingAtExactly(TASK_DECIDE_ON_ADVICE);
+		assertThat(events.regressions).isEmpty();
+	}
+
+	@Test
+	void regressionAfterPhaseOutReopensTheRollout() {
+		inventory.scanned(ORG, 3, 0, 0, T0);
+		ProcessInstance done = start("CENTRAL_GOVERNMENT");
+		complete(task(done), withVariables("signOff", true));
+		assertThat(done).isEnded();
+
+		inventory.scanned(ORG, 3, 1, 0, T0.plus(Duration.ofDays(30)));
+		process.regression(CAMPAIGN, ORG);
+
+		assertThat(events.regressions).containsExactly(1L);
+		ProcessInstance reopened = engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(ORG)
+			.singleResult();
+		assertThat(reopened).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP)
+			.variables()
+			.containsEntry("campaignId", CAMPAIGN)
+			.containsEntry("organisationName", ORG_NAME)
+			.containsEntry("pmGroup", "pm-min-jenv");
+		assertThat(events.phaseChanges).last()
+			.isEqualTo(new RecordingProcessEvents.PhaseChange(ORG, Phase.ROLLOUT, Phase.PHASED_OUT));
+
+		process.regression(CAMPAIGN, ORG);
+		assertThat(events.regressions).as("a reopened rollout is not reopened again").hasSize(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "inventory", "plan", "rolloutStart", "completion" })
+	void missedDeadlineOpensOfficeTaskAndMarksOrganisationOverdue(String deadline) {
+		Instant due = T0.plus(Duration.ofDays(30));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of(deadline, due));
+		assertThat(timerDueDates()).containsExactly(Date.from(due));
+
+		at(due.plusSeconds(1));
+		execute(engine.getManagementService().createJobQuery().timers().singleResult());
+
+		assertThat(pi).isWaitingAt(TASK_HANDLE_MISSED_DEADLINE, WAIT_INVENTORY_BASELINE)
+			.variables()
+			.containsEntry("overdue", true);
+		assertThat(events.deadlinesMissed).containsExactly(deadline);
+		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).hasCandidateGroup("phaseout-office")
+			.hasName("Handle missed deadline (" + deadline + "): " + ORG_NAME);
+
+		complete(task(TASK_HANDLE_MISSED_DEADLINE, pi), withVariables("actionTaken", "Called the CIO"));
+		assertThat(pi).isWaitingAtExactly(WAIT_INVENTORY_BASELINE);
+	}
+
+	@Test
+	void deadlineWhoseMilestoneWasReachedOpensNothing() {
+		Instant due = T0.plus(Duration.ofDays(30));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("inventory", due));
+		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(5)));
+		process.inventoryChanged(ORG);
+
+		at(due.plusSeconds(1));
+		execute(engine.getManagementService().createJobQuery().timers().singleResult());
+
+		assertThat(pi).isWaitingAtExactly(TASK_REVIEW_CONTRACTS).variables().containsEntry("overdue", false);
+		assertThat(events.deadlinesMissed).isEmpty();
+	}
+
+	@Test
+	void unsetDeadlinesCreateNoTimerJobs() {
+		start("CENTRAL_GOVERNMENT", Map.of("completion", T0.plus(Duration.ofDays(365))));
+		assertThat(timerDueDates()).containsExactly(Date.from(T0.plus(Duration.ofDays(365))));
+	}
+
+	@Test
+	void campaignWithoutDeadlinesCreatesNoTimerJobs() {
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		assertThat(pi).isWaitingAtExactly(WAIT_INVENTORY_BASELINE);
+		assertThat(timerDueDates()).isEmpty();
+	}
+
+	@Test
+	void organisationOutOfScopeGetsNoDeadlines() {
+		start("MUNICIPALITY", Map.of("completion", T0.plus(Duration.ofDays(365))));
+		assertThat(timerDueDates()).isEmpty();
+	}
+
+	// --- helpers
+
+	private ProcessInstance start(String category) {
+		return start(category, Map.of());
+	}
+
+	private ProcessInstance start(String category, Map<String, Instant> deadlines) {
+		String id = process.start(new ProcessStart(CAMPAIGN, ORG, ORG_NAME, category, "pm-min-jenv",
+				ProcessConstants.APPLICABILITY_DECISION, deadlines));
+		return engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId(id)
+			.singleResult() != null ? runningInstance(id) : endedInstance(id);
+	}
+
+	/** A mandatory organisation with a banned product, its alternative chosen: rolling out. */
+	private ProcessInstance startAtRollout() {
+		inventory.scanned(ORG, 4, 2, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		complete(task(pi));
+		complete(task(pi), withVariables("alternativeVendor", "Microsoft", "alternativeProduct", "Defender"));
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
+		return pi;
+	}
+
+	/** Rolled out and verified: the PM is asked to sign off. */
+	private ProcessInstance startAtSignOff() {
+		ProcessInstance pi = startAtRollout();
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)));
+		at(T0.plus(Duration.ofDays(2)));
+		process.inventoryChanged(ORG);
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(3)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+		return pi;
+	}
+
+	private ProcessInstance runningInstance(String id) {
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+	}
+
+	/** camunda-bpm-assert only needs the id of an instance that already ended. */
+	private ProcessInstance endedInstance(String id) {
+		var execution = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
+		execution.setId(id);
+		execution.setProcessInstanceId(id);
+		return execution;
+	}
+
+	private Object historicVariable(ProcessInstance pi, String name) {
+		return engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(pi.getId())
+			.variableName(name)
+			.singleResult()
+			.getValue();
+	}
+
+	private List<Date> timerDueDates() {
+		return engine.getManagementService().createJobQuery().timers().list().stream().map(j -> j.getDuedate()).toList();
+	}
+
+	private static void at(Instant moment) {
+		ClockUtil.setCurrentTime(Date.from(moment));
+	}
+
+}

@@ -1,0 +1,53 @@
+package nl.phaseout.engine.process;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Remembers what the process reported, in order, as readable lines. */
+public class RecordingProcessEvents implements ProcessEvents {
+
+	record PhaseChange(String organisationId, Phase phase, Phase previousPhase) {
+	}
+
+	final List<PhaseChange> phaseChanges = new ArrayList<>();
+
+	final List<String> deadlinesMissed = new ArrayList<>();
+
+	final List<Long> protectionGaps = new ArrayList<>();
+
+	final List<Long> regressions = new ArrayList<>();
+
+	void reset() {
+		phaseChanges.clear();
+		deadlinesMissed.clear();
+		protectionGaps.clear();
+		regressions.clear();
+	}
+
+	List<Phase> phases() {
+		return phaseChanges.stream().map(PhaseChange::phase).toList();
+	}
+
+	@Override
+	public void phaseChanged(String campaignId, String organisationId, String processInstanceId, Phase phase,
+			Phase previousPhase, Instant at) {
+		phaseChanges.add(new PhaseChange(organisationId, phase, previousPhase));
+	}
+
+	@Override
+	public void deadlineMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at) {
+		deadlinesMissed.add(deadline);
+	}
+
+	@Override
+	public void protectionGapDetected(String campaignId, String organisationId, long unprotected, Instant at) {
+		protectionGaps.add(unprotected);
+	}
+
+	@Override
+	public void regressionDetected(String campaignId, String organisationId, long banned, Instant at) {
+		regressions.add(banned);
+	}
+
+}
