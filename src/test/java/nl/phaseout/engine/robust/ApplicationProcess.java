@@ -76,7 +76,7 @@ final class ApplicationProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		await("application " + starts + " healthy, log in " + log).atMost(Duration.ofSeconds(90))
+		await("application " + starts + " healthy, log in " + log).atMost(Duration.ofSeconds(180))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				if (!process.isAlive()) {
