@@ -29,7 +29,9 @@ public final class Integration implements AutoCloseable {
 	private final String source;
 
 	public Integration(String bootstrapServers, String source) {
-		this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+		// Large enough for the 1 MB record of the dead-letter corpus.
+		this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
+				"max.request.size", 2 * 1024 * 1024),
 				new StringSerializer(), new ByteArraySerializer());
 		this.source = source;
 	}
@@ -83,8 +85,13 @@ public final class Integration implements AutoCloseable {
 	}
 
 	public void send(String key, byte[] value) {
+		send(key, value, Map.of("content-type", "application/cloudevents+json"));
+	}
+
+	/** Sends exactly this record, headers and all, as a misbehaving system might. */
+	public void send(String key, byte[] value, Map<String, String> headers) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVENTORY, key, value);
-		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+		headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
 		try {
 			producer.send(record).get(10, TimeUnit.SECONDS);
 		}

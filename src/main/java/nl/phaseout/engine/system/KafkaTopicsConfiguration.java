@@ -1,5 +1,7 @@
 package nl.phaseout.engine.system;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
+	static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
+
 	private final PhaseoutProperties.Topics topics;
 
 	KafkaTopicsConfiguration(PhaseoutProperties properties) {
@@ -18,7 +22,17 @@ class KafkaTopicsConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics phaseoutTopics() {
-		return new KafkaAdmin.NewTopics(topic(Topics.INVENTORY), topic(Topics.INVENTORY_DLT), topic(Topics.STATUS));
+		return new KafkaAdmin.NewTopics(topic(Topics.INVENTORY), deadLetterTopic(), topic(Topics.STATUS));
+	}
+
+	/**
+	 * Room for the largest record the inbound topic accepts plus the reason header, so that a
+	 * record rejected for its size can still be dead-lettered instead of blocking its partition.
+	 */
+	private NewTopic deadLetterTopic() {
+		NewTopic topic = topic(Topics.INVENTORY_DLT);
+		topic.configs(Map.of("max.message.bytes", String.valueOf(DEAD_LETTER_MAX_BYTES)));
+		return topic;
 	}
 
 	private NewTopic topic(String name) {
