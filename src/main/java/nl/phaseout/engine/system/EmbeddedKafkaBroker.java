@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import kafka.server.KafkaConfig;
@@ -46,6 +48,8 @@ public final class EmbeddedKafkaBroker {
 
 	private KafkaRaftServer server;
 
+	private CompletableFuture<Void> starting;
+
 	public EmbeddedKafkaBroker(Path logDir, String host, int port, int partitions) {
 		this.logDir = logDir.toAbsolutePath().normalize();
 		this.host = host;
@@ -55,6 +59,39 @@ public final class EmbeddedKafkaBroker {
 
 	public String bootstrapServers() {
 		return host + ":" + port;
+	}
+
+	/**
+	 * Starts the broker on a thread of its own, so that it comes up while the rest of the
+	 * application does; {@link #awaitStarted()} waits for it.
+	 */
+	public synchronized void startInBackground() {
+		if (starting == null) {
+			starting = CompletableFuture.runAsync(this::start, runnable -> {
+				Thread thread = new Thread(runnable, "embedded-kafka-start");
+				thread.setDaemon(true);
+				thread.start();
+			});
+		}
+	}
+
+	/** Waits until a start begun by {@link #startInBackground()} is done, or starts the broker now. */
+	public void awaitStarted() {
+		CompletableFuture<Void> background;
+		synchronized (this) {
+			background = starting;
+		}
+		if (background == null) {
+			start();
+			return;
+		}
+		try {
+			background.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause
+					: new IllegalStateException("The embedded Kafka broker did not start", ex.getCause());
+		}
 	}
 
 	public synchronized void start() {
