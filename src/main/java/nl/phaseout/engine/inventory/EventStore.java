@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
 import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
@@ -54,17 +56,25 @@ class EventStore {
 
 	}
 
+	/**
+	 * The candidates already processed. Looked up by source and id, the primary key's order: a lookup by id
+	 * alone cannot use the key and reads the whole table, which grows with every event.
+	 */
 	Set<EventId> processed(Collection<EventId> candidates) {
-		List<String> ids = candidates.stream().map(EventId::id).distinct().toList();
+		Map<String, List<String>> idsBySource = candidates.stream()
+			.distinct()
+			.collect(Collectors.groupingBy(EventId::source, Collectors.mapping(EventId::id, Collectors.toList())));
 		Set<EventId> found = new HashSet<>();
-		for (int from = 0; from < ids.size(); from += CHUNK) {
-			named.query("SELECT source, id FROM inv_processed_event WHERE id IN (:ids)",
-					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
-					rs -> {
-						found.add(new EventId(rs.getString("source"), rs.getString("id")));
-					});
-		}
-		found.retainAll(Set.copyOf(candidates));
+		idsBySource.forEach((source, ids) -> {
+			for (int from = 0; from < ids.size(); from += CHUNK) {
+				named.query("SELECT source, id FROM inv_processed_event WHERE source = :source AND id IN (:ids)",
+						new MapSqlParameterSource("source", source).addValue("ids",
+								ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+						rs -> {
+							found.add(new EventId(rs.getString("source"), rs.getString("id")));
+						});
+			}
+		});
 		return found;
 	}
 
