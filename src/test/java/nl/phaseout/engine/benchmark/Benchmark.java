@@ -23,6 +23,9 @@ public final class Benchmark {
 
 	static final String ADMIN = "bench";
 
+	/** Prefix of the machine-readable lines after the table, one per figure. */
+	static final String FIGURE = "benchmark.figure.";
+
 	private final Settings settings;
 
 	Benchmark(Settings settings) {
@@ -33,6 +36,7 @@ public final class Benchmark {
 		Settings settings = Settings.fromSystemProperties();
 		Figures figures = new Benchmark(settings).run();
 		figures.print(System.out, "phaseout-engine benchmark, scale " + settings.scale() + ", " + settings.db());
+		figures.numbers.forEach((key, value) -> System.out.println(FIGURE + key + "=" + value));
 		System.exit(0);
 	}
 
