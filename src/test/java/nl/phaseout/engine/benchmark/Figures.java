@@ -10,8 +10,10 @@ final class Figures {
 
 	private final Map<String, String[]> rows = new LinkedHashMap<>();
 
+	/** Also printed at once, so that a run cut short still shows what it measured. */
 	void put(String what, String value, String note) {
 		rows.put(what, new String[] { value, note });
+		System.out.println("measured: " + what + " = " + value + " (" + note + ")");
 	}
 
 	final Map<String, Double> numbers = new LinkedHashMap<>();
