@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
 import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
@@ -57,24 +55,20 @@ class EventStore {
 	}
 
 	/**
-	 * Which of these events were processed. Asked per source, so that the lookup uses the primary
-	 * key (source, id) instead of scanning every event ever processed.
+	 * The candidates already processed. Looked up by id alone, which is indexed: every event of a scanner
+	 * shares one source, so the primary key (source first) narrows nothing and H2 would read every row of it.
 	 */
 	Set<EventId> processed(Collection<EventId> candidates) {
-		Map<String, List<String>> idsBySource = candidates.stream()
-			.distinct()
-			.collect(Collectors.groupingBy(EventId::source, Collectors.mapping(EventId::id, Collectors.toList())));
+		List<String> ids = candidates.stream().map(EventId::id).distinct().toList();
 		Set<EventId> found = new HashSet<>();
-		idsBySource.forEach((source, ids) -> {
-			for (int from = 0; from < ids.size(); from += CHUNK) {
-				named.query("SELECT source, id FROM inv_processed_event WHERE source = :source AND id IN (:ids)",
-						new MapSqlParameterSource("source", source).addValue("ids",
-								ids.subList(from, Math.min(ids.size(), from + CHUNK))),
-						rs -> {
-							found.add(new EventId(rs.getString("source"), rs.getString("id")));
-						});
-			}
-		});
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			named.query("SELECT source, id FROM inv_processed_event WHERE id IN (:ids)",
+					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+					rs -> {
+						found.add(new EventId(rs.getString("source"), rs.getString("id")));
+					});
+		}
+		found.retainAll(Set.copyOf(candidates));
 		return found;
 	}
 

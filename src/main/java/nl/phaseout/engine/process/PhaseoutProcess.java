@@ -70,7 +70,9 @@ public class PhaseoutProcess {
 	 * none waits. Each execution waiting at the time of the call is triggered once, and only
 	 * if it still waits: rollout completing ends the protection-gap wait beside it, and a
 	 * message to an execution that has just ended would fail (as correlateAll does). A wait
-	 * state reached during this call checked the inventory on its way in.
+	 * state reached during this call checked the inventory on its way in. The baseline wait is
+	 * not woken before a completed scan is known: it would only loop back, at the cost of a
+	 * round through the engine for every batch of observations.
 	 */
 	public void inventoryChanged(String organisationId) {
 		List<String> waiting = runtime.createExecutionQuery()
@@ -82,7 +84,7 @@ public class PhaseoutProcess {
 			.map(Execution::getId)
 			.toList();
 		for (String executionId : waiting) {
-			if (stillWaiting(executionId)) {
+			if (stillWaiting(executionId) && mayLeave(executionId, organisationId)) {
 				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
 			}
 		}
@@ -93,6 +95,18 @@ public class PhaseoutProcess {
 			.executionId(executionId)
 			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
 			.count() > 0;
+	}
+
+	private boolean mayLeave(String executionId, String organisationId) {
+		boolean atBaseline = runtime.createExecutionQuery()
+			.executionId(executionId)
+			.activityId(ProcessConstants.Element.WAIT_INVENTORY_BASELINE)
+			.count() > 0;
+		if (!atBaseline) {
+			return true;
+		}
+		String campaignId = (String) runtime.getVariable(executionId, Var.CAMPAIGN_ID);
+		return inventory.snapshot(campaignId, organisationId).baselineKnown();
 	}
 
 	/** Completes an open Task_ChooseAlternative with the selection; otherwise the process reads it later. */

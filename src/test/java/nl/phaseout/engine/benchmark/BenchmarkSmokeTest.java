@@ -1,0 +1,76 @@
+package nl.phaseout.engine.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark at a tiny scale, in its own JVM (it boots the whole application with its own broker and
+ * process engine): it completes and every figure is sane. Not how fast: that is the benchmark's to print.
+ */
+class BenchmarkSmokeTest {
+
+	@Test
+	void tinyRunCompletesWithSaneFigures() throws Exception {
+		Settings settings = Settings.of(0.005, "h2");
+		Process run = new ProcessBuilder(List.of(javaExecutable(), "-Xmx1g", "-Dbenchmark.scale=0.005",
+				"-Dbenchmark.db=h2", "-cp", classPath(), Benchmark.class.getName()))
+			.redirectErrorStream(true)
+			.start();
+		List<String> output = new ArrayList<>();
+		Map<String, Double> figures = new HashMap<>();
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				output.add(line);
+				if (line.startsWith(Benchmark.FIGURE)) {
+					String[] pair = line.substring(Benchmark.FIGURE.length()).split("=", 2);
+					figures.put(pair[0], Double.parseDouble(pair[1]));
+				}
+			}
+		}
+		assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
+		assertThat(run.exitValue()).as(String.join("\n", output)).isZero();
+
+		assertThat(figures).containsKeys("ceiling.rate", "naive.rate", "engine.rate", "latency.p50", "latency.p99",
+				"heap.peak", "db.bytes", "progress.median", "tasklist.median", "registration.seconds");
+		assertThat(figures.get("ceiling.rate")).isPositive().isFinite();
+		assertThat(figures.get("naive.rate")).isPositive().isFinite();
+		assertThat(figures.get("engine.rate")).isPositive().isFinite();
+		assertThat(figures.get("latency.count")).isEqualTo(settings.latencyOrganisations());
+		assertThat(figures.get("latency.p50")).isNotNegative().isLessThanOrEqualTo(figures.get("latency.p99"));
+		assertThat(figures.get("heap.peak")).isPositive().isLessThanOrEqualTo(1024.0 * 1024 * 1024);
+		assertThat(figures.get("db.bytes")).isPositive();
+		assertThat(output).anyMatch(line -> line.startsWith("| 3. engine"));
+	}
+
+	/**
+	 * Surefire's class path without repeated entries: with the classes on it twice, the engine finds every
+	 * BPMN twice and refuses the deployment.
+	 */
+	private static String classPath() {
+		String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		return Arrays.stream(path.split(File.pathSeparator))
+			.map(entry -> new File(entry).getAbsoluteFile().toPath().normalize().toString())
+			.distinct()
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
+	private static String javaExecutable() {
+		return System.getProperty("java.home") + "/bin/java";
+	}
+
+}
