@@ -105,6 +105,7 @@ public final class Benchmark {
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=benchmark", "--server.port=0",
 				"--phaseout.kafka.embedded.port=0", "--phaseout.data-dir=" + dataDir,
 				"--phaseout.admin.user=" + ADMIN, "--phaseout.admin.password=" + ADMIN,
+				"--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + ADMIN,
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
 		args.addAll(database.arguments());
 		return new SpringApplication(PhaseoutEngineApplication.class).run(args.toArray(String[]::new));
