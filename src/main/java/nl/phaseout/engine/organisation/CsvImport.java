@@ -4,21 +4,26 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers the organisations of a CSV file ({@code id,name,category[,pmGroup]}, header
- * first, RFC 4180 quoting). Each row is registered in its own transaction: an invalid or
- * duplicate row is reported with its line number and reason and never stops the others.
+ * first, RFC 4180 quoting), a hundred rows a transaction. An invalid or duplicate row is
+ * reported with its line number and reason and never stops the others.
  */
 @Component
 class CsvImport {
 
 	private static final List<String> HEADER = List.of("id", "name", "category");
+
+	/** Rows registered per transaction. */
+	private static final int CHUNK = 100;
 
 	private final OrganisationRegistration registration;
 
@@ -43,36 +48,81 @@ class CsvImport {
 					List.of("the CSV header is '" + String.join(",", header) + "'; expected id,name,category[,pmGroup]"));
 		}
 		List<ImportResult.Row> rows = new ArrayList<>();
+		List<Pending> chunk = new ArrayList<>(CHUNK);
+		Map<String, Integer> firstLine = new HashMap<>();
 		List<String> fields;
 		while ((fields = lines.next()) != null) {
 			int line = lines.lineNumber();
 			if (fields.size() == 1 && fields.get(0).isBlank()) {
 				continue;
 			}
-			rows.add(importRow(line, fields, columns.size()));
+			String id = fields.isEmpty() ? null : fields.get(0).trim();
+			String problem = problem(fields, columns.size());
+			Integer earlier = problem == null ? firstLine.putIfAbsent(id, line) : null;
+			if (problem != null) {
+				rows.add(ImportResult.Row.rejected(line, id, problem));
+			}
+			else if (earlier != null) {
+				rows.add(ImportResult.Row.rejected(line, id, "already registered (line " + earlier + ")"));
+			}
+			else {
+				chunk.add(new Pending(rows.size(), line, request(fields)));
+				rows.add(null);
+				if (chunk.size() == CHUNK) {
+					register(chunk, rows);
+				}
+			}
 		}
+		register(chunk, rows);
 		return new ImportResult(rows);
 	}
 
-	private ImportResult.Row importRow(int line, List<String> fields, int columns) {
-		String id = fields.isEmpty() ? null : fields.get(0).trim();
-		if (fields.size() < 3 || fields.size() > columns) {
-			return ImportResult.Row.rejected(line, id,
-					"expected " + (columns == 3 ? "3" : "3 or 4") + " fields, found " + fields.size());
-		}
-		RegistrationRequest request = new RegistrationRequest(id, fields.get(1), fields.get(2),
-				fields.size() > 3 ? fields.get(3) : null);
-		List<String> problems = request.problems();
-		if (!problems.isEmpty()) {
-			return ImportResult.Row.rejected(line, id, String.join("; ", problems));
-		}
+	/**
+	 * Registers a chunk of valid rows in one transaction; should one of them fail (an id that
+	 * is already registered), the chunk is rolled back and each row registered on its own.
+	 */
+	private void register(List<Pending> chunk, List<ImportResult.Row> rows) {
 		try {
-			transaction.executeWithoutResult(status -> registration.register(request));
-			return ImportResult.Row.created(line, id);
+			transaction.executeWithoutResult(status -> chunk.forEach(pending -> registration.register(pending.request)));
+			chunk.forEach(pending -> rows.set(pending.index, ImportResult.Row.created(pending.line, pending.id())));
+		}
+		catch (RuntimeException ex) {
+			chunk.forEach(pending -> rows.set(pending.index, registerAlone(pending)));
+		}
+		chunk.clear();
+	}
+
+	private ImportResult.Row registerAlone(Pending pending) {
+		try {
+			transaction.executeWithoutResult(status -> registration.register(pending.request));
+			return ImportResult.Row.created(pending.line, pending.id());
 		}
 		catch (OrganisationExistsException ex) {
-			return ImportResult.Row.rejected(line, id, "already registered");
+			return ImportResult.Row.rejected(pending.line, pending.id(), "already registered");
 		}
+	}
+
+	/** What is wrong with the row, or null when it can be registered. */
+	private static String problem(List<String> fields, int columns) {
+		if (fields.size() < 3 || fields.size() > columns) {
+			return "expected " + (columns == 3 ? "3" : "3 or 4") + " fields, found " + fields.size();
+		}
+		List<String> problems = request(fields).problems();
+		return problems.isEmpty() ? null : String.join("; ", problems);
+	}
+
+	private static RegistrationRequest request(List<String> fields) {
+		return new RegistrationRequest(fields.get(0).trim(), fields.get(1), fields.get(2),
+				fields.size() > 3 ? fields.get(3) : null);
+	}
+
+	/** A valid row waiting for its chunk, and where its result goes. */
+	private record Pending(int index, int line, RegistrationRequest request) {
+
+		String id() {
+			return request.id();
+		}
+
 	}
 
 }

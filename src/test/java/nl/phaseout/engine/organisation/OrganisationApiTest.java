@@ -108,12 +108,42 @@ class OrganisationApiTest extends EndToEndTest {
 		assertThat(rows.get(0).path("status").asText()).isEqualTo("CREATED");
 		assertThat(rows.get(1).path("line").asInt()).isEqualTo(3);
 		assertThat(rows.get(1).path("reason").asText()).contains("id is required");
-		assertThat(rows.get(3).path("reason").asText()).isEqualTo("already registered");
+		assertThat(rows.get(3).path("reason").asText()).isEqualTo("already registered (line 2)");
 		assertThat(rows.get(4).path("reason").asText()).isEqualTo("expected 3 or 4 fields, found 2");
 		JsonNode first = json.readTree(demo().getForObject("/api/organisations/" + a, String.class));
 		assertThat(first.path("name").asText()).isEqualTo("Gemeente \"Test\", Noord");
 		JsonNode second = json.readTree(demo().getForObject("/api/organisations/" + b, String.class));
 		assertThat(second.path("pmGroup").asText()).isEqualTo("pm-shared-water");
+	}
+
+	@Test
+	void csvRowOfAnAlreadyRegisteredOrganisationIsRejectedAndTheRestOfItsChunkImported() throws Exception {
+		String existing = uniqueId("OLD");
+		post(Map.of("id", existing, "name", "Registered before", "category", "OTHER"));
+		StringBuilder csv = new StringBuilder("id,name,category\n");
+		String prefix = uniqueId("BULK");
+		for (int i = 0; i < 150; i++) {
+			csv.append(i == 120 ? existing : prefix + "-" + i).append(",Organisation ").append(i).append(",OTHER\n");
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("text/csv"));
+
+		JsonNode result = json.readTree(demo()
+			.postForEntity("/api/organisations/import", new HttpEntity<>(csv.toString(), headers), String.class)
+			.getBody());
+
+		assertThat(result.path("imported").asInt()).isEqualTo(149);
+		assertThat(result.path("rejected").asInt()).isEqualTo(1);
+		JsonNode rejected = result.path("rows").get(120);
+		assertThat(rejected.path("line").asInt()).isEqualTo(122);
+		assertThat(rejected.path("id").asText()).isEqualTo(existing);
+		assertThat(rejected.path("reason").asText()).isEqualTo("already registered");
+		assertThat(json.readTree(demo().getForObject("/api/organisations/" + existing, String.class)).path("name")
+			.asText()).isEqualTo("Registered before");
+		// Its chunk was registered row by row after the conflict: the rows beside it are there.
+		assertThat(json.readTree(demo().getForObject("/api/organisations/" + prefix + "-119", String.class))
+			.at("/campaigns/0/phase")
+			.asText()).isEqualTo("NOT_REQUIRED");
 	}
 
 	@Test
