@@ -1,6 +1,9 @@
 package nl.phaseout.engine.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -39,19 +42,10 @@ final class EngineProbe {
 	/** From the first event the engine took to the moment every event is committed and every process advanced. */
 	void ingest(Settings settings, BenchmarkKafka kafka, Figures figures) throws Exception {
 		listener.start();
-		long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(30);
-		long done;
-		while (true) {
-			if (kafka.lag(GROUP, Topics.INVENTORY) == 0 && advanced("T%") == settings.organisations()) {
-				done = System.currentTimeMillis();
-				break;
-			}
-			if (System.currentTimeMillis() > deadline) {
-				throw new IllegalStateException("Engine did not finish in 30 minutes: " + advanced("T%")
-						+ " organisations advanced");
-			}
-			Thread.sleep(50);
-		}
+		await("engine to commit every event and advance every organisation").atMost(Duration.ofMinutes(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && advanced("T%") == settings.organisations());
+		long done = System.currentTimeMillis();
 		long first = jdbc.queryForObject("SELECT MIN(processed_at) FROM inv_processed_event", OffsetDateTime.class)
 			.toInstant()
 			.toEpochMilli();
@@ -98,13 +92,10 @@ final class EngineProbe {
 		}
 		double offered = sent / ((System.nanoTime() - start) / 1e9);
 		kafka.flushNow();
-		long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(5);
-		while (advanced("L%") < settings.latencyOrganisations()) {
-			if (System.currentTimeMillis() > deadline) {
-				throw new IllegalStateException("Only " + advanced("L%") + " latency organisations advanced");
-			}
-			Thread.sleep(100);
-		}
+		// The latencies come from the engine's history, so how soon this notices does not count.
+		await("every latency organisation to advance").atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> advanced("L%") >= settings.latencyOrganisations());
 		Map<String, Long> leftAt = new HashMap<>();
 		jdbc.query("SELECT p.BUSINESS_KEY_ AS organisation_id, MAX(a.END_TIME_) AS left_at FROM ACT_HI_ACTINST a"
 				+ " JOIN ACT_HI_PROCINST p ON a.PROC_INST_ID_ = p.ID_ WHERE a.ACT_ID_ = 'Wait_InventoryBaseline'"
