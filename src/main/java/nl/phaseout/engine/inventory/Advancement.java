@@ -1,8 +1,9 @@
 package nl.phaseout.engine.inventory;
 
 /**
- * What ingestion tells the process, inside the ingestion's transaction, once per organisation
- * and batch (never once per event). Wired to the process package's {@code PhaseoutProcess}.
+ * What inventory changes tell the process: once per organisation and kind of change in a
+ * round of the {@link ProcessSignalWorker}, in its transaction (never once per event). Wired
+ * to the process package's {@code PhaseoutProcess}.
  */
 public interface Advancement {
 

@@ -9,8 +9,11 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
 import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
@@ -55,20 +58,25 @@ class EventStore {
 	}
 
 	/**
-	 * The candidates already processed. Looked up by id alone, which is indexed: every event of a scanner
-	 * shares one source, so the primary key (source first) narrows nothing and H2 would read every row of it.
+	 * The candidates already processed, looked up by organisation and id: the key's leading columns
+	 * (an event's organisation is part of the event, so a repeat has the same one).
 	 */
-	Set<EventId> processed(Collection<EventId> candidates) {
-		List<String> ids = candidates.stream().map(EventId::id).distinct().toList();
+	Set<EventId> processed(Collection<InventoryEvent> candidates) {
+		Map<String, List<String>> idsByOrganisation = candidates.stream()
+			.collect(Collectors.groupingBy(InventoryEvent::organisationId, TreeMap::new,
+					Collectors.mapping(event -> event.envelope().id(), Collectors.toList())));
 		Set<EventId> found = new HashSet<>();
-		for (int from = 0; from < ids.size(); from += CHUNK) {
-			named.query("SELECT source, id FROM inv_processed_event WHERE id IN (:ids)",
-					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
-					rs -> {
-						found.add(new EventId(rs.getString("source"), rs.getString("id")));
-					});
-		}
-		found.retainAll(Set.copyOf(candidates));
+		idsByOrganisation.forEach((organisationId, organisationIds) -> {
+			List<String> ids = organisationIds.stream().distinct().toList();
+			for (int from = 0; from < ids.size(); from += CHUNK) {
+				named.query("SELECT source, id FROM inv_processed_event WHERE organisation_id = :organisationId"
+						+ " AND id IN (:ids)", new MapSqlParameterSource("organisationId", organisationId)
+							.addValue("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+						rs -> {
+							found.add(new EventId(rs.getString("source"), rs.getString("id")));
+						});
+			}
+		});
 		return found;
 	}
 

@@ -75,9 +75,10 @@ class InventoryProjection {
 		for (Campaign campaign : active) {
 			before.put(campaign.campaignId(), counts.lock(campaign.campaignId(), organisations));
 		}
-		for (EventId known : store.processed(unique.keySet())) {
-			unique.remove(known);
-			result.add(Outcome.DUPLICATE);
+		for (EventId known : store.processed(unique.values())) {
+			if (unique.remove(known) != null) {
+				result.add(Outcome.DUPLICATE);
+			}
 		}
 		List<InventoryEvent> fresh = List.copyOf(unique.values());
 		store.markProcessed(fresh);

@@ -15,8 +15,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,37 +77,39 @@ public class PhaseoutProcess {
 	 * round through the engine for every batch of observations.
 	 */
 	public void inventoryChanged(String organisationId) {
-		List<String> waiting = runtime.createExecutionQuery()
+		for (ProcessInstance instance : runtime.createProcessInstanceQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.processInstanceBusinessKey(organisationId)
-			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
-			.list()
-			.stream()
-			.map(Execution::getId)
-			.toList();
-		for (String executionId : waiting) {
-			if (stillWaiting(executionId) && mayLeave(executionId, organisationId)) {
-				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
+			.list()) {
+			List<EventSubscription> waiting = waitingForInventory(instance.getId());
+			for (EventSubscription subscription : waiting) {
+				if ((waiting.size() == 1 || stillWaiting(subscription))
+						&& mayLeave(subscription, instance.getId(), organisationId)) {
+					runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, subscription.getExecutionId());
+				}
 			}
 		}
 	}
 
-	private boolean stillWaiting(String executionId) {
-		return runtime.createExecutionQuery()
-			.executionId(executionId)
-			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
-			.count() > 0;
+	private List<EventSubscription> waitingForInventory(String processInstanceId) {
+		return runtime.createEventSubscriptionQuery()
+			.processInstanceId(processInstanceId)
+			.eventType(EventType.MESSAGE.name())
+			.eventName(MESSAGE_INVENTORY_CHANGED)
+			.list();
 	}
 
-	private boolean mayLeave(String executionId, String organisationId) {
-		boolean atBaseline = runtime.createExecutionQuery()
-			.executionId(executionId)
-			.activityId(ProcessConstants.Element.WAIT_INVENTORY_BASELINE)
-			.count() > 0;
-		if (!atBaseline) {
+	/** Whether the subscription survived the triggering of the others of its instance. */
+	private boolean stillWaiting(EventSubscription subscription) {
+		return waitingForInventory(subscription.getProcessInstanceId()).stream()
+			.anyMatch(current -> current.getId().equals(subscription.getId()));
+	}
+
+	private boolean mayLeave(EventSubscription subscription, String processInstanceId, String organisationId) {
+		if (!ProcessConstants.Element.WAIT_INVENTORY_BASELINE.equals(subscription.getActivityId())) {
 			return true;
 		}
-		String campaignId = (String) runtime.getVariable(executionId, Var.CAMPAIGN_ID);
+		String campaignId = (String) runtime.getVariable(processInstanceId, Var.CAMPAIGN_ID);
 		return inventory.snapshot(campaignId, organisationId).baselineKnown();
 	}
 

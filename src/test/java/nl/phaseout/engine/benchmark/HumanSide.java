@@ -49,7 +49,7 @@ final class HumanSide {
 		for (int i = 0; i < settings.organisations(); i++, rows++) {
 			row(csv, Workload.throughputOrganisation(i), "CENTRAL_GOVERNMENT");
 		}
-		for (int i = 0; i < settings.latencyOrganisations(); i++, rows++) {
+		for (int i = 0; i < settings.latencyOrganisationsInAll(); i++, rows++) {
 			row(csv, Workload.latencyOrganisation(i), "CENTRAL_GOVERNMENT");
 		}
 		for (int i = 0; i < settings.naiveOrganisations(); i++, rows++) {

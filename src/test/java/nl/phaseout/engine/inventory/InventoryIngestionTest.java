@@ -27,7 +27,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** A poll batch end to end, without Kafka: parse, dead-letter, project, tell the process, count. */
+/**
+ * A poll batch end to end, without Kafka: parse, dead-letter, project, record process signals,
+ * count; then the worker's rounds that tell the process.
+ */
 class InventoryIngestionTest {
 
 	private static ProjectionFixture fixture;
@@ -42,7 +45,11 @@ class InventoryIngestionTest {
 
 	private RuntimeException failure;
 
+	private String processFailsFor;
+
 	private InventoryIngestion ingestion;
+
+	private ProcessSignalWorker worker;
 
 	private String org;
 
@@ -58,10 +65,22 @@ class InventoryIngestionTest {
 		beans.addBean("advancement", new RecordingAdvancement());
 		beans.addBean("phases", (PhaseLookup) (campaignId, organisationId) -> Optional
 			.ofNullable(phases.get(organisationId)));
+		var metrics = new InventoryMetrics(registry);
+		var signals = new ProcessSignals(fixture.jdbc) {
+			@Override
+			int append(ProjectionResult result) {
+				if (failure != null) {
+					throw failure;
+				}
+				return super.append(result);
+			}
+		};
+		worker = new ProcessSignalWorker(signals, fixture.transactionManager, metrics,
+				beans.getBeanProvider(Advancement.class), beans.getBeanProvider(PhaseLookup.class));
 		ingestion = new InventoryIngestion(fixture.projection, fixture.transactionManager,
-				(record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage()),
-				new InventoryMetrics(registry), beans.getBeanProvider(Advancement.class),
-				beans.getBeanProvider(PhaseLookup.class));
+				(record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage()), metrics, signals,
+				worker);
+		fixture.jdbc.update("DELETE FROM inv_process_signal");
 	}
 
 	@Test
@@ -89,6 +108,8 @@ class InventoryIngestionTest {
 		ingestion.ingest(batch);
 		ingestion.ingest(batch);
 
+		assertThat(calls).as("nothing told before the worker's round").isEmpty();
+		assertThat(worker.deliverDue()).as("signals taken: changed, and banned appeared").isEqualTo(2);
 		assertThat(calls).containsExactly("inventoryChanged " + org);
 		assertThat(registry.counter("phaseout.inventory.advancements").count()).isEqualTo(1);
 		assertThat(events("duplicate")).isEqualTo(21);
@@ -103,6 +124,7 @@ class InventoryIngestionTest {
 				.formatted(org)), structured(org, "phaseout.contract.terminated", id(), """
 						{"organisationId":"%s","vendor":"Kaspersky","contractId":"K-1","terminatedAt":"2024-05-01T10:00:00Z"}"""
 					.formatted(org))));
+		worker.deliverDue();
 
 		assertThat(calls).containsExactly("alternativeSelected " + org, "contractTerminated " + org);
 		assertThat(fixture.state.alternativeSelection(org)).hasValueSatisfying(
@@ -120,6 +142,7 @@ class InventoryIngestionTest {
 
 		ingestion.ingest(List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
 				observed(rollingOut, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE))));
+		worker.deliverDue();
 
 		assertThat(calls).contains("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + org)
 			.doesNotContain("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + rollingOut);
@@ -142,6 +165,38 @@ class InventoryIngestionTest {
 		ingestion.ingest(List.of(bad, good));
 		assertThat(deadLetters).hasSize(1);
 		assertThat(fixture.snapshot(org).banned()).isEqualTo(1);
+	}
+
+	@Test
+	void aSignalTheProcessRefusesIsKeptWithItsErrorAndTheOthersOfItsRoundAreDelivered() {
+		String other = org + "-other";
+		processFailsFor = org;
+		ingestion.ingest(List.of(scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 0),
+				scan(other, "scan-1", id(), "2024-05-01T11:00:00Z", 0)));
+
+		assertThat(worker.deliverDue()).isEqualTo(2);
+
+		assertThat(calls).containsExactly("inventoryChanged " + other);
+		assertThat(fixture.jdbc.queryForMap("SELECT organisation_id, attempts, last_error FROM inv_process_signal"))
+			.containsEntry("ORGANISATION_ID", org)
+			.containsEntry("ATTEMPTS", 1)
+			.hasEntrySatisfying("LAST_ERROR",
+					error -> assertThat((String) error).contains("process refused inventoryChanged " + org));
+		assertThat(registry.counter("phaseout.inventory.signals.failed").count()).isEqualTo(1);
+		assertThat(worker.deliverDue()).as("not due again before its backoff").isZero();
+
+		processFailsFor = null;
+		fixture.jdbc.update("UPDATE inv_process_signal SET next_attempt_at = NULL");
+		assertThat(worker.deliverDue()).isEqualTo(1);
+		assertThat(calls).containsExactly("inventoryChanged " + other, "inventoryChanged " + org);
+		assertThat(fixture.jdbc.queryForObject("SELECT COUNT(*) FROM inv_process_signal", Integer.class)).isZero();
+	}
+
+	@Test
+	void backoffDoublesUpToFiveMinutes() {
+		assertThat(ProcessSignalWorker.backoff(1)).hasSeconds(1);
+		assertThat(ProcessSignalWorker.backoff(4)).hasSeconds(8);
+		assertThat(ProcessSignalWorker.backoff(40)).hasMinutes(5);
 	}
 
 	private double events(String outcome) {
@@ -175,8 +230,8 @@ class InventoryIngestionTest {
 		}
 
 		private void record(String call) {
-			if (failure != null) {
-				throw failure;
+			if (processFailsFor != null && call.endsWith(" " + processFailsFor)) {
+				throw new IllegalStateException("process refused " + call);
 			}
 			calls.add(call);
 		}

@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The projection wired by hand over a data source with the V2 migration applied. */
+/** The projection wired by hand over a data source with the inventory migrations applied. */
 final class ProjectionFixture {
 
 	final JdbcTemplate jdbc;
@@ -36,7 +36,10 @@ final class ProjectionFixture {
 
 	ProjectionFixture(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql")).execute(dataSource);
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql"),
+				new ClassPathResource("db/migration/V3__processed_event_by_id.sql"),
+				new ClassPathResource("db/migration/V4__processed_events_by_organisation_and_process_signals.sql"))
+			.execute(dataSource);
 		var counts = new CountsRepository(jdbc);
 		var store = new EventStore(jdbc);
 		this.projection = new InventoryProjection(counts, new EndpointRepository(jdbc), store,
