@@ -49,6 +49,8 @@ final class BenchmarkDatabase {
 			args.add("--spring.datasource.url=" + base + postgresDatabase + "?reWriteBatchedInserts=true");
 			args.add("--spring.datasource.username=postgres");
 			args.add("--spring.datasource.password=");
+			// As the prod profile does for PostgreSQL: one inventory consumer per partition.
+			args.add("--spring.kafka.listener.concurrency=3");
 		}
 		return args;
 	}
