@@ -3,6 +3,7 @@ package nl.phaseout.engine.inventory;
 import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
+import nl.phaseout.engine.inventory.EventStore.EventId;
 import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
 import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
 import nl.phaseout.engine.inventory.InventoryEvent.Product;
@@ -35,7 +36,7 @@ final class EndpointFolder {
 		}
 		if (event instanceof EndpointRetired retired) {
 			return EndpointRow.retire(current, campaign.campaignId(), retired.organisationId(), retired.endpointId(),
-					retired.retiredAt());
+					retired.retiredAt(), EventId.of(retired.envelope()));
 		}
 		throw new IllegalArgumentException("not an endpoint event: " + event.envelope().type());
 	}
@@ -55,7 +56,7 @@ final class EndpointFolder {
 			banned = banned.substring(0, MAX_BANNED_PRODUCTS_LENGTH - 3) + "...";
 		}
 		return EndpointRow.observe(current, campaign.campaignId(), observed.organisationId(), observed.endpointId(),
-				observed.observedAt(), state, banned.isEmpty() ? null : banned);
+				observed.observedAt(), state, banned.isEmpty() ? null : banned, EventId.of(observed.envelope()));
 	}
 
 	private static String describe(Product product) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.phaseout.engine.inventory.EventStore.EventId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,7 +41,7 @@ class EndpointRepository {
 			var params = new MapSqlParameterSource("campaignId", campaignId).addValue("organisationId", organisationId)
 				.addValue("endpointIds", ids.subList(from, Math.min(ids.size(), from + CHUNK)));
 			named.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
-					+ " banned_products FROM inv_endpoint WHERE campaign_id = :campaignId"
+					+ " banned_products, last_event_source, last_event_id FROM inv_endpoint WHERE campaign_id = :campaignId"
 					+ " AND organisation_id = :organisationId AND endpoint_id IN (:endpointIds)", params, rs -> {
 						EndpointRow row = row(rs);
 						rows.put(row.endpointId(), row);
@@ -51,27 +52,33 @@ class EndpointRepository {
 
 	void insert(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("INSERT INTO inv_endpoint (observed_at, retired_at, retired, state, banned_products,"
-				+ " campaign_id, organisation_id, endpoint_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				+ " last_event_source, last_event_id, campaign_id, organisation_id, endpoint_id)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows.stream().map(EndpointRepository::values).toList());
 	}
 
 	void update(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("UPDATE inv_endpoint SET observed_at = ?, retired_at = ?, retired = ?, state = ?,"
-				+ " banned_products = ? WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id = ?",
+				+ " banned_products = ?, last_event_source = ?, last_event_id = ?"
+				+ " WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id = ?",
 				rows.stream().map(EndpointRepository::values).toList());
 	}
 
 	private static Object[] values(EndpointRow row) {
 		return new Object[] { timestamp(row.observedAt()), timestamp(row.retiredAt()), row.retired(),
-				row.state() == null ? null : row.state().name(), row.bannedProducts(), row.campaignId(),
-				row.organisationId(), row.endpointId() };
+				row.state() == null ? null : row.state().name(), row.bannedProducts(),
+				row.lastEvent() == null ? null : row.lastEvent().source(),
+				row.lastEvent() == null ? null : row.lastEvent().id(), row.campaignId(), row.organisationId(),
+				row.endpointId() };
 	}
 
 	private static EndpointRow row(ResultSet rs) throws SQLException {
 		String state = rs.getString("state");
+		String lastEventId = rs.getString("last_event_id");
 		return new EndpointRow(rs.getString("campaign_id"), rs.getString("organisation_id"),
 				rs.getString("endpoint_id"), instant(rs, "observed_at"), instant(rs, "retired_at"),
-				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"));
+				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"),
+				lastEventId == null ? null : new EventId(rs.getString("last_event_source"), lastEventId));
 	}
 
 	static OffsetDateTime timestamp(Instant instant) {

@@ -2,37 +2,45 @@ package nl.phaseout.engine.inventory;
 
 import java.time.Instant;
 
+import nl.phaseout.engine.inventory.EventStore.EventId;
+
 /**
  * An endpoint as the projection keeps it for one campaign: its latest observation (and the state
- * that observation classifies to) and its latest retirement. Folding events in is order-free: the
- * same events in any order give the same row.
+ * that observation classifies to), its latest retirement, and the identity of the event that made
+ * it so. Folding events in is order-free: the same events in any order give the same row.
  */
 record EndpointRow(String campaignId, String organisationId, String endpointId, Instant observedAt,
-		Instant retiredAt, EndpointState state, String bannedProducts) {
+		Instant retiredAt, EndpointState state, String bannedProducts, EventId lastEvent) {
 
 	/** Retired when the latest retirement is later than the latest observation. */
 	boolean retired() {
 		return retiredAt != null && (observedAt == null || retiredAt.isAfter(observedAt));
 	}
 
+	/** Whether this row is as the given event left it: the event is a repeat. */
+	boolean lastApplied(EventId event) {
+		return event.equals(lastEvent);
+	}
+
 	/** This row with the observation applied, or {@code null} when it is not newer (stale). */
 	static EndpointRow observe(EndpointRow current, String campaignId, String organisationId, String endpointId,
-			Instant observedAt, EndpointState state, String bannedProducts) {
+			Instant observedAt, EndpointState state, String bannedProducts, EventId event) {
 		if (current == null) {
-			return new EndpointRow(campaignId, organisationId, endpointId, observedAt, null, state, bannedProducts);
+			return new EndpointRow(campaignId, organisationId, endpointId, observedAt, null, state, bannedProducts,
+					event);
 		}
 		if (current.observedAt != null && !observedAt.isAfter(current.observedAt)) {
 			return null;
 		}
 		return new EndpointRow(campaignId, organisationId, endpointId, observedAt, current.retiredAt, state,
-				bannedProducts);
+				bannedProducts, event);
 	}
 
 	/** This row with the retirement applied, or {@code null} when it changes nothing (stale). */
 	static EndpointRow retire(EndpointRow current, String campaignId, String organisationId, String endpointId,
-			Instant retiredAt) {
+			Instant retiredAt, EventId event) {
 		if (current == null) {
-			return new EndpointRow(campaignId, organisationId, endpointId, null, retiredAt, null, null);
+			return new EndpointRow(campaignId, organisationId, endpointId, null, retiredAt, null, null, event);
 		}
 		boolean notLater = (current.retiredAt != null && !retiredAt.isAfter(current.retiredAt))
 				|| (current.observedAt != null && !retiredAt.isAfter(current.observedAt));
@@ -40,7 +48,7 @@ record EndpointRow(String campaignId, String organisationId, String endpointId, 
 			return null;
 		}
 		return new EndpointRow(campaignId, organisationId, endpointId, current.observedAt, retiredAt, current.state,
-				current.bannedProducts);
+				current.bannedProducts, event);
 	}
 
 }

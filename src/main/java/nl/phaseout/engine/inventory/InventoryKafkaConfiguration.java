@@ -19,7 +19,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * reach it (ingestion dead-letters them itself, without failing the batch), so whatever it sees
  * is transient, such as the database being down: the whole batch is retried with exponential
  * back-off, indefinitely, and never dead-lettered. Consumer settings ({@code byte[]} values,
- * no auto-commit, read_committed, 1000 records a poll, one consumer per partition) come from {@code spring.kafka.consumer}.
+ * no auto-commit, read_committed, up to 5,000 records a poll) come from {@code spring.kafka.consumer},
+ * the number of consumers from {@code spring.kafka.listener.concurrency}.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryKafkaConfiguration {

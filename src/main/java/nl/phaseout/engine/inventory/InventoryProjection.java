@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
  * Applies a batch of valid events to the projection, in the caller's transaction: locks the
  * organisations' counts rows, drops duplicates, folds observations and retirements into the
  * endpoint rows per active campaign, keeps the counts by deltas, and reports which conditions
- * that the process waits for changed.
+ * that the process waits for changed. A repeated organisation-level fact (scan, selection,
+ * termination) is known by its row in {@code inv_processed_event}; a repeated endpoint event by
+ * its endpoint's row, which names the event it was last changed by. So the projection keeps a
+ * row per endpoint, not one per observation ever made.
  */
 @Component
 class InventoryProjection {
@@ -75,23 +78,31 @@ class InventoryProjection {
 		for (Campaign campaign : active) {
 			before.put(campaign.campaignId(), counts.lock(campaign.campaignId(), organisations));
 		}
-		for (EventId known : store.processed(unique.values())) {
+		List<InventoryEvent> facts = unique.values().stream().filter(event -> !isEndpointEvent(event)).toList();
+		for (EventId known : store.processed(facts)) {
 			if (unique.remove(known) != null) {
 				result.add(Outcome.DUPLICATE);
 			}
 		}
 		List<InventoryEvent> fresh = List.copyOf(unique.values());
-		store.markProcessed(fresh);
+		store.markProcessed(fresh.stream().filter(event -> !isEndpointEvent(event)).toList());
 
 		Set<InventoryEvent> changed = new HashSet<>();
+		Set<InventoryEvent> repeated = new HashSet<>();
 		for (Campaign campaign : active) {
-			Map<String, Counts> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed);
+			Map<String, Counts> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed,
+					repeated);
 			counts.update(campaign.campaignId(), after);
 			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
 		}
 		SortedSet<String> scanned = new TreeSet<>();
 		for (InventoryEvent event : fresh) {
-			result.add(applyFact(event, changed, scanned, result) ? Outcome.ACCEPTED : Outcome.STALE);
+			if (applyFact(event, changed, scanned, result)) {
+				result.add(Outcome.ACCEPTED);
+			}
+			else {
+				result.add(repeated.contains(event) ? Outcome.DUPLICATE : Outcome.STALE);
+			}
 		}
 		result.inventoryChanged().addAll(scanned);
 		return result;
@@ -124,11 +135,19 @@ class InventoryProjection {
 		return changed.contains(event);
 	}
 
+	private static boolean isEndpointEvent(InventoryEvent event) {
+		return event instanceof EndpointObserved || event instanceof EndpointRetired;
+	}
+
+	/**
+	 * Folds the endpoint events into the campaign's rows. An event that changes nothing is a
+	 * repeat when its endpoint's row is as that very event left it, otherwise stale.
+	 */
 	private Map<String, Counts> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
-			Map<String, Counts> before, Set<InventoryEvent> changed) {
+			Map<String, Counts> before, Set<InventoryEvent> changed, Set<InventoryEvent> repeated) {
 		Map<String, Counts> after = new HashMap<>(before);
 		Map<String, List<InventoryEvent>> byOrganisation = events.stream()
-			.filter(e -> e instanceof EndpointObserved || e instanceof EndpointRetired)
+			.filter(InventoryProjection::isEndpointEvent)
 			.collect(Collectors.groupingBy(InventoryEvent::organisationId, LinkedHashMap::new, Collectors.toList()));
 		byOrganisation.forEach((organisationId, organisationEvents) -> {
 			Set<String> endpointIds = organisationEvents.stream().map(EndpointFolder::endpointId)
@@ -136,10 +155,14 @@ class InventoryProjection {
 			Map<String, EndpointRow> stored = endpoints.find(campaign.campaignId(), organisationId, endpointIds);
 			Map<String, EndpointRow> current = new HashMap<>(stored);
 			for (InventoryEvent event : organisationEvents) {
-				EndpointRow next = folder.fold(campaign, current.get(EndpointFolder.endpointId(event)), event);
+				EndpointRow row = current.get(EndpointFolder.endpointId(event));
+				EndpointRow next = folder.fold(campaign, row, event);
 				if (next != null) {
 					current.put(next.endpointId(), next);
 					changed.add(event);
+				}
+				else if (row != null && row.lastApplied(EventId.of(event.envelope()))) {
+					repeated.add(event);
 				}
 			}
 			List<EndpointRow> inserts = new ArrayList<>();

@@ -2,24 +2,31 @@ package nl.phaseout.engine.benchmark;
 
 /**
  * The benchmark's sizes, from {@code -Dbenchmark.scale} (1 is the full run: 1,000 organisations
- * of 1,000 endpoints, 10,000 registered organisations) and {@code -Dbenchmark.db} ({@code h2} or
- * {@code postgres}).
+ * of 1,000 endpoints, 10,000 registered organisations), {@code -Dbenchmark.db} ({@code h2} or
+ * {@code postgres}) and {@code -Dbenchmark.latency.observations}.
  */
 record Settings(double scale, String db, int organisations, int endpointsPerOrganisation, int registered,
-		int latencyOrganisations, int naiveEvents, int eventsPerSecond, String postgresUrl) {
+		int latencyOrganisations, int latencyObservations, int naiveEvents, int eventsPerSecond,
+		String postgresUrl) {
 
 	/**
-	 * Observations per latency organisation before its scan: one event in twenty crosses a threshold, 50
-	 * process advancements a second at 1,000 events/s. (A full scan of the throughput workload has one in 1,001.)
+	 * Observations per latency organisation before its scan, by default 19: one event in twenty crosses a
+	 * threshold, 50 process advancements a second at 1,000 events/s. (A full scan of the throughput workload
+	 * has one in 1,001.)
 	 */
 	static final int LATENCY_OBSERVATIONS = 19;
 
 	static Settings fromSystemProperties() {
 		return of(Double.parseDouble(System.getProperty("benchmark.scale", "1")),
-				System.getProperty("benchmark.db", "h2"));
+				System.getProperty("benchmark.db", "h2"),
+				Integer.parseInt(System.getProperty("benchmark.latency.observations", "" + LATENCY_OBSERVATIONS)));
 	}
 
 	static Settings of(double scale, String db) {
+		return of(scale, db, LATENCY_OBSERVATIONS);
+	}
+
+	static Settings of(double scale, String db, int latencyObservations) {
 		if (!db.equals("h2") && !db.equals("postgres")) {
 			throw new IllegalArgumentException("benchmark.db is h2 or postgres, not '" + db + "'");
 		}
@@ -29,7 +36,7 @@ record Settings(double scale, String db, int organisations, int endpointsPerOrga
 		int naive = atLeast(100, 10_000 * scale);
 		int registered = Math.max(atLeast(20, 10_000 * scale), organisations + 2 * latency + naiveOrganisations(naive,
 				endpoints));
-		return new Settings(scale, db, organisations, endpoints, registered, latency, naive, 1000,
+		return new Settings(scale, db, organisations, endpoints, registered, latency, latencyObservations, naive, 1000,
 				System.getProperty("benchmark.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"));
 	}
 

@@ -115,8 +115,8 @@ class CrashRecoveryTest {
 			assertThat(counts(db)).isEqualTo(stream.expectedCounts());
 			assertThat(countsFromEndpointRows(db)).as("the counts rows agree with the endpoint rows")
 				.isEqualTo(stream.expectedCounts());
-			assertThat(single(db, "SELECT COUNT(*) FROM inv_processed_event")).as("distinct events processed")
-				.isEqualTo(EVENTS - REPEATS);
+			assertThat(lastEvents(db)).as("each endpoint row is as its latest observation left it")
+				.isEqualTo(stream.expectedLastEvents());
 		}
 	}
 
@@ -166,19 +166,27 @@ class CrashRecoveryTest {
 		return counts;
 	}
 
-	private static long single(Connection db, String sql) throws Exception {
-		try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
+	private static Map<String, String> lastEvents(Connection db) throws Exception {
+		Map<String, String> lastEvents = new TreeMap<>();
+		try (ResultSet rs = db.createStatement()
+			.executeQuery("SELECT organisation_id, endpoint_id, last_event_id FROM inv_endpoint"
+					+ " WHERE campaign_id = 'kaspersky-av-2018'")) {
+			while (rs.next()) {
+				lastEvents.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+			}
 		}
+		return lastEvents;
 	}
 
 	/**
 	 * The generated stream and what it must come to. Each endpoint's first observation, then later
 	 * re-observations that change its products, older ones that arrive late and change nothing, and
 	 * repeats of an event already sent; shuffled, so late and early arrive in any order.
+	 * {@code expectedLastEvents}: per endpoint ("organisation/endpoint"), the id of its latest
+	 * observation, the event its row must be as.
 	 */
-	record Stream(List<ProducerRecord<String, byte[]>> records, Map<String, List<Long>> expectedCounts) {
+	record Stream(List<ProducerRecord<String, byte[]>> records, Map<String, List<Long>> expectedCounts,
+			Map<String, String> expectedLastEvents) {
 
 		private static final List<List<Map<String, Object>>> MIXES = List.of(
 				List.of(product("Kaspersky", "Kaspersky Endpoint Security", "antivirus", "active")),
@@ -243,7 +251,9 @@ class CrashRecoveryTest {
 				}
 				expected.put(org(o), List.of((long) ENDPOINTS, banned, protectedCount, unprotected, 0L));
 			}
-			return new Stream(records, expected);
+			Map<String, String> lastEvents = new TreeMap<>();
+			latest.forEach((endpoint, known) -> lastEvents.put(endpoint, endpoint + "/" + known[0] + "/" + known[1]));
+			return new Stream(records, expected, lastEvents);
 		}
 
 		private static String org(int o) {

@@ -1,8 +1,11 @@
--- Duplicate detection keyed by organisation first. A scanner publishes an organisation's events
--- together and under one source, with random ids: keyed (source, id), every batch of inserts landed
--- on pages all over the index, and each commit rewrote them. An event's organisation is part of the
--- event, so (organisation_id, id, source) identifies it as well, and one organisation's events share
--- pages. Lookups give the organisation and the ids of a batch.
+-- Repeats of endpoint events are known by the endpoint's row, which now names the event that last
+-- changed it; inv_processed_event keeps only organisation-level facts (scans, selections,
+-- terminations). A row per observation ever made grew by a million rows for every national scan.
+ALTER TABLE inv_endpoint ADD COLUMN last_event_source VARCHAR(500);
+ALTER TABLE inv_endpoint ADD COLUMN last_event_id VARCHAR(200);
+DELETE FROM inv_processed_event WHERE type IN ('phaseout.endpoint.observed', 'phaseout.endpoint.retired');
+
+-- Facts are looked up by organisation and id; the key leads with them.
 ALTER TABLE inv_processed_event DROP CONSTRAINT pk_inv_processed_event;
 DROP INDEX ix_inv_processed_event_id;
 ALTER TABLE inv_processed_event ADD CONSTRAINT pk_inv_processed_event PRIMARY KEY (organisation_id, id, source);
