@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -109,11 +110,15 @@ final class JsonFields {
 		return value.asLong();
 	}
 
-	/** RFC 3339 {@code date-time}: full date, time with seconds, and a zone ({@code Z} or an offset). */
+	/**
+	 * RFC 3339 {@code date-time}: full date, time with seconds, and a zone ({@code Z} or an offset).
+	 * Kept to the microsecond, as PostgreSQL and H2 store it: a finer time would compare as later
+	 * than itself once stored, and a repeat of the event would look new.
+	 */
 	static Instant parseTimestamp(String what, String text) {
 		if (RFC_3339.matcher(text).matches()) {
 			try {
-				return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
+				return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant().truncatedTo(ChronoUnit.MICROS);
 			}
 			catch (DateTimeParseException ex) {
 				// falls through: well-formed but impossible, such as February 30th

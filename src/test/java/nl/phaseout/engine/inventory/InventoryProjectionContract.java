@@ -65,6 +65,17 @@ abstract class InventoryProjectionContract {
 	}
 
 	@Test
+	void repeatOfAnEventTimedInNanosecondsIsARepeat() {
+		var observation = observed(org, "ep-1", id(), "2024-05-01T10:00:00.123456123Z", products(KASPERSKY_ACTIVE));
+		fixture.apply(observation);
+
+		var again = fixture.apply(observation);
+
+		assertThat(again.count(Outcome.DUPLICATE)).isEqualTo(1);
+		assertThat(again.count(Outcome.ACCEPTED)).isZero();
+	}
+
+	@Test
 	void olderObservationNeverOverridesNewer() {
 		fixture.apply(observed(org, "ep-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)));
 
