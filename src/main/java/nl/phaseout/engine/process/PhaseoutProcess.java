@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,39 +77,39 @@ public class PhaseoutProcess {
 	 * round through the engine for every batch of observations.
 	 */
 	public void inventoryChanged(String organisationId) {
-		for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+		List<String> waiting = runtime.createExecutionQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.processInstanceBusinessKey(organisationId)
-			.list()) {
-			List<EventSubscription> waiting = waitingForInventory(instance.getId());
-			for (EventSubscription subscription : waiting) {
-				if ((waiting.size() == 1 || stillWaiting(subscription))
-						&& mayLeave(subscription, instance.getId(), organisationId)) {
-					runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, subscription.getExecutionId());
-				}
+			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
+			.list()
+			.stream()
+			.map(Execution::getId)
+			.toList();
+		for (String executionId : waiting) {
+			EventSubscription subscription = stillWaiting(executionId);
+			if (subscription != null && mayLeave(subscription, organisationId)) {
+				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
 			}
 		}
 	}
 
-	private List<EventSubscription> waitingForInventory(String processInstanceId) {
+	/**
+	 * The execution's subscription, or {@code null} once it no longer waits. By execution: that
+	 * column is indexed, unlike the process instance's.
+	 */
+	private EventSubscription stillWaiting(String executionId) {
 		return runtime.createEventSubscriptionQuery()
-			.processInstanceId(processInstanceId)
+			.executionId(executionId)
 			.eventType(EventType.MESSAGE.name())
 			.eventName(MESSAGE_INVENTORY_CHANGED)
-			.list();
+			.singleResult();
 	}
 
-	/** Whether the subscription survived the triggering of the others of its instance. */
-	private boolean stillWaiting(EventSubscription subscription) {
-		return waitingForInventory(subscription.getProcessInstanceId()).stream()
-			.anyMatch(current -> current.getId().equals(subscription.getId()));
-	}
-
-	private boolean mayLeave(EventSubscription subscription, String processInstanceId, String organisationId) {
+	private boolean mayLeave(EventSubscription subscription, String organisationId) {
 		if (!ProcessConstants.Element.WAIT_INVENTORY_BASELINE.equals(subscription.getActivityId())) {
 			return true;
 		}
-		String campaignId = (String) runtime.getVariable(processInstanceId, Var.CAMPAIGN_ID);
+		String campaignId = (String) runtime.getVariable(subscription.getProcessInstanceId(), Var.CAMPAIGN_ID);
 		return inventory.snapshot(campaignId, organisationId).baselineKnown();
 	}
 
