@@ -55,6 +55,9 @@ public final class Benchmark {
 						"-Xmx " + Figures.mib(Runtime.getRuntime().maxMemory())
 								+ "; one JVM holds engine, broker and load generator; sum of pool peaks "
 								+ Figures.mib(HeapSampler.sumOfPoolPeaks()));
+				figures.number("heap.after.gc", heap.peakAfterGc());
+				figures.put("peak heap in use after a collection", Figures.mib(heap.peakAfterGc()),
+						"the most the application held; the figure above includes garbage not collected yet");
 				long size = database.sizeInBytes(jdbc);
 				figures.number("db.bytes", size);
 				figures.put("database size afterwards", Figures.mib(size), database.describe());

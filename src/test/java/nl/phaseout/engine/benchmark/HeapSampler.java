@@ -3,13 +3,26 @@ package nl.phaseout.engine.benchmark;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Peak heap: the most heap in use at any 50 ms sample, and the sum of the heap pools' own peaks. */
+import com.sun.management.GarbageCollectorMXBean;
+
+/**
+ * Peak heap: the most heap in use at any 50 ms sample (garbage not yet collected included), the
+ * most left in use right after a collection (what the application actually held), and the sum of
+ * the heap pools' own peaks.
+ */
 final class HeapSampler implements AutoCloseable {
 
 	private final Thread thread;
 
 	private volatile long peakUsed;
+
+	private volatile long peakAfterGc;
+
+	private final Map<String, Long> collections = new HashMap<>();
 
 	private volatile boolean running = true;
 
@@ -28,6 +41,7 @@ final class HeapSampler implements AutoCloseable {
 			if (used > peakUsed) {
 				peakUsed = used;
 			}
+			sampleAfterGc();
 			try {
 				Thread.sleep(50);
 			}
@@ -37,8 +51,42 @@ final class HeapSampler implements AutoCloseable {
 		}
 	}
 
+	private void sampleAfterGc() {
+		for (java.lang.management.GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+			if (!(bean instanceof GarbageCollectorMXBean gc) || gc.getLastGcInfo() == null) {
+				continue;
+			}
+			long count = gc.getCollectionCount();
+			if (Long.valueOf(count).equals(collections.put(gc.getName(), count))) {
+				continue;
+			}
+			long after = gc.getLastGcInfo()
+				.getMemoryUsageAfterGc()
+				.entrySet()
+				.stream()
+				.filter(pool -> heapPools().contains(pool.getKey()))
+				.mapToLong(pool -> pool.getValue().getUsed())
+				.sum();
+			if (after > peakAfterGc) {
+				peakAfterGc = after;
+			}
+		}
+	}
+
+	private static List<String> heapPools() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.map(MemoryPoolMXBean::getName)
+			.toList();
+	}
+
 	long peakUsed() {
 		return peakUsed;
+	}
+
+	long peakAfterGc() {
+		return peakAfterGc;
 	}
 
 	/** An upper bound: the pools need not have peaked at the same moment. */
