@@ -48,7 +48,7 @@ public final class Benchmark {
 		try (HeapSampler heap = new HeapSampler()) {
 			ConfigurableApplicationContext app = boot(dataDir, database);
 			try {
-				measure(app, figures);
+				measure(app, figures, database);
 				JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 				figures.number("heap.peak", heap.peakUsed());
 				figures.put("peak heap (sampled every 50 ms)", Figures.mib(heap.peakUsed()),
@@ -72,19 +72,23 @@ public final class Benchmark {
 		return figures;
 	}
 
-	private void measure(ConfigurableApplicationContext app, Figures figures) throws Exception {
+	private void measure(ConfigurableApplicationContext app, Figures figures, BenchmarkDatabase database)
+			throws Exception {
+		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 		String bootstrap = app.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
 		int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
 		EngineProbe engine = new EngineProbe(app);
 		engine.stopIngestion();
 		HumanSide human = new HumanSide(port, app);
 		human.register(settings, figures);
+		database.afterBulkLoad(jdbc);
 
 		Workload workload = new Workload(42, Instant.parse("2026-11-01T08:00:00Z"));
 		try (BenchmarkKafka kafka = new BenchmarkKafka(bootstrap)) {
 			kafka.publishThroughputWorkload(settings, workload, figures);
 			kafka.ceiling(settings.throughputEvents(), figures);
 			engine.ingest(settings, kafka, figures);
+			database.afterBulkLoad(jdbc);
 			engine.latency(settings, kafka, workload, figures);
 			new NaiveBaseline(app, kafka).run(settings, workload, figures);
 		}
