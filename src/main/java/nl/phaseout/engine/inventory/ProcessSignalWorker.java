@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import nl.phaseout.engine.inventory.ProcessSignal.What;
 import nl.phaseout.engine.process.Phase;
+import nl.phaseout.engine.system.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +24,8 @@ import org.springframework.util.function.SingletonSupplier;
  * Tells the process what ingestion recorded, outside ingestion's transaction, so that a burst
  * of inventory is projected at the projection's pace and the engine's work (tasks,
  * authorizations, history) is done in rounds of its own. One thread: woken when a batch with
- * signals commits (it then waits {@value #GATHER_MILLIS} ms for the signals of the next commits
- * to join the round), and every second in case a wake-up was missed (another node, a restart, a
+ * signals commits (it then waits 100 ms for the signals of the next commits to join the
+ * round), and every second in case a wake-up was missed (another node, a restart, a
  * postponed signal). A round delivers up to {@value #ROUND} signals, each distinct one once,
  * in one transaction, so its commit is shared; when the round fails, each signal is retried
  * in a transaction of its own, and one that still fails stays with its error and is tried
@@ -41,7 +40,7 @@ class ProcessSignalWorker implements SmartLifecycle {
 	static final int ROUND = 100;
 
 	/** How long a wake-up waits for more signals to join its round: a commit costs the same for one or many. */
-	private static final long GATHER_MILLIS = 100;
+	private static final Duration GATHER = Duration.ofMillis(100);
 
 	private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
 
@@ -73,9 +72,7 @@ class ProcessSignalWorker implements SmartLifecycle {
 
 	private final Supplier<Optional<PhaseLookup>> phases;
 
-	private final Semaphore wakeUps = new Semaphore(0);
-
-	private volatile Thread worker;
+	private final BackgroundLoop loop = new BackgroundLoop("process-signals", GATHER, () -> deliverDue() == ROUND);
 
 	ProcessSignalWorker(ProcessSignals signals, PlatformTransactionManager transactionManager,
 			InventoryMetrics metrics, ObjectProvider<Advancement> advancement, ObjectProvider<PhaseLookup> phases) {
@@ -92,7 +89,7 @@ class ProcessSignalWorker implements SmartLifecycle {
 
 	/** Called once signals have committed. */
 	void wake() {
-		wakeUps.release();
+		loop.wake();
 	}
 
 	/**
@@ -171,50 +168,17 @@ class ProcessSignalWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		Thread thread = new Thread(this::run, "process-signals");
-		thread.setDaemon(true);
-		worker = thread;
-		thread.start();
+		loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Thread thread = worker;
-		worker = null;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return worker != null;
-	}
-
-	private void run() {
-		while (worker == Thread.currentThread()) {
-			try {
-				if (wakeUps.tryAcquire(1, TimeUnit.SECONDS)) {
-					TimeUnit.MILLISECONDS.sleep(GATHER_MILLIS);
-				}
-				wakeUps.drainPermits();
-				while (deliverDue() == ROUND && worker == Thread.currentThread()) {
-					// more waiting
-				}
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Reading process signals failed; trying again in a second: {}", ex.toString());
-			}
-		}
+		return loop.isRunning();
 	}
 
 }

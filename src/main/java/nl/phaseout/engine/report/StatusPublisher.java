@@ -1,11 +1,10 @@
 package nl.phaseout.engine.report;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -16,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.phaseout.engine.system.BackgroundLoop;
 import nl.phaseout.engine.system.Topics;
 
 /**
@@ -37,9 +37,8 @@ class StatusPublisher implements SmartLifecycle {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final Semaphore wakeUps = new Semaphore(0);
-
-	private volatile Thread worker;
+	private final BackgroundLoop loop = new BackgroundLoop("status-publisher", Duration.ZERO,
+			() -> publishBatch() == BATCH);
 
 	StatusPublisher(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka) {
 		this.jdbc = jdbc;
@@ -48,53 +47,22 @@ class StatusPublisher implements SmartLifecycle {
 	}
 
 	void wake() {
-		wakeUps.release();
+		loop.wake();
 	}
 
 	@Override
 	public void start() {
-		Thread thread = new Thread(this::run, "status-publisher");
-		thread.setDaemon(true);
-		worker = thread;
-		thread.start();
+		loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Thread thread = worker;
-		worker = null;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return worker != null;
-	}
-
-	private void run() {
-		while (worker == Thread.currentThread()) {
-			try {
-				wakeUps.tryAcquire(1, TimeUnit.SECONDS);
-				wakeUps.drainPermits();
-				while (publishBatch() == BATCH) {
-					// more waiting
-				}
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Publishing status events failed; retrying in a second: {}", ex.toString());
-			}
-		}
+		return loop.isRunning();
 	}
 
 	/** Publishes and deletes up to one batch; returns how many rows it handled. */
