@@ -41,8 +41,9 @@ class EndpointRepository {
 			var params = new MapSqlParameterSource("campaignId", campaignId).addValue("organisationId", organisationId)
 				.addValue("endpointIds", ids.subList(from, Math.min(ids.size(), from + CHUNK)));
 			named.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
-					+ " banned_products, last_event_source, last_event_id FROM inv_endpoint WHERE campaign_id = :campaignId"
-					+ " AND organisation_id = :organisationId AND endpoint_id IN (:endpointIds)", params, rs -> {
+					+ " banned_products, last_event_source, last_event_id FROM inv_endpoint"
+					+ " WHERE campaign_id = :campaignId AND organisation_id = :organisationId"
+					+ " AND endpoint_id IN (:endpointIds)", params, rs -> {
 						EndpointRow row = row(rs);
 						rows.put(row.endpointId(), row);
 					});

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code phaseout.inventory.events{outcome}} and {@code phaseout.inventory.advancements}, counted
  * once a batch or a round of process signals has committed, so retries are not counted twice;
- * {@code phaseout.inventory.signals.pending} and {@code .failed} for the signals between them. Consumer lag comes from
- * the Kafka client metrics Spring Boot binds ({@code kafka.consumer.fetch.manager.records.lag*}).
+ * {@code phaseout.inventory.signals.pending} and {@code .failed} for the signals between them.
+ * Consumer lag comes from the Kafka client metrics Spring Boot binds
+ * ({@code kafka.consumer.fetch.manager.records.lag*}).
  */
 @Component
 class InventoryMetrics {

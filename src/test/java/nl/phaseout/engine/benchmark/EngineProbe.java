@@ -91,7 +91,8 @@ final class EngineProbe {
 					if (i >= measuredFrom) {
 						publishedAt.put(organisationId, System.currentTimeMillis());
 					}
-					kafka.publishNow(organisationId, workload.scanCompleted(organisationId, settings.latencyObservations()));
+					kafka.publishNow(organisationId,
+							workload.scanCompleted(organisationId, settings.latencyObservations()));
 				}
 				sent++;
 				measuredEvents += i >= measuredFrom ? 1 : 0;

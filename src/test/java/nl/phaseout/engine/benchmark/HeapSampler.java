@@ -6,6 +6,9 @@ import java.lang.management.MemoryType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.management.GarbageCollectorMXBean;
 
@@ -16,7 +19,17 @@ import com.sun.management.GarbageCollectorMXBean;
  */
 final class HeapSampler implements AutoCloseable {
 
-	private final Thread thread;
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "heap-sampler");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final List<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
+		.stream()
+		.filter(pool -> pool.getType() == MemoryType.HEAP)
+		.map(MemoryPoolMXBean::getName)
+		.toList();
 
 	private volatile long peakUsed;
 
@@ -24,31 +37,19 @@ final class HeapSampler implements AutoCloseable {
 
 	private final Map<String, Long> collections = new HashMap<>();
 
-	private volatile boolean running = true;
-
 	HeapSampler() {
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			pool.resetPeakUsage();
 		}
-		this.thread = new Thread(this::sample, "heap-sampler");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		sampler.scheduleAtFixedRate(this::sample, 0, 50, TimeUnit.MILLISECONDS);
 	}
 
 	private void sample() {
-		while (running) {
-			long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-			if (used > peakUsed) {
-				peakUsed = used;
-			}
-			sampleAfterGc();
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
+		long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		if (used > peakUsed) {
+			peakUsed = used;
 		}
+		sampleAfterGc();
 	}
 
 	private void sampleAfterGc() {
@@ -64,21 +65,13 @@ final class HeapSampler implements AutoCloseable {
 				.getMemoryUsageAfterGc()
 				.entrySet()
 				.stream()
-				.filter(pool -> heapPools().contains(pool.getKey()))
+				.filter(pool -> heapPools.contains(pool.getKey()))
 				.mapToLong(pool -> pool.getValue().getUsed())
 				.sum();
 			if (after > peakAfterGc) {
 				peakAfterGc = after;
 			}
 		}
-	}
-
-	private static List<String> heapPools() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.map(MemoryPoolMXBean::getName)
-			.toList();
 	}
 
 	long peakUsed() {
@@ -100,8 +93,7 @@ final class HeapSampler implements AutoCloseable {
 
 	@Override
 	public void close() {
-		running = false;
-		thread.interrupt();
+		sampler.shutdownNow();
 	}
 
 }
