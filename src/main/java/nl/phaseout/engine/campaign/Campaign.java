@@ -3,38 +3,54 @@ package nl.phaseout.engine.campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One phase-out decision.
  *
  * @param deadlines deadline name ({@code inventory}, {@code plan}, {@code rolloutStart},
- * {@code completion}) to an ISO-8601 duration from registration; absent when not set
- * @param statusReportInterval how often organisations report status, ISO-8601, or null
+ * {@code completion}) to an ISO-8601 duration from registration (P30D, PT5M), or an absolute
+ * date (2019-06-30: the end of that day, Dutch time) or date-time; absent when not set
+ * @param statusReportInterval how often the programme office gets a status report, ISO-8601, or null
+ * @param vendors the banned product's vendors: exact names or prefixes ending in '*', regardless of case
  */
 public record Campaign(String id, String name, LocalDate decisionDate, String applicabilityDecision,
-		String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active) {
+		String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active,
+		List<String> vendors) {
 
 	public static final String DEFAULT_ID = "kaspersky-av-2018";
 
-	public static final String[] DEADLINES = { "inventory", "plan", "rolloutStart", "completion" };
+	/** Dates in campaign settings are Dutch calendar days. */
+	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-	/** The campaign's deadlines as moments, for an organisation registered at the given time. */
+	/** The campaign's deadlines as moments, for an organisation registered (or reopened) at the given time. */
 	public Map<String, Instant> deadlinesFrom(Instant registeredAt) {
 		Map<String, Instant> due = new LinkedHashMap<>();
-		deadlines.forEach((name, duration) -> due.put(name, plus(registeredAt, duration)));
+		deadlines.forEach((name, deadline) -> due.put(name, due(registeredAt, deadline)));
 		return due;
 	}
 
-	/** ISO-8601 durations with days, months or years (P30D) or with time (PT5M). */
-	static Instant plus(Instant from, String isoDuration) {
-		if (isoDuration.contains("T")) {
-			return from.plus(Duration.parse(isoDuration));
+	/**
+	 * A deadline as a moment: an ISO-8601 duration after {@code from} (P30D, P1Y, PT5M), an absolute
+	 * date (the end of that day, Dutch time) or an absolute date-time with a zone.
+	 */
+	static Instant due(Instant from, String deadline) {
+		if (deadline.startsWith("P")) {
+			if (deadline.contains("T")) {
+				return from.plus(Duration.parse(deadline));
+			}
+			return from.atZone(ZoneOffset.UTC).plus(Period.parse(deadline)).toInstant();
 		}
-		return from.atZone(ZoneOffset.UTC).plus(Period.parse(isoDuration)).toInstant();
+		if (deadline.contains("T")) {
+			return OffsetDateTime.parse(deadline).toInstant();
+		}
+		return LocalDate.parse(deadline).plusDays(1).atStartOfDay(ZONE).toInstant();
 	}
 
 }

@@ -3,12 +3,15 @@ package nl.phaseout.engine.campaign;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+
+import nl.phaseout.engine.process.Milestone;
 
 /**
  * Creates or updates the configured campaigns when the application starts, before any
@@ -45,29 +48,51 @@ class CampaignBootstrap implements InitializingBean {
 		}
 		Map<String, String> deadlines = new LinkedHashMap<>();
 		CampaignProperties.Deadlines configured = definition.deadlines();
-		putValid(deadlines, where + ".deadlines.inventory", "inventory", configured.inventory());
-		putValid(deadlines, where + ".deadlines.plan", "plan", configured.plan());
-		putValid(deadlines, where + ".deadlines.rollout-start", "rolloutStart", configured.rolloutStart());
-		putValid(deadlines, where + ".deadlines.completion", "completion", configured.completion());
+		putValid(deadlines, where + ".deadlines.inventory", Milestone.INVENTORY, configured.inventory());
+		putValid(deadlines, where + ".deadlines.plan", Milestone.PLAN, configured.plan());
+		putValid(deadlines, where + ".deadlines.rollout-start", Milestone.ROLLOUT_START, configured.rolloutStart());
+		putValid(deadlines, where + ".deadlines.completion", Milestone.COMPLETION, configured.completion());
 		if (definition.statusReportInterval() != null) {
 			validDuration(where + ".status-report-interval", definition.statusReportInterval());
+		}
+		List<String> vendors = definition.vendors().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+		for (String vendor : vendors) {
+			if (vendor.indexOf('*') >= 0 && vendor.indexOf('*') != vendor.length() - 1 || vendor.equals("*")) {
+				throw new IllegalStateException(where + ".vendors: '" + vendor
+						+ "' must be a vendor's name, or a prefix of one followed by a single '*' at the end");
+			}
 		}
 		String name = definition.name() == null ? definition.id() : definition.name();
 		return new Campaign(definition.id(), name, definition.decisionDate(), definition.applicabilityDecision(),
 				definition.classificationDecision(), Map.copyOf(deadlines), definition.statusReportInterval(),
-				definition.active());
+				definition.active(), vendors);
 	}
 
-	private static void putValid(Map<String, String> deadlines, String setting, String name, String value) {
+	private static void putValid(Map<String, String> deadlines, String setting, Milestone milestone, String value) {
 		if (value != null && !value.isBlank()) {
-			deadlines.put(name, validDuration(setting, value.trim()));
+			deadlines.put(milestone.deadline(), validDeadline(setting, value.trim()));
+		}
+	}
+
+	/** A positive duration, or an absolute date or date-time (which may lie in the past: then it is due at once). */
+	private static String validDeadline(String setting, String value) {
+		if (value.startsWith("P")) {
+			return validDuration(setting, value);
+		}
+		try {
+			Campaign.due(Instant.now(), value);
+			return value;
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalStateException(setting + " must be an ISO-8601 duration such as P30D, a date such as"
+					+ " 2019-06-30, or a date-time such as 2019-06-30T17:00:00+02:00, not '" + value + "'", ex);
 		}
 	}
 
 	private static String validDuration(String setting, String value) {
 		try {
 			Instant now = Instant.now();
-			if (!Campaign.plus(now, value).isAfter(now)) {
+			if (!Campaign.due(now, value).isAfter(now)) {
 				throw new IllegalStateException(setting + " must be a positive duration, not " + value);
 			}
 			return value;

@@ -12,12 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.phaseout.engine.process.Milestone;
+
 /** The campaigns, as stored; other features read them here. */
 @Service
 public class CampaignCatalog {
 
 	private static final String COLUMNS = "id, name, decision_date, applicability_decision, classification_decision, "
-			+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion, status_report_interval, active";
+			+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion, status_report_interval, active, vendors";
 
 	private final JdbcTemplate jdbc;
 
@@ -39,16 +41,17 @@ public class CampaignCatalog {
 	void save(Campaign campaign) {
 		Map<String, String> deadlines = campaign.deadlines();
 		Object[] values = { campaign.name(), campaign.decisionDate() == null ? null : Date.valueOf(campaign.decisionDate()),
-				campaign.applicabilityDecision(), campaign.classificationDecision(), deadlines.get("inventory"),
-				deadlines.get("plan"), deadlines.get("rolloutStart"), deadlines.get("completion"),
-				campaign.statusReportInterval(), campaign.active(), campaign.id() };
+				campaign.applicabilityDecision(), campaign.classificationDecision(),
+				deadlines.get(Milestone.INVENTORY.deadline()), deadlines.get(Milestone.PLAN.deadline()),
+				deadlines.get(Milestone.ROLLOUT_START.deadline()), deadlines.get(Milestone.COMPLETION.deadline()),
+				campaign.statusReportInterval(), campaign.active(), String.join(",", campaign.vendors()), campaign.id() };
 		int updated = jdbc.update("UPDATE campaign SET name = ?, decision_date = ?, applicability_decision = ?, "
 				+ "classification_decision = ?, deadline_inventory = ?, deadline_plan = ?, deadline_rollout_start = ?, "
-				+ "deadline_completion = ?, status_report_interval = ?, active = ? WHERE id = ?", values);
+				+ "deadline_completion = ?, status_report_interval = ?, active = ?, vendors = ? WHERE id = ?", values);
 		if (updated == 0) {
 			jdbc.update("INSERT INTO campaign (name, decision_date, applicability_decision, classification_decision, "
 					+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion, "
-					+ "status_report_interval, active, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+					+ "status_report_interval, active, vendors, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
 		}
 	}
 
@@ -58,14 +61,18 @@ public class CampaignCatalog {
 		for (int i = 0; i < columns.length; i++) {
 			String value = rs.getString(columns[i]);
 			if (value != null) {
-				deadlines.put(Campaign.DEADLINES[i], value);
+				deadlines.put(Milestone.deadlines().get(i), value);
 			}
 		}
 		Date decisionDate = rs.getDate("decision_date");
 		return new Campaign(rs.getString("id"), rs.getString("name"),
 				decisionDate == null ? null : decisionDate.toLocalDate(), rs.getString("applicability_decision"),
 				rs.getString("classification_decision"), Map.copyOf(deadlines), rs.getString("status_report_interval"),
-				rs.getBoolean("active"));
+				rs.getBoolean("active"), vendors(rs.getString("vendors")));
+	}
+
+	private static List<String> vendors(String stored) {
+		return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(","));
 	}
 
 }

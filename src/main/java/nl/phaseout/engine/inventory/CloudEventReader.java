@@ -121,6 +121,7 @@ final class CloudEventReader {
 			throw new InvalidEventException(
 					"CloudEvents attribute '" + attribute + "' is longer than " + max + " characters");
 		}
+		JsonFields.checkCharacters("CloudEvents attribute '" + attribute + "'", value);
 	}
 
 	private static String attribute(JsonNode root, String name) {

@@ -25,7 +25,8 @@ class CountsRepository {
 
 	private static final int CHUNK = 500;
 
-	private static final String COLUMNS = "organisation_id, total, banned, protected_count, unprotected, retired";
+	private static final String COLUMNS = "organisation_id, total, banned, protected_count, unprotected, retired,"
+			+ " inventory_time";
 
 	private final JdbcTemplate jdbc;
 
@@ -39,34 +40,45 @@ class CountsRepository {
 		this.dialect = SingletonSupplier.of(() -> SqlDialect.detect(jdbc));
 	}
 
-	/** Locks the rows of these organisations in the campaign, in a stable order, creating absent ones. */
-	Map<String, Counts> lock(String campaignId, Collection<String> organisationIds) {
+	/**
+	 * Locks the rows of these organisations in these campaigns, creating absent ones, in one order
+	 * everywhere: by organisation, then campaign. The process signal worker delivers in organisation
+	 * order too, so the two never wait for each other in a circle.
+	 */
+	Map<String, Map<String, Counts>> lock(Collection<String> campaignIds, Collection<String> organisationIds) {
+		List<String> campaigns = campaignIds.stream().sorted().distinct().toList();
 		List<String> sorted = organisationIds.stream().sorted().distinct().toList();
-		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent,
-				sorted.stream().map(organisationId -> new Object[] { campaignId, organisationId }).toList());
-		Map<String, Counts> counts = new HashMap<>();
+		List<Object[]> keys = new ArrayList<>();
+		sorted.forEach(organisationId -> campaigns.forEach(campaignId -> keys.add(new Object[] { campaignId,
+				organisationId })));
+		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent, keys);
+		Map<String, Map<String, Counts>> counts = new HashMap<>();
+		campaigns.forEach(campaignId -> counts.put(campaignId, new HashMap<>()));
 		for (int from = 0; from < sorted.size(); from += CHUNK) {
-			var params = new MapSqlParameterSource("campaignId", campaignId).addValue("organisationIds",
+			var params = new MapSqlParameterSource("campaignIds", campaigns).addValue("organisationIds",
 					sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
-			named.query("SELECT " + COLUMNS + " FROM inv_endpoint_counts WHERE campaign_id = :campaignId"
-					+ " AND organisation_id IN (:organisationIds) ORDER BY organisation_id FOR UPDATE", params,
-					rs -> {
-						counts.put(rs.getString("organisation_id"), counts(rs));
+			named.query("SELECT campaign_id, " + COLUMNS + " FROM inv_endpoint_counts WHERE campaign_id IN (:campaignIds)"
+					+ " AND organisation_id IN (:organisationIds) ORDER BY organisation_id, campaign_id FOR UPDATE",
+					params, rs -> {
+						counts.get(rs.getString("campaign_id")).put(rs.getString("organisation_id"), counts(rs));
 					});
 		}
 		return counts;
 	}
 
 	Counts lock(String campaignId, String organisationId) {
-		return lock(campaignId, List.of(organisationId)).getOrDefault(organisationId, Counts.ZERO);
+		return lock(List.of(campaignId), List.of(organisationId)).get(campaignId)
+			.getOrDefault(organisationId, Counts.ZERO);
 	}
 
 	void update(String campaignId, Map<String, Counts> counts) {
 		List<Object[]> rows = new ArrayList<>();
 		counts.forEach((organisationId, c) -> rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(),
-				c.unprotected(), c.retired(), campaignId, organisationId }));
+				c.unprotected(), c.retired(), EndpointRepository.timestamp(c.inventoryTime()), campaignId,
+				organisationId }));
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
-				+ " unprotected = ?, retired = ? WHERE campaign_id = ? AND organisation_id = ?", rows);
+				+ " unprotected = ?, retired = ?, inventory_time = ? WHERE campaign_id = ? AND organisation_id = ?",
+				rows);
 	}
 
 	Optional<Counts> find(String campaignId, String organisationId) {
@@ -76,7 +88,7 @@ class CountsRepository {
 
 	private static Counts counts(ResultSet rs) throws SQLException {
 		return new Counts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
-				rs.getLong("unprotected"), rs.getLong("retired"));
+				rs.getLong("unprotected"), rs.getLong("retired"), EndpointRepository.instant(rs, "inventory_time"));
 	}
 
 }

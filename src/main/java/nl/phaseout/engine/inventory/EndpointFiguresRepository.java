@@ -21,8 +21,11 @@ class EndpointFiguresRepository implements EndpointFigures {
 
 	private final JdbcTemplate jdbc;
 
-	EndpointFiguresRepository(JdbcTemplate jdbc) {
+	private final EventStore store;
+
+	EndpointFiguresRepository(JdbcTemplate jdbc, EventStore store) {
 		this.jdbc = jdbc;
+		this.store = store;
 	}
 
 	@Override
@@ -33,18 +36,15 @@ class EndpointFiguresRepository implements EndpointFigures {
 
 	@Override
 	public Optional<LastScan> lastScan(String organisationId) {
-		return jdbc.query("SELECT scan_id, completed_at FROM inv_scan WHERE organisation_id = ? "
-				+ "ORDER BY completed_at DESC FETCH FIRST 1 ROWS ONLY",
-				(rs, row) -> new LastScan(rs.getString("scan_id"), rs.getTimestamp("completed_at").toInstant()),
-				organisationId)
-			.stream()
-			.findFirst();
+		return store.lastScan(organisationId).map(scan -> new LastScan(scan.scanId(), scan.completedAt()));
 	}
 
+	/** Summed over the organisations in scope: mandatory, or advised and not declined. */
 	@Override
 	public EndpointCounts totals(String campaignId) {
 		return jdbc.queryForObject(SUMS + "JOIN participation p ON p.campaign_id = c.campaign_id "
-				+ "AND p.organisation_id = c.organisation_id WHERE c.campaign_id = ?", EndpointFiguresRepository::map,
+				+ "AND p.organisation_id = c.organisation_id WHERE c.campaign_id = ? AND (p.applicability = 'MANDATORY'"
+				+ " OR (p.applicability = 'ADVISED' AND p.phase <> 'DECLINED'))", EndpointFiguresRepository::map,
 				campaignId);
 	}
 

@@ -17,6 +17,14 @@ record EndpointRow(String campaignId, String organisationId, String endpointId, 
 		return retiredAt != null && (observedAt == null || retiredAt.isAfter(observedAt));
 	}
 
+	/** The inventory time of the latest event folded into this row. */
+	Instant latestTime() {
+		if (retiredAt == null) {
+			return observedAt;
+		}
+		return observedAt == null || retiredAt.isAfter(observedAt) ? retiredAt : observedAt;
+	}
+
 	/** Whether this row is as the given event left it: the event is a repeat. */
 	boolean lastApplied(EventId event) {
 		return event.equals(lastEvent);

@@ -21,6 +21,7 @@ import nl.phaseout.engine.inventory.InventoryEvent.Envelope;
 import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
 import nl.phaseout.engine.process.AlternativeSelection;
 import nl.phaseout.engine.process.ContractTermination;
+import nl.phaseout.engine.process.InventorySnapshot.Scan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -102,13 +103,13 @@ class EventStore {
 		return true;
 	}
 
-	record LastScan(String scanId, Instant completedAt) {
-	}
-
-	Optional<LastScan> lastScan(String organisationId) {
-		return jdbc.query("SELECT scan_id, completed_at FROM inv_scan WHERE organisation_id = ?"
-				+ " ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
-				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at")), organisationId)
+	/** The organisation's latest scan: by completedAt, and by scan id among scans that completed at once. */
+	Optional<Scan> lastScan(String organisationId) {
+		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM inv_scan"
+				+ " WHERE organisation_id = ? ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
+				(rs, row) -> new Scan(rs.getString("scan_id"), instant(rs, "completed_at"), rs.getLong("endpoint_count"),
+						rs.getString("event_source")),
+				organisationId)
 			.stream()
 			.findFirst();
 	}
@@ -133,9 +134,10 @@ class EventStore {
 	}
 
 	Optional<AlternativeSelection> alternativeSelection(String organisationId) {
-		return jdbc.query("SELECT vendor, product, selected_at FROM inv_alternative_selection"
+		return jdbc.query("SELECT vendor, product, selected_at, event_source, event_id FROM inv_alternative_selection"
 				+ " WHERE organisation_id = ?", (rs, row) -> new AlternativeSelection(rs.getString("vendor"),
-						rs.getString("product"), instant(rs, "selected_at")), organisationId)
+						rs.getString("product"), instant(rs, "selected_at"), rs.getString("event_source"),
+						rs.getString("event_id")), organisationId)
 			.stream()
 			.findFirst();
 	}
@@ -161,15 +163,14 @@ class EventStore {
 		return true;
 	}
 
-	/** The organisation's most recent contract termination. */
-	Optional<ContractTermination> contractTermination(String organisationId) {
-		return jdbc.query("SELECT vendor, contract_id, terminated_at, end_date FROM inv_contract_termination"
-				+ " WHERE organisation_id = ? ORDER BY terminated_at DESC, contract_id FETCH FIRST 1 ROWS ONLY",
+	/** The organisation's contract terminations, the latest first. */
+	List<ContractTermination> contractTerminations(String organisationId) {
+		return jdbc.query("SELECT vendor, contract_id, terminated_at, end_date, event_source, event_id"
+				+ " FROM inv_contract_termination WHERE organisation_id = ? ORDER BY terminated_at DESC, contract_id",
 				(rs, row) -> new ContractTermination(rs.getString("vendor"), rs.getString("contract_id"),
-						instant(rs, "terminated_at"), rs.getObject("end_date", LocalDate.class)),
-				organisationId)
-			.stream()
-			.findFirst();
+						instant(rs, "terminated_at"), rs.getObject("end_date", LocalDate.class),
+						rs.getString("event_source"), rs.getString("event_id")),
+				organisationId);
 	}
 
 }

@@ -1,7 +1,9 @@
 package nl.phaseout.engine.inventory;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -16,11 +18,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ProcessSignalWorker}. Whatever fails after that (database, broker) fails the whole
  * batch, which is retried: the projection is idempotent, so nothing is counted or signalled
  * twice; a dead letter may be published twice.
+ * <p>
+ * A batch the database refuses for what is in it (SQLState class 22, data exception, or 23,
+ * integrity constraint violation) is applied again one event at a time, so the one event the
+ * database refuses is found: after {@value #TRIES} tries it goes to the dead-letter topic and
+ * the others are applied. Any other failure, such as the database being down, is transient and
+ * retried without end by the listener's error handler, never dead-lettered.
  */
 @Component
 class InventoryIngestion {
 
 	private static final Logger log = LoggerFactory.getLogger(InventoryIngestion.class);
+
+	/** A refusal that holds this often is the event's, not a passing conflict (such as a concurrent first insert). */
+	static final int TRIES = 3;
+
+	private static final Set<String> REFUSED_BY_CONTENT = Set.of("22", "23");
 
 	private final InventoryEventParser parser = new InventoryEventParser();
 
@@ -47,23 +60,29 @@ class InventoryIngestion {
 	}
 
 	void ingest(List<ConsumerRecord<String, byte[]>> records) {
-		List<InventoryEvent> events = new ArrayList<>(records.size());
+		List<Parsed> parsed = new ArrayList<>(records.size());
 		List<Rejected> rejected = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				events.add(parser.parse(record));
+				parsed.add(new Parsed(record, parser.parse(record)));
 			}
 			catch (InvalidEventException ex) {
 				rejected.add(new Rejected(record, ex));
 			}
 		}
-		int[] recorded = new int[1];
-		ProjectionResult result = transaction.execute(status -> {
-			ProjectionResult applied = projection.apply(events);
-			recorded[0] = signals.append(applied);
-			return applied;
-		});
-		if (recorded[0] > 0) {
+		Applied applied;
+		try {
+			applied = apply(parsed.stream().map(Parsed::event).toList());
+		}
+		catch (RuntimeException ex) {
+			if (!refusedForContent(ex)) {
+				throw ex;
+			}
+			log.warn("The database refused a batch of {} events for what is in it ({}); applying them one by one",
+					parsed.size(), ex.toString());
+			applied = applyOneByOne(parsed, rejected);
+		}
+		if (applied.signals() > 0) {
 			worker.wake();
 		}
 		for (Rejected bad : rejected) {
@@ -72,11 +91,68 @@ class InventoryIngestion {
 			deadLetters.publish(bad.record(), bad.reason());
 		}
 		for (Outcome outcome : Outcome.values()) {
-			metrics.events(outcome, result.count(outcome));
+			metrics.events(outcome, applied.result().count(outcome));
 		}
 		metrics.events(Outcome.DEAD_LETTERED, rejected.size());
 		log.debug("Inventory batch of {}: {}, {} dead-lettered, {} process signals", records.size(),
-				result.outcomes(), rejected.size(), recorded[0]);
+				applied.result().outcomes(), rejected.size(), applied.signals());
+	}
+
+	private Applied apply(List<InventoryEvent> events) {
+		int[] recorded = new int[1];
+		ProjectionResult result = transaction.execute(status -> {
+			ProjectionResult projected = projection.apply(events);
+			recorded[0] = signals.append(projected);
+			return projected;
+		});
+		return new Applied(result, recorded[0]);
+	}
+
+	/** Each event in a transaction of its own; one the database keeps refusing joins the rejected. */
+	private Applied applyOneByOne(List<Parsed> parsed, List<Rejected> rejected) {
+		ProjectionResult total = ProjectionResult.empty();
+		int signalled = 0;
+		for (Parsed one : parsed) {
+			for (int attempt = 1;; attempt++) {
+				try {
+					Applied applied = apply(List.of(one.event()));
+					applied.result().outcomes().forEach((outcome, n) -> total.outcomes().merge(outcome, n, Integer::sum));
+					signalled += applied.signals();
+					break;
+				}
+				catch (RuntimeException ex) {
+					if (!refusedForContent(ex)) {
+						throw ex;
+					}
+					if (attempt >= TRIES) {
+						rejected.add(new Rejected(one.record(), new InvalidEventException(
+								"the database refused the event: " + KafkaDeadLetters.reason(ex))));
+						break;
+					}
+				}
+			}
+		}
+		return new Applied(total, signalled);
+	}
+
+	/** SQLState class 22 (data exception) or 23 (integrity constraint violation) anywhere in the causes. */
+	static boolean refusedForContent(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null; sql = sql
+				.getNextException()) {
+				String state = sql.getSQLState();
+				if (state != null && state.length() >= 2 && REFUSED_BY_CONTENT.contains(state.substring(0, 2))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private record Parsed(ConsumerRecord<String, byte[]> record, InventoryEvent event) {
+	}
+
+	private record Applied(ProjectionResult result, int signals) {
 	}
 
 	private record Rejected(ConsumerRecord<String, byte[]> record, InvalidEventException reason) {

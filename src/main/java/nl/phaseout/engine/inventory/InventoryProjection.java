@@ -74,10 +74,8 @@ class InventoryProjection {
 			.stream()
 			.map(InventoryEvent::organisationId)
 			.collect(Collectors.toCollection(TreeSet::new));
-		Map<String, Map<String, Counts>> before = new LinkedHashMap<>();
-		for (Campaign campaign : active) {
-			before.put(campaign.campaignId(), counts.lock(campaign.campaignId(), organisations));
-		}
+		Map<String, Map<String, Counts>> before = counts
+			.lock(active.stream().map(Campaign::campaignId).toList(), organisations);
 		List<InventoryEvent> facts = unique.values().stream().filter(event -> !isEndpointEvent(event)).toList();
 		for (EventId known : store.processed(facts)) {
 			if (unique.remove(known) != null) {
@@ -129,6 +127,10 @@ class InventoryProjection {
 			boolean latest = store.terminateContract(terminated);
 			if (latest) {
 				result.contractsTerminated().add(terminated.organisationId());
+				if (terminated.endDate() != null) {
+					result.contractsEnding().merge(terminated.organisationId(), terminated.endDate(),
+							(a, b) -> a.isAfter(b) ? a : b);
+				}
 			}
 			return latest;
 		}

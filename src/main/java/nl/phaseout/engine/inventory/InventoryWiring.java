@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
 import nl.phaseout.engine.process.PhaseoutProcess;
-import nl.phaseout.engine.report.Participations;
 
 /** Connects ingestion to the campaigns, the process API and the participation read model. */
 @Configuration(proxyBeanMethods = false)
@@ -44,11 +43,6 @@ class InventoryWiring {
 			}
 
 		};
-	}
-
-	@Bean
-	PhaseLookup phaseLookup(Participations participations) {
-		return participations::phase;
 	}
 
 }

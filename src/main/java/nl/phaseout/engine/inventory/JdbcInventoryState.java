@@ -1,5 +1,6 @@
 package nl.phaseout.engine.inventory;
 
+import java.util.List;
 import java.util.Optional;
 
 import nl.phaseout.engine.process.AlternativeSelection;
@@ -9,10 +10,11 @@ import nl.phaseout.engine.process.InventoryState;
 import org.springframework.stereotype.Component;
 
 /**
- * The process's view of the projection. {@link #snapshot} locks the organisation's counts row
- * (creating it when absent) for the caller's transaction, the same lock ingestion takes, so a
- * process check and an ingestion batch for one organisation never interleave. Call it inside a
- * transaction (the engine's), or the lock ends with the statement.
+ * The process's view of the projection. Every call locks the organisation's counts row in the
+ * campaign (creating it when absent) for the caller's transaction, the same lock ingestion takes,
+ * so a process check and an ingestion batch for one organisation never interleave: an event that
+ * lands while the process decides is either seen by the decision or signalled after it. Call it
+ * inside a transaction (the engine's), or the lock ends with the statement.
  */
 @Component
 class JdbcInventoryState implements InventoryState {
@@ -21,28 +23,36 @@ class JdbcInventoryState implements InventoryState {
 
 	private final EventStore store;
 
-	JdbcInventoryState(CountsRepository counts, EventStore store) {
+	private final EndpointRepository endpoints;
+
+	JdbcInventoryState(CountsRepository counts, EventStore store, EndpointRepository endpoints) {
 		this.counts = counts;
 		this.store = store;
+		this.endpoints = endpoints;
 	}
 
 	@Override
 	public InventorySnapshot snapshot(String campaignId, String organisationId) {
 		Counts c = counts.lock(campaignId, organisationId);
-		var lastScan = store.lastScan(organisationId);
 		return new InventorySnapshot(c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.retired(),
-				lastScan.map(EventStore.LastScan::scanId).orElse(null),
-				lastScan.map(EventStore.LastScan::completedAt).orElse(null));
+				c.inventoryTime(), store.lastScan(organisationId).orElse(null));
 	}
 
 	@Override
-	public Optional<AlternativeSelection> alternativeSelection(String organisationId) {
+	public Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
+		counts.lock(campaignId, organisationId);
 		return store.alternativeSelection(organisationId);
 	}
 
 	@Override
-	public Optional<ContractTermination> contractTermination(String organisationId) {
-		return store.contractTermination(organisationId);
+	public List<ContractTermination> contractTerminations(String campaignId, String organisationId) {
+		counts.lock(campaignId, organisationId);
+		return store.contractTerminations(organisationId);
+	}
+
+	@Override
+	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
+		return endpoints.live(campaignId, organisationId, EndpointState.valueOf(status.name()), limit);
 	}
 
 }

@@ -73,10 +73,25 @@ final class JsonFields {
 		if (text.isEmpty()) {
 			throw new InvalidEventException(path(field) + " must not be empty");
 		}
+		checkCharacters(path(field), text);
 		if (text.length() > maxLength) {
 			throw new InvalidEventException(path(field) + " is longer than " + maxLength + " characters");
 		}
 		return text;
+	}
+
+	/**
+	 * Control characters (U+0000 to U+001F, U+007F) have no place in an identifier or a product
+	 * name, and PostgreSQL refuses U+0000 outright: such a value would fail the whole batch.
+	 */
+	static void checkCharacters(String what, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				throw new InvalidEventException(what + " contains the control character U+"
+						+ String.format("%04X", (int) c) + " at position " + (i + 1));
+			}
+		}
 	}
 
 	Instant timestamp(String field) {

@@ -2,14 +2,13 @@ package nl.phaseout.engine.inventory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import nl.phaseout.engine.inventory.ProcessSignal.What;
-import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.system.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +43,10 @@ class ProcessSignalWorker implements SmartLifecycle {
 
 	private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
 
+	static final Comparator<What> DELIVERY_ORDER = Comparator.comparing(What::organisationId)
+		.thenComparing(what -> what.campaignId() == null ? "" : what.campaignId())
+		.thenComparing(What::kind);
+
 	private static final Advancement NOBODY = new Advancement() {
 		@Override
 		public void inventoryChanged(String organisationId) {
@@ -70,12 +73,10 @@ class ProcessSignalWorker implements SmartLifecycle {
 
 	private final Supplier<Advancement> advancement;
 
-	private final Supplier<Optional<PhaseLookup>> phases;
-
 	private final BackgroundLoop loop = new BackgroundLoop("process-signals", GATHER, () -> deliverDue() == ROUND);
 
 	ProcessSignalWorker(ProcessSignals signals, PlatformTransactionManager transactionManager,
-			InventoryMetrics metrics, ObjectProvider<Advancement> advancement, ObjectProvider<PhaseLookup> phases) {
+			InventoryMetrics metrics, ObjectProvider<Advancement> advancement) {
 		this.signals = signals;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.metrics = metrics;
@@ -83,7 +84,6 @@ class ProcessSignalWorker implements SmartLifecycle {
 			log.warn("No Advancement bean: inventory changes are projected but no process is told");
 			return NOBODY;
 		}));
-		this.phases = SingletonSupplier.of(() -> Optional.ofNullable(phases.getIfAvailable()));
 		metrics.signalsPending(signals);
 	}
 
@@ -101,7 +101,8 @@ class ProcessSignalWorker implements SmartLifecycle {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		Map<What, List<ProcessSignal>> distinct = new LinkedHashMap<>();
+		// in organisation order, as ingestion locks them: the two never wait for each other in a circle
+		Map<What, List<ProcessSignal>> distinct = new TreeMap<>(DELIVERY_ORDER);
 		due.forEach(signal -> distinct.computeIfAbsent(signal.what(), what -> new ArrayList<>()).add(signal));
 		try {
 			int calls = transaction.execute(status -> {
@@ -147,16 +148,8 @@ class ProcessSignalWorker implements SmartLifecycle {
 			case INVENTORY_CHANGED -> process.inventoryChanged(what.organisationId());
 			case ALTERNATIVE_SELECTED -> process.alternativeSelected(what.organisationId());
 			case CONTRACT_TERMINATED -> process.contractTerminated(what.organisationId());
-			case BANNED_APPEARED -> {
-				boolean phasedOut = phases.get()
-					.flatMap(lookup -> lookup.phase(what.campaignId(), what.organisationId()))
-					.filter(Phase.PHASED_OUT::equals)
-					.isPresent();
-				if (!phasedOut) {
-					return 0;
-				}
-				process.regression(what.campaignId(), what.organisationId());
-			}
+			// while the organisation's process runs, INVENTORY_CHANGED tells it; this one reopens a phase-out
+			case BANNED_APPEARED -> process.regression(what.campaignId(), what.organisationId());
 		}
 		return 1;
 	}

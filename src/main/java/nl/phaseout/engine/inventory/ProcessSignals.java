@@ -4,6 +4,7 @@ import static nl.phaseout.engine.inventory.EndpointRepository.timestamp;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Repository;
 class ProcessSignals {
 
 	private static final int ERROR_LENGTH = 2000;
+
+	/** Contract end dates are Dutch calendar days. */
+	private static final ZoneId CONTRACT_DAYS = ZoneId.of("Europe/Amsterdam");
 
 	private final JdbcTemplate jdbc;
 
@@ -40,6 +44,16 @@ class ProcessSignals {
 		}
 		jdbc.batchUpdate("INSERT INTO inv_process_signal (kind, campaign_id, organisation_id, created_at)"
 				+ " VALUES (?, ?, ?, ?)", rows);
+		// a contract that ends on a day to come counts on that day: tell the process again then
+		List<Object[]> later = new ArrayList<>();
+		result.contractsEnding().forEach((organisationId, endDate) -> {
+			var due = endDate.atStartOfDay(CONTRACT_DAYS).toInstant();
+			if (due.isAfter(clock.instant())) {
+				later.add(new Object[] { Kind.CONTRACT_TERMINATED.name(), organisationId, now, timestamp(due) });
+			}
+		});
+		jdbc.batchUpdate("INSERT INTO inv_process_signal (kind, organisation_id, created_at, next_attempt_at)"
+				+ " VALUES (?, ?, ?, ?)", later);
 		return rows.size();
 	}
 

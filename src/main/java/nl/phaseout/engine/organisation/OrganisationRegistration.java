@@ -59,7 +59,7 @@ class OrganisationRegistration {
 			participations.create(campaign.id(), organisation.id(), deadlines, now);
 			String processInstanceId = process.start(new ProcessStart(campaign.id(), organisation.id(),
 					organisation.name(), organisation.category().name(), organisation.pmGroup(),
-					campaign.applicabilityDecision(), deadlines));
+					campaign.applicabilityDecision(), campaign.vendors(), deadlines));
 			participations.attachProcess(campaign.id(), organisation.id(), processInstanceId);
 		}
 		return organisation;

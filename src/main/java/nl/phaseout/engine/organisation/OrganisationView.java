@@ -15,7 +15,12 @@ record OrganisationView(String id, String name, Category category, String pmGrou
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record CampaignView(String campaignId, String applicability, String phase, boolean overdue,
-			List<TaskView> openTasks, EndpointCounts endpoints, LastScan lastScan, Map<String, Instant> deadlines) {
+			List<TaskView> openTasks, EndpointCounts endpoints, LastScan lastScan, Map<String, Instant> deadlines,
+			Map<String, Instant> missedMilestones, Verification verification) {
+	}
+
+	/** The latest verification scan considered, its verdict ({@code CLEAN}, {@code INCOMPLETE}, {@code NOT_CLEAN}) and why. */
+	record Verification(String scanId, String completedAt, String verdict, String reason) {
 	}
 
 	record TaskView(String id, String taskDefinitionKey, String name, Instant created) {

@@ -3,12 +3,11 @@ package nl.phaseout.engine.organisation;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.phaseout.engine.record.ClosureRecords;
 import nl.phaseout.engine.report.EndpointFigures;
 import nl.phaseout.engine.report.ParticipationView;
 import nl.phaseout.engine.report.Participations;
@@ -25,15 +24,15 @@ class OrganisationViews {
 
 	private final TaskService tasks;
 
-	private final HistoryService history;
+	private final ClosureRecords records;
 
 	OrganisationViews(OrganisationRepository organisations, Participations participations, EndpointFigures figures,
-			TaskService tasks, HistoryService history) {
+			TaskService tasks, ClosureRecords records) {
 		this.organisations = organisations;
 		this.participations = participations;
 		this.figures = figures;
 		this.tasks = tasks;
-		this.history = history;
+		this.records = records;
 	}
 
 	@Transactional(readOnly = true)
@@ -64,21 +63,19 @@ class OrganisationViews {
 					.map(task -> new OrganisationView.TaskView(task.getId(), task.getTaskDefinitionKey(),
 							task.getName(), task.getCreateTime().toInstant()))
 					.toList();
-		return new OrganisationView.CampaignView(participation.campaignId(), applicability(processInstanceId),
-				participation.phase().name(), participation.overdue(), openTasks,
-				figures.counts(participation.campaignId(), organisation.id()),
-				figures.lastScan(organisation.id()).orElse(null), participation.deadlines());
+		String campaignId = participation.campaignId();
+		return new OrganisationView.CampaignView(campaignId,
+				records.applicability(campaignId, organisation.id()).orElse(null), participation.phase().name(),
+				participation.overdue(), openTasks, figures.counts(campaignId, organisation.id()),
+				figures.lastScan(organisation.id()).orElse(null), participation.deadlines(),
+				participations.missedMilestones(campaignId, organisation.id()),
+				records.lastVerification(campaignId, organisation.id()).map(OrganisationViews::verification).orElse(null));
 	}
 
-	private String applicability(String processInstanceId) {
-		if (processInstanceId == null) {
-			return null;
-		}
-		HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.variableName("applicability")
-			.singleResult();
-		return variable == null ? null : (String) variable.getValue();
+	/** The latest verification scan considered and its verdict: why an organisation in verification still waits. */
+	private static OrganisationView.Verification verification(java.util.Map<String, Object> scan) {
+		return new OrganisationView.Verification((String) scan.get("scanId"), (String) scan.get("completedAt"),
+				(String) scan.get("verdict"), (String) scan.get("reason"));
 	}
 
 }

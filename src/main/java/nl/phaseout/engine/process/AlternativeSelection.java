@@ -2,5 +2,7 @@ package nl.phaseout.engine.process;
 
 import java.time.Instant;
 
-public record AlternativeSelection(String vendor, String product, Instant selectedAt) {
+/** An {@code alternative.selected} event as the projection keeps it, with where it came from. */
+public record AlternativeSelection(String vendor, String product, Instant selectedAt, String eventSource,
+		String eventId) {
 }

@@ -3,5 +3,13 @@ package nl.phaseout.engine.process;
 import java.time.Instant;
 import java.time.LocalDate;
 
-public record ContractTermination(String vendor, String contractId, Instant terminatedAt, LocalDate endDate) {
+/** A {@code contract.terminated} event as the projection keeps it, with where it came from. */
+public record ContractTermination(String vendor, String contractId, Instant terminatedAt, LocalDate endDate,
+		String eventSource, String eventId) {
+
+	/** The day the contract ends: its end date, or the day it was terminated. */
+	public LocalDate endsOn() {
+		return endDate != null ? endDate : LocalDate.ofInstant(terminatedAt, Contracts.ZONE);
+	}
+
 }

@@ -4,22 +4,27 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Takes over a contract termination reported by an event before the process asked. */
+/** Takes over a contract termination of the banned product's vendor reported before the process asked. */
 @Component("contractTerminationDelegate")
 class ContractTerminationDelegate implements JavaDelegate {
 
-	private final InventoryState inventory;
+	private final Contracts contracts;
 
-	ContractTerminationDelegate(InventoryState inventory) {
-		this.inventory = inventory;
+	private final ProcessRecord record;
+
+	ContractTerminationDelegate(Contracts contracts, ProcessRecord record) {
+		this.contracts = contracts;
+		this.record = record;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String organisationId = OrganisationInCampaign.of(execution).organisationId();
-		ContractTermination termination = inventory.contractTermination(organisationId)
-			.orElseThrow(() -> new IllegalStateException("No contract termination known for " + organisationId));
+		ContractTermination termination = contracts.ended(execution)
+			.orElseThrow(() -> new IllegalStateException(
+					"No contract termination of the banned product's vendor known for " + OrganisationInCampaign.of(execution)));
 		execution.setVariables(EventVariables.of(termination));
+		Recorder.record(record, execution, ProcessRecord.Kind.CONTRACT_ENDED,
+				EventVariables.actor(termination.eventSource(), termination.eventId()), EventVariables.record(termination));
 	}
 
 }

@@ -4,7 +4,6 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.PHASE;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -17,19 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
-	/**
-	 * The first phase that shows a milestone was reached. {@link Phase} lists the phases in
-	 * process order, so any later phase also counts: an organisation whose baseline shows
-	 * no banned product skips straight to sign-off and has met its plan deadline too.
-	 */
-	private static final Map<String, Phase> MILESTONES = Map.of(
-			"inventory", Phase.CONTRACT_REVIEW,
-			"plan", Phase.ROLLOUT,
-			"rolloutStart", Phase.ROLLOUT,
-			"completion", Phase.PHASED_OUT);
-
 	public List<String> names() {
-		return ProcessConstants.DEADLINES;
+		return Milestone.deadlines();
 	}
 
 	public boolean isSet(DelegateExecution execution, String deadline) {
@@ -41,12 +29,19 @@ public class DeadlineWatch {
 	}
 
 	public boolean milestoneReached(DelegateExecution execution, String deadline) {
-		Phase milestone = MILESTONES.get(deadline);
-		if (milestone == null) {
-			throw new IllegalArgumentException("Unknown deadline '" + deadline + "'; expected one of " + names());
-		}
 		String current = (String) execution.getVariable(PHASE);
-		return current != null && Phase.valueOf(current).ordinal() >= milestone.ordinal();
+		return milestone(deadline).reachedIn(current == null ? null : Phase.valueOf(current));
+	}
+
+	/** The phase that shows the deadline's milestone reached, for the missed-deadline task's text. */
+	public String milestonePhase(String deadline) {
+		return milestone(deadline).reachedAt().name();
+	}
+
+	private static Milestone milestone(String deadline) {
+		return Milestone.byDeadline(deadline)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Unknown deadline '" + deadline + "'; expected one of " + Milestone.deadlines()));
 	}
 
 }

@@ -6,8 +6,6 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_ENDED_ON;
 import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_REMARKS;
 import static nl.phaseout.engine.process.ProcessConstants.Var.RATIONALE;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -25,10 +23,33 @@ final class EventVariables {
 
 	/** {@code contractEndedOn} as the form's date field has it (yyyy-MM-dd). */
 	static Map<String, Object> of(ContractTermination termination) {
-		LocalDate endedOn = termination.endDate() != null ? termination.endDate()
-				: LocalDate.ofInstant(termination.terminatedAt(), ZoneOffset.UTC);
-		return Map.of(CONTRACT_ENDED_ON, endedOn.toString(), CONTRACT_REMARKS,
+		return Map.of(CONTRACT_ENDED_ON, termination.endsOn().toString(), CONTRACT_REMARKS,
 				"terminated by event: contract " + termination.contractId() + " with " + termination.vendor());
+	}
+
+	/** Who completed a task or took its place: the event, by its CloudEvents identity. */
+	static String actor(String source, String id) {
+		return "event " + id + " from " + source;
+	}
+
+	/** What the record keeps of a selection made by an event. */
+	static Map<String, Object> record(AlternativeSelection selection) {
+		return Map.of("alternativeVendor", selection.vendor(), "alternativeProduct", selection.product(),
+				"selectedAt", selection.selectedAt().toString(), "eventSource", selection.eventSource(), "eventId",
+				selection.eventId());
+	}
+
+	/** What the record keeps of a contract's end reported by an event. */
+	static Map<String, Object> record(ContractTermination termination) {
+		var data = new java.util.LinkedHashMap<String, Object>();
+		data.put("vendor", termination.vendor());
+		data.put("contractId", termination.contractId());
+		data.put("terminatedAt", termination.terminatedAt().toString());
+		data.put("endDate", termination.endDate() == null ? null : termination.endDate().toString());
+		data.put("contractEndedOn", termination.endsOn().toString());
+		data.put("eventSource", termination.eventSource());
+		data.put("eventId", termination.eventId());
+		return data;
 	}
 
 	private EventVariables() {

@@ -1,6 +1,6 @@
 package nl.phaseout.engine.process;
 
-import static nl.phaseout.engine.process.ProcessConstants.Var.ROLLOUT_COMPLETED_AT;
+import static nl.phaseout.engine.process.ProcessConstants.Var.VERIFY_SCANS_AFTER;
 
 import java.util.Date;
 
@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The conditions the process's gateways ask of the inventory projection, as
- * {@code ${inventoryConditions.rolloutComplete(execution)}}. Every wait state is preceded by
- * one of these checks, so a condition already met never leaves the process waiting.
+ * {@code ${inventoryConditions.rolloutComplete(execution)}}. Every wait state and every task that
+ * an event may complete is preceded by one of these checks, each under the organisation's
+ * projection lock, so a condition already met never leaves the process waiting and an event that
+ * lands while the process moves on is seen by one side or the other.
  * Public because the expression language only calls methods of public classes.
  */
 @Component("inventoryConditions")
@@ -38,24 +40,18 @@ public class InventoryConditions {
 		return snapshot(execution).protectionGap();
 	}
 
-	/** A scan completed after the moment the rollout was recorded complete. */
+	/**
+	 * A scan completed after the moment verification waits from (the rollout's completion, or a
+	 * refused scan), on the inventory's clock; any scan when there is no such moment.
+	 */
 	public boolean scannedAfterRollout(DelegateExecution execution) {
-		Date rolloutCompletedAt = (Date) execution.getVariable(ROLLOUT_COMPLETED_AT);
-		return snapshot(execution).scannedAfter(rolloutCompletedAt == null ? null : rolloutCompletedAt.toInstant());
-	}
-
-	/** No banned product and no unprotected endpoint. */
-	public boolean verifiedClean(DelegateExecution execution) {
-		InventorySnapshot snapshot = snapshot(execution);
-		return snapshot.banned() == 0 && snapshot.unprotected() == 0;
+		Date after = (Date) execution.getVariable(VERIFY_SCANS_AFTER);
+		return snapshot(execution).scannedAfter(after == null ? null : after.toInstant());
 	}
 
 	public boolean alternativeSelected(DelegateExecution execution) {
-		return inventory.alternativeSelection(OrganisationInCampaign.of(execution).organisationId()).isPresent();
-	}
-
-	public boolean contractTerminated(DelegateExecution execution) {
-		return inventory.contractTermination(OrganisationInCampaign.of(execution).organisationId()).isPresent();
+		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
+		return inventory.alternativeSelection(organisation.campaignId(), organisation.organisationId()).isPresent();
 	}
 
 	private InventorySnapshot snapshot(DelegateExecution execution) {

@@ -3,11 +3,20 @@ package nl.phaseout.engine.process;
 import java.time.Instant;
 
 /**
- * What the inventory projection knows of one organisation in one campaign, as the
- * process needs it to decide. Counts are over live (not retired) endpoints.
+ * What the inventory projection knows of one organisation in one campaign, as the process needs
+ * it to decide. Counts are over live (not retired) endpoints; {@code inventoryTime} is the latest
+ * inventory time (observedAt, retiredAt) of the endpoint events behind them, so the counts hold
+ * as of that moment on the inventory's clock.
  */
 public record InventorySnapshot(long total, long banned, long protectedCount, long unprotected, long retired,
-		String lastScanId, Instant lastScanCompletedAt) {
+		Instant inventoryTime, Scan lastScan) {
+
+	/**
+	 * A completed inventory scan: {@code endpointCount} is how many live endpoints the inventory
+	 * system says it reported as of {@code completedAt}; {@code source} is who reported it.
+	 */
+	public record Scan(String scanId, Instant completedAt, long endpointCount, String source) {
+	}
 
 	public static InventorySnapshot empty() {
 		return new InventorySnapshot(0, 0, 0, 0, 0, null, null);
@@ -15,7 +24,7 @@ public record InventorySnapshot(long total, long banned, long protectedCount, lo
 
 	/** A completed inventory scan is known. */
 	public boolean baselineKnown() {
-		return lastScanId != null;
+		return lastScan != null;
 	}
 
 	/** No endpoint runs a banned product and every live endpoint is protected. */
@@ -28,9 +37,36 @@ public record InventorySnapshot(long total, long banned, long protectedCount, lo
 		return unprotected > 0;
 	}
 
-	/** A scan completed after the given moment. */
+	/** The last scan completed after the given moment (any scan when there is none), on the inventory's clock. */
 	public boolean scannedAfter(Instant moment) {
-		return lastScanCompletedAt != null && (moment == null || lastScanCompletedAt.isAfter(moment));
+		return lastScan != null && (moment == null || lastScan.completedAt().isAfter(moment));
+	}
+
+	/** The last scan's verdict: whether it shows the organisation clean, and if not, why. */
+	public ScanVerdict verdict() {
+		if (lastScan == null) {
+			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "No completed inventory scan is known yet.");
+		}
+		if (banned > 0 || unprotected > 0) {
+			return new ScanVerdict(ScanVerdict.Kind.NOT_CLEAN, banned + " live endpoint(s) still run the banned product"
+					+ " and " + unprotected + " have no active antivirus.");
+		}
+		if (lastScan.endpointCount() != total) {
+			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "Scan " + lastScan.scanId() + " reports "
+					+ lastScan.endpointCount() + " endpoint(s), but " + total
+					+ " live endpoint(s) are known: waiting for a scan that covers them all.");
+		}
+		return new ScanVerdict(ScanVerdict.Kind.CLEAN, "Scan " + lastScan.scanId() + " covers all " + total
+				+ " live endpoint(s): none runs the banned product and every one is protected.");
+	}
+
+	/** Whether a scan shows the organisation clean ({@code CLEAN}), too little of it ({@code INCOMPLETE}), or not clean. */
+	public record ScanVerdict(Kind kind, String reason) {
+
+		public enum Kind {
+			CLEAN, INCOMPLETE, NOT_CLEAN
+		}
+
 	}
 
 }

@@ -1,6 +1,8 @@
 package nl.phaseout.engine.process;
 
 import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE_DUE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.MILESTONE_PHASE;
 import static nl.phaseout.engine.process.ProcessConstants.Var.MISSED_DEADLINE;
 import static nl.phaseout.engine.process.ProcessConstants.Var.OVERDUE;
 
@@ -8,7 +10,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** A deadline passed before its milestone: mark the organisation overdue and report it. */
@@ -28,8 +29,12 @@ class MissedDeadlineDelegate implements JavaDelegate {
 		Date due = (Date) execution.getVariable(ProcessConstants.Var.deadline(deadline));
 		execution.setVariable(OVERDUE, true);
 		execution.setVariable(MISSED_DEADLINE, deadline);
+		// local to the watch: what the office's task shows
+		execution.setVariableLocal(DEADLINE_DUE, due.toInstant().toString());
+		execution.setVariableLocal(MILESTONE_PHASE,
+				Milestone.byDeadline(deadline).map(m -> m.reachedAt().name()).orElse(null));
 		events.deadlineMissed(organisation.campaignId(), organisation.organisationId(), deadline, due.toInstant(),
-				ClockUtil.getCurrentTime().toInstant());
+				Recorder.now());
 	}
 
 }

@@ -1,22 +1,21 @@
 package nl.phaseout.engine.process;
 
+import static nl.phaseout.engine.process.ProcessConstants.MESSAGE_BANNED_PRODUCT_SEEN;
 import static nl.phaseout.engine.process.ProcessConstants.MESSAGE_INVENTORY_CHANGED;
 import static nl.phaseout.engine.process.ProcessConstants.PROCESS_KEY;
 import static nl.phaseout.engine.process.ProcessConstants.Var;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
@@ -24,10 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import nl.phaseout.engine.process.InventoryState.EndpointList;
+import nl.phaseout.engine.process.InventoryState.EndpointStatus;
+
 /**
  * The one API other packages use to move an organisation's phase-out process: start it,
  * and tell it what happened in the inventory. Every method is safe to call when the process
- * is not waiting for it; the process reads the inventory itself when it gets there.
+ * is not waiting for it; the process reads the inventory itself when it gets there, under the
+ * organisation's projection lock, so what it is told here and what it reads on its way agree.
  */
 @Service
 public class PhaseoutProcess {
@@ -38,70 +41,80 @@ public class PhaseoutProcess {
 
 	private final TaskService tasks;
 
-	private final HistoryService history;
-
 	private final InventoryState inventory;
 
 	private final ProcessEvents events;
 
-	PhaseoutProcess(RuntimeService runtime, TaskService tasks, HistoryService history, InventoryState inventory,
-			ProcessEvents events) {
+	private final ProcessRecord record;
+
+	private final Participants participants;
+
+	private final Contracts contracts;
+
+	PhaseoutProcess(RuntimeService runtime, TaskService tasks, InventoryState inventory, ProcessEvents events,
+			ProcessRecord record, Participants participants) {
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.history = history;
 		this.inventory = inventory;
 		this.events = events;
+		this.record = record;
+		this.participants = participants;
+		this.contracts = new Contracts(inventory);
 	}
 
 	/** Starts the organisation's process for a campaign; returns the process instance id. */
 	public String start(ProcessStart start) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(Var.CAMPAIGN_ID, start.campaignId());
-		variables.put(Var.ORGANISATION_ID, start.organisationId());
-		variables.put(Var.ORGANISATION_NAME, start.organisationName());
-		variables.put(Var.CATEGORY, start.category());
-		variables.put(Var.PM_GROUP, start.pmGroup());
+		Map<String, Object> variables = startVariables(start);
 		variables.put(Var.APPLICABILITY_DECISION_KEY, start.applicabilityDecisionKey());
-		variables.put(Var.OVERDUE, false);
-		variables.putAll(deadlineVariables(start));
 		return runtime.startProcessInstanceByKey(PROCESS_KEY, start.organisationId(), variables).getId();
 	}
 
 	/**
 	 * Lets every wait state of the organisation re-check the inventory; nothing happens when
-	 * none waits. Each execution waiting at the time of the call is triggered once, and only
-	 * if it still waits: rollout completing ends the protection-gap wait beside it, and a
-	 * message to an execution that has just ended would fail (as correlateAll does). A wait
-	 * state reached during this call checked the inventory on its way in. The baseline wait is
-	 * not woken before a completed scan is known: it would only loop back, at the cost of a
-	 * round through the engine for every batch of observations.
+	 * none waits. A banned product seen while the organisation is in verification, sign-off or
+	 * decommission sends it back to rollout first (cancelling those steps' tasks). Each execution
+	 * waiting at the time of the call is triggered once, and only if it still waits: rollout
+	 * completing ends the protection-gap wait beside it, and a message to an execution that has
+	 * just ended would fail (as correlateAll does). A wait state reached during this call checked
+	 * the inventory on its way in. The baseline wait is not woken before a completed scan is
+	 * known: it would only loop back, at the cost of a round through the engine.
 	 */
 	public void inventoryChanged(String organisationId) {
-		List<String> waiting = runtime.createExecutionQuery()
-			.processDefinitionKey(PROCESS_KEY)
-			.processInstanceBusinessKey(organisationId)
-			.messageEventSubscriptionName(MESSAGE_INVENTORY_CHANGED)
-			.list()
-			.stream()
-			.map(Execution::getId)
-			.toList();
-		for (String executionId : waiting) {
-			EventSubscription subscription = stillWaiting(executionId);
+		for (String executionId : waiting(organisationId, MESSAGE_BANNED_PRODUCT_SEEN)) {
+			EventSubscription subscription = stillWaiting(executionId, MESSAGE_BANNED_PRODUCT_SEEN);
+			if (subscription != null && snapshot(subscription, organisationId).banned() > 0) {
+				runtime.messageEventReceived(MESSAGE_BANNED_PRODUCT_SEEN, executionId);
+			}
+		}
+		for (String executionId : waiting(organisationId, MESSAGE_INVENTORY_CHANGED)) {
+			EventSubscription subscription = stillWaiting(executionId, MESSAGE_INVENTORY_CHANGED);
 			if (subscription != null && mayLeave(subscription, organisationId)) {
 				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
 			}
 		}
 	}
 
+	private List<String> waiting(String organisationId, String message) {
+		return runtime.createExecutionQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKey(organisationId)
+			.messageEventSubscriptionName(message)
+			.list()
+			.stream()
+			.map(Execution::getId)
+			.sorted()
+			.toList();
+	}
+
 	/**
 	 * The execution's subscription, or {@code null} once it no longer waits. By execution: that
 	 * column is indexed, unlike the process instance's.
 	 */
-	private EventSubscription stillWaiting(String executionId) {
+	private EventSubscription stillWaiting(String executionId, String message) {
 		return runtime.createEventSubscriptionQuery()
 			.executionId(executionId)
 			.eventType(EventType.MESSAGE.name())
-			.eventName(MESSAGE_INVENTORY_CHANGED)
+			.eventName(message)
 			.singleResult();
 	}
 
@@ -109,58 +122,108 @@ public class PhaseoutProcess {
 		if (!ProcessConstants.Element.WAIT_INVENTORY_BASELINE.equals(subscription.getActivityId())) {
 			return true;
 		}
+		return snapshot(subscription, organisationId).baselineKnown();
+	}
+
+	private InventorySnapshot snapshot(EventSubscription subscription, String organisationId) {
 		String campaignId = (String) runtime.getVariable(subscription.getProcessInstanceId(), Var.CAMPAIGN_ID);
-		return inventory.snapshot(campaignId, organisationId).baselineKnown();
+		return inventory.snapshot(campaignId, organisationId);
 	}
 
 	/** Completes an open Task_ChooseAlternative with the selection; otherwise the process reads it later. */
 	public void alternativeSelected(String organisationId) {
-		openTask(organisationId, ProcessConstants.Element.TASK_CHOOSE_ALTERNATIVE)
-			.ifPresent(task -> inventory.alternativeSelection(organisationId)
-				.ifPresent(selection -> tasks.complete(task.getId(), EventVariables.of(selection))));
-	}
-
-	/** Completes an open Task_ConfirmContractEnded with the termination; otherwise the process reads it later. */
-	public void contractTerminated(String organisationId) {
-		openTask(organisationId, ProcessConstants.Element.TASK_CONFIRM_CONTRACT_ENDED)
-			.ifPresent(task -> inventory.contractTermination(organisationId)
-				.ifPresent(termination -> tasks.complete(task.getId(), EventVariables.of(termination))));
+		for (Task task : openTasks(organisationId, ProcessConstants.Element.TASK_CHOOSE_ALTERNATIVE)) {
+			String campaignId = (String) runtime.getVariable(task.getProcessInstanceId(), Var.CAMPAIGN_ID);
+			inventory.alternativeSelection(campaignId, organisationId).ifPresent(selection -> {
+				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT,
+						EventVariables.actor(selection.eventSource(), selection.eventId()));
+				tasks.complete(task.getId(), EventVariables.of(selection));
+			});
+		}
 	}
 
 	/**
-	 * A banned product seen again after the organisation was phased out: reports it and
-	 * reopens the rollout in a new process instance that carries the old one's variables.
-	 * Does nothing when the campaign's process for the organisation is still running or
-	 * did not end phased out.
+	 * Completes an open Task_ConfirmContractEnded when a termination of the banned product's
+	 * vendor ends the contract by today; otherwise the process reads it later, and a termination
+	 * with an end date ahead is signalled again on that date.
 	 */
-	public void regression(String campaignId, String organisationId) {
-		if (runningInstance(campaignId, organisationId)) {
-			return;
+	public void contractTerminated(String organisationId) {
+		for (Task task : openTasks(organisationId, ProcessConstants.Element.TASK_CONFIRM_CONTRACT_ENDED)) {
+			Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId(),
+					List.of(Var.CAMPAIGN_ID, Var.ORGANISATION_ID, Var.BANNED_VENDORS));
+			contracts.ended(variables).ifPresent(termination -> {
+				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT,
+						EventVariables.actor(termination.eventSource(), termination.eventId()));
+				tasks.complete(task.getId(), EventVariables.of(termination));
+			});
 		}
-		Optional<HistoricProcessInstance> phasedOut = lastPhasedOut(campaignId, organisationId);
-		if (phasedOut.isEmpty()) {
-			return;
-		}
-		long banned = inventory.snapshot(campaignId, organisationId).banned();
-		events.regressionDetected(campaignId, organisationId, banned, ClockUtil.getCurrentTime().toInstant());
-		String reopened = runtime.createProcessInstanceByKey(PROCESS_KEY)
-			.businessKey(organisationId)
-			.setVariables(processVariables(phasedOut.get().getId()))
-			.startBeforeActivity(ProcessConstants.Element.SUBPROCESS_ROLLOUT)
-			.execute()
-			.getId();
-		log.info("Regression for {} in {}: reopened the rollout in process instance {}", organisationId,
-				campaignId, reopened);
 	}
 
-	private Map<String, Object> deadlineVariables(ProcessStart start) {
+	/**
+	 * A banned product appeared in the campaign for the organisation. If it had been phased out,
+	 * that is a regression: reported, recorded with its endpoints, and the work reopened in a new
+	 * process instance at {@code Task_ResolveRegression}, with the deadline watch restarted on the
+	 * campaign's deadlines counted from now. Decided under the organisation's projection lock and
+	 * from the application's own tables, so two nodes never reopen it twice and Camunda's history
+	 * cleanup changes nothing. Returns whether it reopened the work.
+	 */
+	public boolean regression(String campaignId, String organisationId) {
+		InventorySnapshot snapshot = inventory.snapshot(campaignId, organisationId);
+		if (snapshot.banned() == 0 || runningInstance(campaignId, organisationId)) {
+			return false;
+		}
+		Instant now = Recorder.now();
+		Optional<ProcessStart> restart = participants.restartAfterPhaseOut(campaignId, organisationId, now);
+		if (restart.isEmpty()) {
+			return false;
+		}
+		EndpointList banned = inventory.endpoints(campaignId, organisationId, EndpointStatus.BANNED,
+				ProtectionGapDelegate.SHOWN);
+		Map<String, Object> variables = startVariables(restart.get());
+		variables.put(Var.PHASE, Phase.PHASED_OUT.name());
+		variables.put(Var.REGRESSION_BANNED, banned.total());
+		variables.put(Var.REGRESSION_ENDPOINTS_LIST, banned.describe());
+		String reopened = runtime.createProcessInstanceByKey(PROCESS_KEY)
+			.businessKey(organisationId)
+			.setVariables(variables)
+			.startBeforeActivity(ProcessConstants.Element.TASK_RESOLVE_REGRESSION)
+			.startBeforeActivity(ProcessConstants.Element.SUBPROCESS_DEADLINE_WATCH + "#multiInstanceBody")
+			.execute()
+			.getId();
+		events.regressionDetected(campaignId, organisationId, reopened, banned.total(), restart.get().deadlines(), now);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("banned", banned.total());
+		data.put("endpoints", banned.endpoints().stream().map(InventoryState.Endpoint::endpointId).toList());
+		data.put("endpointsShown", banned.describe());
+		data.put("reopenedIn", reopened);
+		record.append(campaignId, organisationId, reopened,
+				new ProcessRecord.Entry(ProcessRecord.Kind.REGRESSION, now, null, data));
+		log.info("Regression for {} in {}: {} endpoint(s) with the banned product; reopened in process instance {}",
+				organisationId, campaignId, banned.total(), reopened);
+		return true;
+	}
+
+	private static Map<String, Object> startVariables(ProcessStart start) {
 		Map<String, Object> variables = new HashMap<>();
-		ProcessConstants.DEADLINES.forEach(name -> variables.put(Var.deadline(name), null));
+		variables.put(Var.CAMPAIGN_ID, start.campaignId());
+		variables.put(Var.ORGANISATION_ID, start.organisationId());
+		variables.put(Var.ORGANISATION_NAME, start.organisationName());
+		variables.put(Var.CATEGORY, start.category());
+		variables.put(Var.PM_GROUP, start.pmGroup());
+		variables.put(Var.BANNED_VENDORS, String.join(",", start.bannedVendors()));
+		variables.put(Var.OVERDUE, false);
+		variables.putAll(deadlineVariables(start));
+		return variables;
+	}
+
+	private static Map<String, Object> deadlineVariables(ProcessStart start) {
+		Map<String, Object> variables = new HashMap<>();
+		Milestone.deadlines().forEach(name -> variables.put(Var.deadline(name), null));
 		if (start.deadlines() != null) {
 			start.deadlines().forEach((name, due) -> {
-				if (!ProcessConstants.DEADLINES.contains(name)) {
+				if (Milestone.byDeadline(name).isEmpty()) {
 					throw new IllegalArgumentException(
-							"Unknown deadline '" + name + "'; use one of " + ProcessConstants.DEADLINES);
+							"Unknown deadline '" + name + "'; use one of " + Milestone.deadlines());
 				}
 				variables.put(Var.deadline(name), due == null ? null : Date.from(due));
 			});
@@ -168,14 +231,12 @@ public class PhaseoutProcess {
 		return variables;
 	}
 
-	private Optional<Task> openTask(String organisationId, String taskDefinitionKey) {
+	private List<Task> openTasks(String organisationId, String taskDefinitionKey) {
 		return tasks.createTaskQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.processInstanceBusinessKey(organisationId)
 			.taskDefinitionKey(taskDefinitionKey)
-			.list()
-			.stream()
-			.findFirst();
+			.list();
 	}
 
 	private boolean runningInstance(String campaignId, String organisationId) {
@@ -184,33 +245,6 @@ public class PhaseoutProcess {
 			.processInstanceBusinessKey(organisationId)
 			.variableValueEquals(Var.CAMPAIGN_ID, campaignId)
 			.count() > 0;
-	}
-
-	private Optional<HistoricProcessInstance> lastPhasedOut(String campaignId, String organisationId) {
-		List<HistoricProcessInstance> finished = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
-			.processInstanceBusinessKey(organisationId)
-			.variableValueEquals(Var.CAMPAIGN_ID, campaignId)
-			.finished()
-			.orderByProcessInstanceEndTime()
-			.desc()
-			.list();
-		return finished.stream()
-			.findFirst()
-			.filter(instance -> ProcessConstants.Element.END_PHASED_OUT.equals(instance.getEndActivityId()));
-	}
-
-	/** The ended instance's process-level variables (not those local to a task or subprocess). */
-	private Map<String, Object> processVariables(String processInstanceId) {
-		Map<String, Object> variables = new HashMap<>();
-		for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.list()) {
-			if (processInstanceId.equals(variable.getActivityInstanceId())) {
-				variables.put(variable.getName(), variable.getValue());
-			}
-		}
-		return variables;
 	}
 
 }

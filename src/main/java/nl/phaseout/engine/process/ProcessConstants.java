@@ -1,7 +1,5 @@
 package nl.phaseout.engine.process;
 
-import java.util.List;
-
 /** The names the process model and the code share: process key, message, element ids, variables. */
 public final class ProcessConstants {
 
@@ -12,6 +10,12 @@ public final class ProcessConstants {
 	public static final String PRODUCT_CLASSIFICATION_DECISION = "phaseout-product-classification";
 
 	public static final String MESSAGE_INVENTORY_CHANGED = "InventoryChanged";
+
+	/** Sent to an organisation in verification, sign-off or decommission when a banned product is seen. */
+	public static final String MESSAGE_BANNED_PRODUCT_SEEN = "BannedProductSeen";
+
+	/** Sent to a missed deadline's watch when its milestone is reached after all. */
+	public static final String MESSAGE_MILESTONE_REACHED = "MilestoneReached";
 
 	/** Element ids (contract and internal). */
 	public static final class Element {
@@ -38,7 +42,17 @@ public final class ProcessConstants {
 
 		public static final String TASK_RESOLVE_PROTECTION_GAP = "Task_ResolveProtectionGap";
 
+		public static final String SUBPROCESS_VERIFICATION = "SubProcess_Verification";
+
 		public static final String WAIT_VERIFICATION_SCAN = "Wait_VerificationScan";
+
+		public static final String TASK_ASSESS_SCAN = "Task_AssessScan";
+
+		public static final String BOUNDARY_BANNED_SEEN = "Boundary_BannedSeen";
+
+		public static final String TASK_RESOLVE_REGRESSION = "Task_ResolveRegression";
+
+		public static final String SUBPROCESS_DEADLINE_WATCH = "SubProcess_DeadlineWatch";
 
 		public static final String TASK_SIGN_OFF_VERIFICATION = "Task_SignOffVerification";
 
@@ -88,7 +102,38 @@ public final class ProcessConstants {
 
 		public static final String CONTRACT_REMARKS = "contractRemarks";
 
+		/** When the rollout was complete, on the inventory's clock (a Date; null when no endpoint was ever seen). */
 		public static final String ROLLOUT_COMPLETED_AT = "rolloutCompletedAt";
+
+		/** A verification scan counts when it completed after this moment, on the inventory's clock. */
+		public static final String VERIFY_SCANS_AFTER = "verifyScansAfter";
+
+		/** The last scan assessed: its verdict ({@code CLEAN}, {@code INCOMPLETE}, {@code NOT_CLEAN}) and why. */
+		public static final String SCAN_VERDICT = "scanVerdict";
+
+		public static final String SCAN_VERDICT_REASON = "scanVerdictReason";
+
+		public static final String SIGN_OFF = "signOff";
+
+		public static final String SIGN_OFF_NOTE = "signOffNote";
+
+		/** The campaign's banned product's vendors, as patterns: only their contract terminations count. */
+		public static final String BANNED_VENDORS = "bannedVendors";
+
+		/** Readable lists of the endpoints a task is about (at most 50, and how many more). */
+		public static final String GAP_ENDPOINTS_LIST = "gapEndpointsList";
+
+		public static final String REGRESSION_ENDPOINTS_LIST = "regressionEndpointsList";
+
+		public static final String REGRESSION_BANNED = "regressionBanned";
+
+		public static final String EVIDENCE_SCAN_SOURCE = "evidenceScanSource";
+
+		public static final String EVIDENCE_SCAN_ENDPOINT_COUNT = "evidenceScanEndpointCount";
+
+		public static final String MILESTONE_PHASE = "milestonePhase";
+
+		public static final String DEADLINE_DUE = "deadlineDue";
 
 		public static final String PROTECTION_GAP_ENDPOINTS = "protectionGapEndpoints";
 
@@ -118,9 +163,6 @@ public final class ProcessConstants {
 		}
 
 	}
-
-	/** Deadline names, in the order their milestones are reached. */
-	public static final List<String> DEADLINES = List.of("inventory", "plan", "rolloutStart", "completion");
 
 	private ProcessConstants() {
 	}

@@ -1,6 +1,7 @@
 package nl.phaseout.engine.process;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What the process tells the rest of the application, inside the engine's transaction
@@ -11,10 +12,18 @@ public interface ProcessEvents {
 	void phaseChanged(String campaignId, String organisationId, String processInstanceId, Phase phase,
 			Phase previousPhase, Instant at);
 
+	/** {@code MANDATORY}, {@code ADVISED} or {@code NOT_REQUIRED}, as the campaign's decision table said. */
+	void applicabilityDecided(String campaignId, String organisationId, String applicability);
+
 	void deadlineMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at);
 
 	void protectionGapDetected(String campaignId, String organisationId, long unprotected, Instant at);
 
-	void regressionDetected(String campaignId, String organisationId, long banned, Instant at);
+	/**
+	 * A banned product seen again after phase-out: the work reopens in {@code processInstanceId}
+	 * with these deadlines (the campaign's, counted from now).
+	 */
+	void regressionDetected(String campaignId, String organisationId, String processInstanceId, long banned,
+			Map<String, Instant> deadlines, Instant at);
 
 }

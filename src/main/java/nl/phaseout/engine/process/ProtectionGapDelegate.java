@@ -1,15 +1,20 @@
 package nl.phaseout.engine.process;
 
+import static nl.phaseout.engine.process.ProcessConstants.Var.GAP_ENDPOINTS_LIST;
 import static nl.phaseout.engine.process.ProcessConstants.Var.PROTECTION_GAP_ENDPOINTS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Reports live endpoints without an active antivirus, which need attention at once. */
+import nl.phaseout.engine.process.InventoryState.EndpointList;
+import nl.phaseout.engine.process.InventoryState.EndpointStatus;
+
+/** Reports live endpoints without an active antivirus, which need attention at once, and names them for the PM. */
 @Component("protectionGapDelegate")
 class ProtectionGapDelegate implements JavaDelegate {
+
+	static final int SHOWN = 50;
 
 	private final InventoryState inventory;
 
@@ -23,10 +28,12 @@ class ProtectionGapDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
-		long unprotected = organisation.snapshot(inventory).unprotected();
-		execution.setVariable(PROTECTION_GAP_ENDPOINTS, unprotected);
-		events.protectionGapDetected(organisation.campaignId(), organisation.organisationId(), unprotected,
-				ClockUtil.getCurrentTime().toInstant());
+		EndpointList unprotected = inventory.endpoints(organisation.campaignId(), organisation.organisationId(),
+				EndpointStatus.UNPROTECTED, SHOWN);
+		execution.setVariable(PROTECTION_GAP_ENDPOINTS, unprotected.total());
+		execution.setVariable(GAP_ENDPOINTS_LIST, unprotected.describe());
+		events.protectionGapDetected(organisation.campaignId(), organisation.organisationId(), unprotected.total(),
+				Recorder.now());
 	}
 
 }

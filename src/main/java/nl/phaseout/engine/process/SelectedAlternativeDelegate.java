@@ -10,16 +10,22 @@ class SelectedAlternativeDelegate implements JavaDelegate {
 
 	private final InventoryState inventory;
 
-	SelectedAlternativeDelegate(InventoryState inventory) {
+	private final ProcessRecord record;
+
+	SelectedAlternativeDelegate(InventoryState inventory, ProcessRecord record) {
 		this.inventory = inventory;
+		this.record = record;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String organisationId = OrganisationInCampaign.of(execution).organisationId();
-		AlternativeSelection selection = inventory.alternativeSelection(organisationId)
-			.orElseThrow(() -> new IllegalStateException("No alternative selected for " + organisationId));
+		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
+		AlternativeSelection selection = inventory
+			.alternativeSelection(organisation.campaignId(), organisation.organisationId())
+			.orElseThrow(() -> new IllegalStateException("No alternative selected for " + organisation));
 		execution.setVariables(EventVariables.of(selection));
+		Recorder.record(record, execution, ProcessRecord.Kind.ALTERNATIVE,
+				EventVariables.actor(selection.eventSource(), selection.eventId()), EventVariables.record(selection));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.process.ProcessEvents;
 
@@ -29,6 +30,7 @@ class ParticipationRecorder implements ProcessEvents {
 	public void phaseChanged(String campaignId, String organisationId, String processInstanceId, Phase phase,
 			Phase previousPhase, Instant at) {
 		participations.phaseChanged(campaignId, organisationId, processInstanceId, phase, at);
+		participations.milestonesReached(campaignId, organisationId, Milestone.reachedDeadlines(phase), at);
 		Map<String, Object> data = data(campaignId, organisationId);
 		data.put("phase", phase.name());
 		data.put("previousPhase", previousPhase == null ? null : previousPhase.name());
@@ -37,8 +39,13 @@ class ParticipationRecorder implements ProcessEvents {
 	}
 
 	@Override
+	public void applicabilityDecided(String campaignId, String organisationId, String applicability) {
+		participations.applicabilityDecided(campaignId, organisationId, applicability);
+	}
+
+	@Override
 	public void deadlineMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at) {
-		participations.markOverdue(campaignId, organisationId);
+		participations.milestoneMissed(campaignId, organisationId, deadline, dueAt, at);
 		Map<String, Object> data = data(campaignId, organisationId);
 		data.put("deadline", deadline);
 		data.put("dueAt", dueAt == null ? null : dueAt.toString());
@@ -55,7 +62,9 @@ class ParticipationRecorder implements ProcessEvents {
 	}
 
 	@Override
-	public void regressionDetected(String campaignId, String organisationId, long banned, Instant at) {
+	public void regressionDetected(String campaignId, String organisationId, String processInstanceId, long banned,
+			Map<String, Instant> deadlines, Instant at) {
+		participations.reopened(campaignId, organisationId, processInstanceId, deadlines);
 		Map<String, Object> data = data(campaignId, organisationId);
 		data.put("banned", banned);
 		data.put("at", at.toString());

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.Phase;
 
 /**
@@ -26,7 +29,7 @@ public class Participations {
 	private static final String[] DEADLINE_COLUMNS = { "deadline_inventory", "deadline_plan", "deadline_rollout_start",
 			"deadline_completion" };
 
-	private static final String[] DEADLINE_NAMES = { "inventory", "plan", "rolloutStart", "completion" };
+	private static final String[] DEADLINE_NAMES = Milestone.deadlines().toArray(String[]::new);
 
 	private final JdbcTemplate jdbc;
 
@@ -76,9 +79,63 @@ public class Participations {
 				phase.name(), Timestamp.from(at), processInstanceId, campaignId, organisationId);
 	}
 
-	void markOverdue(String campaignId, String organisationId) {
-		jdbc.update("UPDATE participation SET overdue = TRUE WHERE campaign_id = ? AND organisation_id = ?", campaignId,
-				organisationId);
+	void applicabilityDecided(String campaignId, String organisationId, String applicability) {
+		jdbc.update("UPDATE participation SET applicability = ? WHERE campaign_id = ? AND organisation_id = ?",
+				applicability, campaignId, organisationId);
+	}
+
+	/** A deadline passed before its milestone: the organisation is overdue until the milestone is reached. */
+	void milestoneMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at) {
+		jdbc.update("DELETE FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ? AND deadline = ?",
+				campaignId, organisationId, deadline);
+		jdbc.update("INSERT INTO missed_milestone (campaign_id, organisation_id, deadline, due_at, missed_at)"
+				+ " VALUES (?, ?, ?, ?, ?)", campaignId, organisationId, deadline, Timestamp.from(dueAt),
+				Timestamp.from(at));
+		updateOverdue(campaignId, organisationId);
+	}
+
+	/** Milestones reached late clear the organisation's overdue mark once none is left missed. */
+	void milestonesReached(String campaignId, String organisationId, List<String> deadlines, Instant at) {
+		if (deadlines.isEmpty()) {
+			return;
+		}
+		int reached = new NamedParameterJdbcTemplate(jdbc).update("UPDATE missed_milestone SET reached_at = :at"
+				+ " WHERE campaign_id = :campaignId AND organisation_id = :organisationId AND reached_at IS NULL"
+				+ " AND deadline IN (:deadlines)", new MapSqlParameterSource("at", Timestamp.from(at))
+					.addValue("campaignId", campaignId)
+					.addValue("organisationId", organisationId)
+					.addValue("deadlines", deadlines));
+		if (reached > 0) {
+			updateOverdue(campaignId, organisationId);
+		}
+	}
+
+	/** Work reopened after a regression: its new process and the deadlines it is held to. */
+	void reopened(String campaignId, String organisationId, String processInstanceId, Map<String, Instant> deadlines) {
+		Object[] due = new Object[DEADLINE_NAMES.length];
+		for (int i = 0; i < DEADLINE_NAMES.length; i++) {
+			Instant moment = deadlines.get(DEADLINE_NAMES[i]);
+			due[i] = moment == null ? null : Timestamp.from(moment);
+		}
+		jdbc.update("UPDATE participation SET process_instance_id = ?, deadline_inventory = ?, deadline_plan = ?,"
+				+ " deadline_rollout_start = ?, deadline_completion = ? WHERE campaign_id = ? AND organisation_id = ?",
+				processInstanceId, due[0], due[1], due[2], due[3], campaignId, organisationId);
+	}
+
+	/** The milestones missed and not reached since, by deadline name, with their due moments. */
+	public Map<String, Instant> missedMilestones(String campaignId, String organisationId) {
+		Map<String, Instant> missed = new LinkedHashMap<>();
+		jdbc.query("SELECT deadline, due_at FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ?"
+				+ " AND reached_at IS NULL ORDER BY due_at", rs -> {
+					missed.put(rs.getString("deadline"), rs.getTimestamp("due_at").toInstant());
+				}, campaignId, organisationId);
+		return missed;
+	}
+
+	private void updateOverdue(String campaignId, String organisationId) {
+		jdbc.update("UPDATE participation SET overdue = EXISTS (SELECT 1 FROM missed_milestone m"
+				+ " WHERE m.campaign_id = participation.campaign_id AND m.organisation_id = participation.organisation_id"
+				+ " AND m.reached_at IS NULL) WHERE campaign_id = ? AND organisation_id = ?", campaignId, organisationId);
 	}
 
 	private static ParticipationView map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package nl.phaseout.engine.report;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.process.Phase;
 
 /** The programme office's view of one campaign, computed by the database in a few queries. */
 @RestController
@@ -37,7 +39,11 @@ class ProgressController {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No campaign with id '" + id + "'."));
 		}
-		Map<String, Long> byPhase = new TreeMap<>();
+		// every phase, zeros included, in process order
+		Map<String, Long> byPhase = new LinkedHashMap<>();
+		for (Phase phase : Phase.values()) {
+			byPhase.put(phase.name(), 0L);
+		}
 		Map<String, Map<String, Long>> byCategory = new TreeMap<>();
 		long[] organisations = { 0 };
 		jdbc.query("SELECT o.category, p.phase, COUNT(*) AS n FROM participation p "
@@ -49,6 +55,7 @@ class ProgressController {
 					byCategory.computeIfAbsent(rs.getString("category"), category -> new TreeMap<>())
 						.put(rs.getString("phase"), n);
 				}, id);
+		// overdue: a missed milestone not reached since
 		Long overdue = jdbc.queryForObject(
 				"SELECT COUNT(*) FROM participation WHERE campaign_id = ? AND overdue", Long.class, id);
 		return ResponseEntity.ok(new Progress(id, organisations[0], byPhase, byCategory, figures.totals(id),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class CampaignTest {
 	@Test
 	void deadlinesAreDurationsFromRegistration() {
 		Campaign campaign = new Campaign("c", "C", null, "a", "b",
-				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true);
+				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true, List.of("Kaspersky*"));
 
 		Map<String, Instant> due = campaign.deadlinesFrom(Instant.parse("2024-01-31T10:00:00Z"));
 
@@ -25,10 +26,32 @@ class CampaignTest {
 	}
 
 	@Test
+	void deadlinesMayBeAbsoluteDatesOrMoments() {
+		Campaign campaign = new Campaign("c", "C", null, "a", "b",
+				Map.of("inventory", "2019-06-30", "completion", "2020-01-01T12:00:00+01:00"), null, true, List.of());
+
+		Map<String, Instant> due = campaign.deadlinesFrom(Instant.parse("2024-01-31T10:00:00Z"));
+
+		assertThat(due).as("a date is due at the end of that day, Dutch time")
+			.containsEntry("inventory", Instant.parse("2019-06-30T22:00:00Z"))
+			.containsEntry("completion", Instant.parse("2020-01-01T11:00:00Z"));
+	}
+
+	@Test
+	void vendorsAreNamesOrPrefixes() {
+		CampaignProperties.Definition definition = new CampaignProperties.Definition("c", "C", null,
+				"phaseout-applicability", "phaseout-product-classification",
+				new CampaignProperties.Deadlines(null, null, null, null), null, true, List.of("Kas*persky"));
+
+		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
+			.hasMessageContaining("phaseout.campaigns[c].vendors");
+	}
+
+	@Test
 	void aDeadlineThatIsNotAnIsoDurationStopsTheStartWithItsSettingName() {
 		CampaignProperties.Definition definition = new CampaignProperties.Definition("kaspersky-av-2018", "K",
 				LocalDate.of(2018, 5, 14), "phaseout-applicability", "phaseout-product-classification",
-				new CampaignProperties.Deadlines("30 days", null, null, null), "P30D", true);
+				new CampaignProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("Kaspersky*"));
 
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
 			.hasMessageContaining("phaseout.campaigns[kaspersky-av-2018].deadlines.inventory")

@@ -41,7 +41,6 @@ class InventoryIngestionTest {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final Map<String, Phase> phases = new java.util.HashMap<>();
 
 	private RuntimeException failure;
 
@@ -63,8 +62,6 @@ class InventoryIngestionTest {
 		org = "ORG-" + UUID.randomUUID();
 		var beans = new StaticListableBeanFactory();
 		beans.addBean("advancement", new RecordingAdvancement());
-		beans.addBean("phases", (PhaseLookup) (campaignId, organisationId) -> Optional
-			.ofNullable(phases.get(organisationId)));
 		var metrics = new InventoryMetrics(registry);
 		var signals = new ProcessSignals(fixture.jdbc) {
 			@Override
@@ -75,9 +72,28 @@ class InventoryIngestionTest {
 				return super.append(result);
 			}
 		};
+		var refusingProjection = new InventoryProjection(fixture.counts, fixture.endpoints, fixture.store,
+				fixture.classifier, fixture.campaigns) {
+			@Override
+			ProjectionResult apply(List<InventoryEvent> batch) {
+				boolean refuse = refuseEndpoint != null && refuseTimes > 0 && batch.stream()
+					.anyMatch(e -> e instanceof InventoryEvent.EndpointObserved o && o.endpointId().equals(refuseEndpoint));
+				if (refuse) {
+					refusals++;
+					refuseTimes--;
+					// what PostgreSQL answers for a character it cannot store
+					throw new org.springframework.dao.DataIntegrityViolationException("refused",
+							new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+				}
+				return super.apply(batch);
+			}
+		};
 		worker = new ProcessSignalWorker(signals, fixture.transactionManager, metrics,
-				beans.getBeanProvider(Advancement.class), beans.getBeanProvider(PhaseLookup.class));
-		ingestion = new InventoryIngestion(fixture.projection, fixture.transactionManager,
+				beans.getBeanProvider(Advancement.class));
+		refuseEndpoint = null;
+		refuseTimes = Integer.MAX_VALUE;
+		refusals = 0;
+		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager,
 				(record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage()), metrics, signals,
 				worker);
 		fixture.jdbc.update("DELETE FROM inv_process_signal");
@@ -110,8 +126,9 @@ class InventoryIngestionTest {
 
 		assertThat(calls).as("nothing told before the worker's round").isEmpty();
 		assertThat(worker.deliverDue()).as("signals taken: changed, and banned appeared").isEqualTo(2);
-		assertThat(calls).containsExactly("inventoryChanged " + org);
-		assertThat(registry.counter("phaseout.inventory.advancements").count()).isEqualTo(1);
+		assertThat(calls).as("the process decides whether a banned product is a regression")
+			.containsExactly("inventoryChanged " + org, "regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + org);
+		assertThat(registry.counter("phaseout.inventory.advancements").count()).isEqualTo(2);
 		assertThat(events("duplicate")).isEqualTo(21);
 	}
 
@@ -127,25 +144,63 @@ class InventoryIngestionTest {
 		worker.deliverDue();
 
 		assertThat(calls).containsExactly("alternativeSelected " + org, "contractTerminated " + org);
-		assertThat(fixture.state.alternativeSelection(org)).hasValueSatisfying(
-				selection -> assertThat(selection.product()).isEqualTo("Defender"));
-		assertThat(fixture.state.contractTermination(org)).hasValueSatisfying(
-				termination -> assertThat(termination.contractId()).isEqualTo("K-1"));
+		assertThat(fixture.inTransaction(() -> fixture.state.alternativeSelection(ActiveCampaigns.DEFAULT_CAMPAIGN, org)))
+			.hasValueSatisfying(selection -> assertThat(selection.product()).isEqualTo("Defender"));
+		assertThat(fixture.inTransaction(() -> fixture.state.contractTerminations(ActiveCampaigns.DEFAULT_CAMPAIGN, org)))
+			.singleElement()
+			.satisfies(termination -> assertThat(termination.contractId()).isEqualTo("K-1"));
 		assertThat(events("stale")).isEqualTo(1);
 	}
 
 	@Test
-	void bannedProductAfterPhaseOutIsARegression() {
-		String rollingOut = org + "-rollout";
-		phases.put(org, Phase.PHASED_OUT);
-		phases.put(rollingOut, Phase.ROLLOUT);
+	void aBannedProductAppearingIsPassedOnForTheProcessToTellARegression() {
+		String clean = org + "-clean";
 
 		ingestion.ingest(List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
-				observed(rollingOut, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE))));
+				observed(clean, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE))));
 		worker.deliverDue();
 
 		assertThat(calls).contains("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + org)
-			.doesNotContain("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + rollingOut);
+			.doesNotContain("regression " + ActiveCampaigns.DEFAULT_CAMPAIGN + " " + clean);
+	}
+
+	@Test
+	void signalsAreDeliveredInOrganisationOrderAsIngestionLocksThem() {
+		List<String> organisations = List.of(org + "-c", org + "-a", org + "-b");
+		for (String organisation : organisations) {
+			ingestion.ingest(List.of(scan(organisation, "scan-1", id(), "2024-05-01T11:00:00Z", 0)));
+		}
+
+		worker.deliverDue();
+
+		assertThat(calls).containsExactly("inventoryChanged " + org + "-a", "inventoryChanged " + org + "-b",
+				"inventoryChanged " + org + "-c");
+	}
+
+	@Test
+	void anEventTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchApplied() {
+		var refused = observed(org, "ep-refused", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE));
+		var good = observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE));
+		refuseEndpoint = "ep-refused";
+
+		ingestion.ingest(List.of(refused, good));
+
+		assertThat(deadLetters).singleElement()
+			.satisfies(letter -> assertThat(letter).startsWith(refused.offset() + ": the database refused the event"));
+		assertThat(fixture.snapshot(org).total()).isEqualTo(1);
+		assertThat(refusals).as("tried alone three times before it is dead-lettered").isEqualTo(1 + 3);
+	}
+
+	@Test
+	void aPassingConflictIsRetriedAloneAndApplied() {
+		var good = observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE));
+		refuseEndpoint = "ep-1";
+		refuseTimes = 2;
+
+		ingestion.ingest(List.of(good));
+
+		assertThat(deadLetters).isEmpty();
+		assertThat(fixture.snapshot(org).total()).isEqualTo(1);
 	}
 
 	@Test
@@ -206,6 +261,12 @@ class InventoryIngestionTest {
 	private static String id() {
 		return UUID.randomUUID().toString();
 	}
+
+	private String refuseEndpoint;
+
+	private int refuseTimes;
+
+	private int refusals;
 
 	private final class RecordingAdvancement implements Advancement {
 

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class InventoryKafkaTest extends EndToEndTest {
 
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(counts.find(ActiveCampaigns.DEFAULT_CAMPAIGN, org))
-				.hasValue(new Counts(2, 1, 1, 0, 0)));
+				.hasValue(new Counts(2, 1, 1, 0, 0, Instant.parse("2024-05-01T10:00:00Z"))));
 
 		ConsumerRecord<String, byte[]> deadLetter = deadLetterFor(org);
 		assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(badValue);

@@ -24,6 +24,16 @@ final class ProjectionFixture {
 
 	final InventoryProjection projection;
 
+	final CountsRepository counts;
+
+	final EventStore store;
+
+	final EndpointRepository endpoints;
+
+	final ProductClassifier classifier;
+
+	final org.springframework.beans.factory.ObjectProvider<ActiveCampaigns> campaigns;
+
 	final JdbcInventoryState state;
 
 	final TransactionTemplate transaction;
@@ -38,14 +48,16 @@ final class ProjectionFixture {
 		this.jdbc = new JdbcTemplate(dataSource);
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql"),
 				new ClassPathResource("db/migration/V3__processed_event_by_id.sql"),
-				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"))
+				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
+				new ClassPathResource("db/migration/V5__inventory_time.sql"))
 			.execute(dataSource);
-		var counts = new CountsRepository(jdbc);
-		var store = new EventStore(jdbc);
-		this.projection = new InventoryProjection(counts, new EndpointRepository(jdbc), store,
-				new ProductClassifier(ClassificationEngine.counting(evaluations)),
-				beans.getBeanProvider(ActiveCampaigns.class));
-		this.state = new JdbcInventoryState(counts, store);
+		this.counts = new CountsRepository(jdbc);
+		this.store = new EventStore(jdbc);
+		this.endpoints = new EndpointRepository(jdbc);
+		this.classifier = new ProductClassifier(ClassificationEngine.counting(evaluations));
+		this.campaigns = beans.getBeanProvider(ActiveCampaigns.class);
+		this.projection = new InventoryProjection(counts, endpoints, store, classifier, campaigns);
+		this.state = new JdbcInventoryState(counts, store, endpoints);
 		this.transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}

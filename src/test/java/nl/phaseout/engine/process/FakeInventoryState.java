@@ -2,9 +2,13 @@ package nl.phaseout.engine.process;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** The inventory projection as a test sets it up: one snapshot per organisation. */
 public class FakeInventoryState implements InventoryState {
@@ -13,7 +17,7 @@ public class FakeInventoryState implements InventoryState {
 
 	private final Map<String, AlternativeSelection> selections = new HashMap<>();
 
-	private final Map<String, ContractTermination> terminations = new HashMap<>();
+	private final Map<String, List<ContractTermination>> terminations = new HashMap<>();
 
 	void reset() {
 		snapshots.clear();
@@ -25,18 +29,37 @@ public class FakeInventoryState implements InventoryState {
 		snapshots.put(organisationId, snapshot);
 	}
 
-	/** A completed scan: {@code banned} endpoints still run the banned product, the rest are protected. */
+	/**
+	 * A completed scan that covers every live endpoint: {@code banned} endpoints still run the banned
+	 * product, {@code unprotected} have no antivirus, the rest are protected. The endpoints were last
+	 * reported an hour before the scan completed.
+	 */
 	void scanned(String organisationId, long total, long banned, long unprotected, Instant completedAt) {
+		scanned(organisationId, total, banned, unprotected, completedAt.minusSeconds(3600), completedAt, total);
+	}
+
+	/** A scan reporting {@code endpointCount} endpoints, the endpoints last changed at {@code inventoryTime}. */
+	void scanned(String organisationId, long total, long banned, long unprotected, Instant inventoryTime,
+			Instant completedAt, long endpointCount) {
 		set(organisationId, new InventorySnapshot(total, banned, total - banned - unprotected, unprotected, 0,
-				"scan-" + completedAt.toEpochMilli(), completedAt));
+				inventoryTime, new InventorySnapshot.Scan("scan-" + completedAt.toEpochMilli(), completedAt,
+						endpointCount, "urn:test:scanner")));
 	}
 
 	void alternativeSelected(String organisationId, String vendor, String product) {
-		selections.put(organisationId, new AlternativeSelection(vendor, product, Instant.now()));
+		selections.put(organisationId, new AlternativeSelection(vendor, product, ClockUtil.getCurrentTime().toInstant(),
+				"urn:test:procurement", "selection-1"));
 	}
 
 	void contractTerminated(String organisationId, String contractId, LocalDate endDate) {
-		terminations.put(organisationId, new ContractTermination("Kaspersky", contractId, Instant.now(), endDate));
+		contractTerminated(organisationId, "Kaspersky", contractId, endDate);
+	}
+
+	void contractTerminated(String organisationId, String vendor, String contractId, LocalDate endDate) {
+		terminations.computeIfAbsent(organisationId, id -> new ArrayList<>())
+			.add(0, new ContractTermination(vendor, contractId, ClockUtil.getCurrentTime().toInstant(), endDate,
+					"urn:test:procurement",
+					"termination-" + contractId));
 	}
 
 	@Override
@@ -45,13 +68,30 @@ public class FakeInventoryState implements InventoryState {
 	}
 
 	@Override
-	public Optional<AlternativeSelection> alternativeSelection(String organisationId) {
+	public Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
 		return Optional.ofNullable(selections.get(organisationId));
 	}
 
 	@Override
-	public Optional<ContractTermination> contractTermination(String organisationId) {
-		return Optional.ofNullable(terminations.get(organisationId));
+	public List<ContractTermination> contractTerminations(String campaignId, String organisationId) {
+		return terminations.getOrDefault(organisationId, List.of());
+	}
+
+	/** As many endpoints as the snapshot counts in that state, named {@code <status>-<n>}. */
+	@Override
+	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
+		InventorySnapshot snapshot = snapshot(campaignId, organisationId);
+		long count = switch (status) {
+			case BANNED -> snapshot.banned();
+			case PROTECTED -> snapshot.protectedCount();
+			case UNPROTECTED -> snapshot.unprotected();
+		};
+		List<Endpoint> shown = new ArrayList<>();
+		for (int i = 1; i <= Math.min(count, limit); i++) {
+			shown.add(new Endpoint(status.name().toLowerCase() + "-" + i, null, snapshot.inventoryTime(),
+					"urn:test:scanner"));
+		}
+		return new EndpointList(shown, count);
 	}
 
 }

@@ -9,6 +9,7 @@ import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_CONFIRM_C
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_DECIDE_ON_ADVICE;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_HANDLE_MISSED_DEADLINE;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_PROTECTION_GAP;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_REGRESSION;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_REVIEW_CONTRACTS;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_SIGN_OFF_VERIFICATION;
 import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_INVENTORY_BASELINE;
@@ -70,6 +71,10 @@ class PhaseoutOrganisationProcessTest {
 
 	RecordingProcessEvents events;
 
+	RecordingProcessRecord record;
+
+	FakeParticipants participants;
+
 	PhaseoutProcess process;
 
 	@BeforeEach
@@ -77,10 +82,14 @@ class PhaseoutOrganisationProcessTest {
 		Map<Object, Object> beans = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans();
 		inventory = (FakeInventoryState) beans.get("inventoryState");
 		events = (RecordingProcessEvents) beans.get("processEvents");
+		record = (RecordingProcessRecord) beans.get("processRecord");
+		participants = (FakeParticipants) beans.get("participants");
 		inventory.reset();
 		events.reset();
-		process = new PhaseoutProcess(engine.getRuntimeService(), engine.getTaskService(), engine.getHistoryService(),
-				inventory, events);
+		record.reset();
+		participants.reset();
+		process = new PhaseoutProcess(engine.getRuntimeService(), engine.getTaskService(), inventory, events, record,
+				participants);
 		at(T0);
 		// the Spring Boot tests' engine may be registered in the same JVM: tell the assertions which one
 		BpmnAwareTests.init(engine);
@@ -109,13 +118,14 @@ class PhaseoutOrganisationProcessTest {
 				"rationale", "Already licensed"));
 		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
 
+		// the last endpoint switched on day 10; the scan known then had completed on day 9
 		at(T0.plus(Duration.ofDays(10)));
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(9)));
+		rolloutCompleteAt(T0.plus(Duration.ofDays(10)));
 		process.inventoryChanged(ORG);
 		assertThat(pi).hasPassed(SUBPROCESS_ROLLOUT).isWaitingAt(WAIT_VERIFICATION_SCAN);
 
 		at(T0.plus(Duration.ofDays(12)));
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(11)));
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(10)), T0.plus(Duration.ofDays(11)), 4);
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION)
 			.variables()
@@ -124,8 +134,11 @@ class PhaseoutOrganisationProcessTest {
 			.containsEntry("evidenceProtected", 4L)
 			.containsEntry("evidenceUnprotected", 0L)
 			.containsEntry("evidenceScanId", "scan-" + T0.plus(Duration.ofDays(11)).toEpochMilli())
-			.containsEntry("evidenceScanCompletedAt", T0.plus(Duration.ofDays(11)).toString());
-		complete(task(pi), withVariables("signOff", true, "remarks", "All clear"));
+			.containsEntry("evidenceScanCompletedAt", T0.plus(Duration.ofDays(11)).toString())
+			.containsEntry("evidenceScanSource", "urn:test:scanner")
+			.containsEntry("evidenceScanEndpointCount", 4L);
+		// Camunda Forms' choice submits the text "true"
+		complete(task(pi), withVariables("signOff", "true", "signOffNote", "All clear"));
 
 		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
 		complete(task(pi), withVariables("contractEndedOn", "2026-12-31"));
@@ -135,6 +148,16 @@ class PhaseoutOrganisationProcessTest {
 				Phase.ALTERNATIVE, Phase.ROLLOUT, Phase.VERIFICATION, Phase.SIGN_OFF, Phase.DECOMMISSION,
 				Phase.PHASED_OUT);
 		assertThat(events.phaseChanges.get(1).previousPhase()).isEqualTo(Phase.APPLICABILITY);
+		assertThat(events.applicabilities).containsExactly("MANDATORY");
+		assertThat(record.kinds()).containsSubsequence(ProcessRecord.Kind.APPLICABILITY,
+				ProcessRecord.Kind.BASELINE_SCAN, ProcessRecord.Kind.DECISION, ProcessRecord.Kind.ALTERNATIVE,
+				ProcessRecord.Kind.VERIFICATION_SCAN, ProcessRecord.Kind.SIGN_OFF, ProcessRecord.Kind.CONTRACT_ENDED,
+				ProcessRecord.Kind.PHASED_OUT);
+		assertThat(record.of(ProcessRecord.Kind.SIGN_OFF).get(0).data()).containsEntry("signOff", true)
+			.containsEntry("signOffNote", "All clear")
+			.containsEntry("evidenceScanSource", "urn:test:scanner");
+		assertThat(record.of(ProcessRecord.Kind.BASELINE_SCAN).get(0).data()).containsEntry("banned", 2L)
+			.containsEntry("endpointCount", 4L);
 	}
 
 	@Test
@@ -191,32 +214,33 @@ class PhaseoutOrganisationProcessTest {
 		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS).hasNotPassed(WAIT_INVENTORY_BASELINE);
 		complete(task(pi));
 
-		// the rollout finished and was verified while the PM was still choosing the alternative
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofHours(1)));
+		// the rollout finished, and a scan completed after it, while the PM was still choosing the alternative
+		inventory.scanned(ORG, 4, 0, 0, T0, T0.plus(Duration.ofHours(1)), 4);
 		at(T0.plus(Duration.ofHours(2)));
 		complete(task(pi), withVariables("alternativeVendor", "ESET", "alternativeProduct", "Endpoint Security"));
-		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN).hasNotPassed(WAIT_ROLLOUT_COMPLETE);
 
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofHours(3)));
-		process.inventoryChanged(ORG);
-		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION)
+			.hasNotPassed(WAIT_ROLLOUT_COMPLETE)
+			.hasNotPassed(WAIT_VERIFICATION_SCAN);
 	}
 
 	@Test
 	void verificationScanThatIsNotCleanGoesBackToRollout() {
 		ProcessInstance pi = startAtRollout();
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)));
+		rolloutCompleteAt(T0.plus(Duration.ofDays(1)));
 		at(T0.plus(Duration.ofDays(2)));
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN);
 
-		// the fresh scan still finds the banned product on one endpoint
-		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(3)));
+		// the fresh scan still finds an endpoint without antivirus
+		inventory.scanned(ORG, 4, 0, 1, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(3)), 4);
 		process.inventoryChanged(ORG);
 
-		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, TASK_RESOLVE_PROTECTION_GAP);
 		assertThat(events.phaseChanges).last()
 			.isEqualTo(new RecordingProcessEvents.PhaseChange(ORG, Phase.ROLLOUT, Phase.VERIFICATION));
+		assertThat(record.of(ProcessRecord.Kind.VERIFICATION_SCAN)).last()
+			.satisfies(entry -> assertThat(entry.data()).containsEntry("verdict", "NOT_CLEAN"));
 	}
 
 	@Test
@@ -240,8 +264,10 @@ class PhaseoutOrganisationProcessTest {
 		inventory.scanned(ORG, 4, 1, 1, T0.plus(Duration.ofDays(1)));
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP);
+		assertThat(pi).variables().containsEntry("gapEndpointsList", "- unprotected-1 (reported "
+				+ T0.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)) + " by urn:test:scanner)\n");
 
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(2)));
+		rolloutCompleteAt(T0.plus(Duration.ofDays(2)));
 		at(T0.plus(Duration.ofDays(3)));
 		process.inventoryChanged(ORG);
 
@@ -251,12 +277,14 @@ class PhaseoutOrganisationProcessTest {
 	@Test
 	void contractTerminatedBeforeTheTaskSkipsIt() {
 		ProcessInstance pi = startAtSignOff();
-		inventory.contractTerminated(ORG, "KL-2016-001", LocalDate.parse("2026-06-30"));
+		inventory.contractTerminated(ORG, "KL-2016-001", LocalDate.parse("2026-01-06"));
 
 		complete(task(pi), withVariables("signOff", true));
 
 		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT).hasNotPassed(TASK_CONFIRM_CONTRACT_ENDED);
-		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo("2026-06-30");
+		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo("2026-01-06");
+		assertThat(record.of(ProcessRecord.Kind.CONTRACT_ENDED).get(0).actor())
+			.isEqualTo("event termination-KL-2016-001 from urn:test:procurement");
 	}
 
 	@Test
@@ -265,11 +293,13 @@ class PhaseoutOrganisationProcessTest {
 		complete(task(pi), withVariables("signOff", true));
 		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
 
-		inventory.contractTerminated(ORG, "KL-2016-001", null);
+		inventory.contractTerminated(ORG, "Kaspersky Lab B.V.", "KL-2016-001", null);
 		process.contractTerminated(ORG);
 
 		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
-		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).toString());
+		assertThat(record.of(ProcessRecord.Kind.CONTRACT_ENDED)).hasSize(1);
+		assertThat(record.of(ProcessRecord.Kind.DECISION)).last()
+			.satisfies(entry -> assertThat(entry.actor()).startsWith("event termination-KL-2016-001"));
 	}
 
 	@Test
@@ -310,37 +340,50 @@ class PhaseoutOrganisationProcessTest {
 		inventory.alternativeSelected(ORG, "Sophos", "Intercept X");
 		process.alternativeSelected(ORG);
 		process.contractTerminated(ORG);
-		process.regression(CAMPAIGN, ORG);
+		assertThat(process.regression(CAMPAIGN, ORG)).isFalse();
 
 		assertThat(pi).isWaitingAtExactly(TASK_DECIDE_ON_ADVICE);
 		assertThat(events.regressions).isEmpty();
 	}
 
 	@Test
-	void regressionAfterPhaseOutReopensTheRollout() {
+	void regressionAfterPhaseOutOpensATaskNamingTheEndpointsAndRestartsTheDeadlineWatch() {
 		inventory.scanned(ORG, 3, 0, 0, T0);
 		ProcessInstance done = start("CENTRAL_GOVERNMENT");
 		complete(task(done), withVariables("signOff", true));
 		assertThat(done).isEnded();
+		participants.phasedOut(startOf("CENTRAL_GOVERNMENT", Map.of()));
 
-		inventory.scanned(ORG, 3, 1, 0, T0.plus(Duration.ofDays(30)));
-		process.regression(CAMPAIGN, ORG);
+		at(T0.plus(Duration.ofDays(30)));
+		inventory.scanned(ORG, 3, 2, 0, T0.plus(Duration.ofDays(30)));
+		assertThat(process.regression(CAMPAIGN, ORG)).isTrue();
 
-		assertThat(events.regressions).containsExactly(1L);
+		assertThat(events.regressions).containsExactly(2L);
 		ProcessInstance reopened = engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceBusinessKey(ORG)
 			.singleResult();
-		assertThat(reopened).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP)
+		assertThat(reopened).isWaitingAt(TASK_RESOLVE_REGRESSION)
 			.variables()
 			.containsEntry("campaignId", CAMPAIGN)
 			.containsEntry("organisationName", ORG_NAME)
-			.containsEntry("pmGroup", "pm-min-jenv");
+			.containsEntry("pmGroup", "pm-min-jenv")
+			.containsEntry("regressionBanned", 2L);
+		assertThat((String) engine.getRuntimeService().getVariable(reopened.getId(), "regressionEndpointsList"))
+			.contains("banned-1", "banned-2");
+		assertThat(task(reopened)).hasCandidateGroup("pm-min-jenv").hasName("Resolve regression: " + ORG_NAME);
+		assertThat(timerDueDates()).as("the deadline watch restarts on the campaign's deadlines, from now")
+			.containsExactly(Date.from(T0.plus(Duration.ofDays(120))));
 		assertThat(events.phaseChanges).last()
 			.isEqualTo(new RecordingProcessEvents.PhaseChange(ORG, Phase.ROLLOUT, Phase.PHASED_OUT));
+		assertThat(record.of(ProcessRecord.Kind.REGRESSION).get(0).data()).containsEntry("banned", 2L)
+			.containsEntry("endpoints", List.of("banned-1", "banned-2"));
 
-		process.regression(CAMPAIGN, ORG);
-		assertThat(events.regressions).as("a reopened rollout is not reopened again").hasSize(1);
+		assertThat(process.regression(CAMPAIGN, ORG)).as("a reopened phase-out is not reopened again").isFalse();
+		assertThat(events.regressions).hasSize(1);
+
+		complete(task(reopened), withVariables("regressionResolution", "A restored image; reinstalled"));
+		assertThat(reopened).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
 	}
 
 	@ParameterizedTest
@@ -404,6 +447,177 @@ class PhaseoutOrganisationProcessTest {
 			.hasMessageContaining("Unknown deadline 'rollout'");
 	}
 
+	@Test
+	void backlogDeliveredLateVerifiesOnTheInventorysClock() {
+		ProcessInstance pi = startAtRollout();
+		// the engine's clock is a week ahead: an outage held the inventory system's events back
+		at(T0.plus(Duration.ofDays(8)));
+		rolloutCompleteAt(T0.plus(Duration.ofDays(1)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN);
+		assertThat(pi).variables().containsEntry("rolloutCompletedAt", Date.from(T0.plus(Duration.ofDays(1))));
+
+		// the verification scan completed an hour after the rollout, by the inventory's clock
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)).plusSeconds(3600), 4);
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+	}
+
+	@Test
+	void scanThatDoesNotCoverTheLiveEndpointsKeepsTheOrganisationWaiting() {
+		ProcessInstance pi = startAtRollout();
+		rolloutCompleteAt(T0.plus(Duration.ofDays(1)));
+		process.inventoryChanged(ORG);
+
+		// clean as far as it goes, but it reports 2 of the 4 live endpoints
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), 2);
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN).variables().containsEntry("scanVerdict", "INCOMPLETE");
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+		assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "scanVerdictReason"))
+			.contains("reports 2 endpoint(s), but 4 live endpoint(s) are known");
+		assertThat(record.of(ProcessRecord.Kind.VERIFICATION_SCAN)).singleElement()
+			.satisfies(entry -> assertThat(entry.data()).containsEntry("verdict", "INCOMPLETE")
+				.containsEntry("endpointCount", 2L));
+
+		process.inventoryChanged(ORG);
+		assertThat(record.of(ProcessRecord.Kind.VERIFICATION_SCAN)).as("a scan is recorded once").hasSize(1);
+
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(3)), 4);
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+	}
+
+	@Test
+	void refusedSignOffWaitsForAScanAfterTheRefusedOne() {
+		ProcessInstance pi = startAtSignOff();
+
+		complete(task(pi), withVariables("signOff", "false", "signOffNote", "Two laptops were offline"));
+
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN).hasNotPassed(END_PHASED_OUT);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+		assertThat(events.phases()).last().isEqualTo(Phase.VERIFICATION);
+		assertThat(record.of(ProcessRecord.Kind.SIGN_OFF)).singleElement()
+			.satisfies(entry -> assertThat(entry.data()).containsEntry("signOff", false)
+				.containsEntry("signOffNote", "Two laptops were offline"));
+
+		process.inventoryChanged(ORG);
+		assertThat(pi).as("the refused scan does not count again").isWaitingAt(WAIT_VERIFICATION_SCAN);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(4)), 4);
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+	}
+
+	@Test
+	void signOffWithoutADecisionIsRefused() {
+		ProcessInstance pi = startAtSignOff();
+
+		assertThatThrownBy(() -> complete(task(pi), withVariables("signOffNote", "forgot to choose")))
+			.hasMessageContaining("signOff must be true");
+		assertThatThrownBy(() -> complete(task(pi), withVariables("signOff", "maybe")))
+			.hasMessageContaining("signOff must be true");
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+	}
+
+	@Test
+	void bannedProductSeenDuringSignOffGoesBackToRollout() {
+		ProcessInstance pi = startAtSignOff();
+
+		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(4)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP)
+			.isNotWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+		assertThat(events.phases()).last().isEqualTo(Phase.ROLLOUT);
+	}
+
+	@Test
+	void bannedProductSeenWhileConfirmingTheContractGoesBackToRollout() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+
+		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(4)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE).isNotWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+	}
+
+	@Test
+	void bannedProductKnownAtTheEndIsNeverPhasedOut() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		// seen, but the process has not been told yet
+		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(4)));
+
+		complete(task(pi), withVariables("contractEndedOn", "2026-12-31"));
+
+		assertThat(pi).isNotEnded().hasNotPassed(END_PHASED_OUT).isWaitingAt(WAIT_ROLLOUT_COMPLETE);
+		assertThat(record.of(ProcessRecord.Kind.PHASED_OUT)).isEmpty();
+	}
+
+	@Test
+	void anotherVendorsContractDoesNotEndTheBannedProductsContract() {
+		ProcessInstance pi = startAtSignOff();
+		inventory.contractTerminated(ORG, "ESET", "ESET-2020-7", LocalDate.parse("2026-01-01"));
+		complete(task(pi), withVariables("signOff", true));
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+
+		process.contractTerminated(ORG);
+
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+	}
+
+	@Test
+	void contractEndingOnADayToComeCountsOnThatDay() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		inventory.contractTerminated(ORG, "KL-2016-001", LocalDate.parse("2026-03-31"));
+
+		process.contractTerminated(ORG);
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+
+		at(Instant.parse("2026-03-31T06:00:00Z"));
+		process.contractTerminated(ORG);
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo("2026-03-31");
+	}
+
+	@Test
+	void planAndRolloutStartAreMilestonesOfTheirOwn() {
+		Instant due = T0.plus(Duration.ofDays(30));
+		inventory.scanned(ORG, 4, 1, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("plan", due, "rolloutStart", due));
+		complete(task(pi));
+		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+
+		at(due.plusSeconds(1));
+		engine.getManagementService().createJobQuery().timers().list().forEach(job -> execute(job));
+
+		assertThat(events.deadlinesMissed).as("contracts reviewed: the plan is made, the rollout not started")
+			.containsExactly("rolloutStart");
+		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).isNotNull();
+		assertThat(engine.getRuntimeService()
+			.createVariableInstanceQuery()
+			.processInstanceIdIn(pi.getId())
+			.variableName("milestonePhase")
+			.singleResult()
+			.getValue()).isEqualTo("ROLLOUT");
+	}
+
+	@Test
+	void milestonesMapToTheirPhases() {
+		assertThat(Milestone.reachedDeadlines(Phase.ALTERNATIVE)).containsExactly("inventory", "plan");
+		assertThat(Milestone.reachedDeadlines(Phase.ROLLOUT)).containsExactly("inventory", "plan", "rolloutStart");
+		assertThat(Milestone.reachedDeadlines(Phase.DECLINED)).isEmpty();
+		assertThat(Milestone.reachedDeadlines(Phase.PHASED_OUT)).hasSize(4);
+	}
+
 	// --- helpers
 
 	private ProcessInstance start(String category) {
@@ -411,12 +625,16 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	private ProcessInstance start(String category, Map<String, Instant> deadlines) {
-		String id = process.start(new ProcessStart(CAMPAIGN, ORG, ORG_NAME, category, "pm-min-jenv",
-				ProcessConstants.APPLICABILITY_DECISION, deadlines));
+		String id = process.start(startOf(category, deadlines));
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceId(id)
 			.singleResult() != null ? runningInstance(id) : endedInstance(id);
+	}
+
+	private static ProcessStart startOf(String category, Map<String, Instant> deadlines) {
+		return new ProcessStart(CAMPAIGN, ORG, ORG_NAME, category, "pm-min-jenv",
+				ProcessConstants.APPLICABILITY_DECISION, FakeParticipants.kaspersky(), deadlines);
 	}
 
 	/** A mandatory organisation with a banned product, its alternative chosen: rolling out. */
@@ -432,13 +650,19 @@ class PhaseoutOrganisationProcessTest {
 	/** Rolled out and verified: the PM is asked to sign off. */
 	private ProcessInstance startAtSignOff() {
 		ProcessInstance pi = startAtRollout();
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)));
+		rolloutCompleteAt(T0.plus(Duration.ofDays(1)));
 		at(T0.plus(Duration.ofDays(2)));
 		process.inventoryChanged(ORG);
-		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(3)));
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN);
+		inventory.scanned(ORG, 4, 0, 0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(3)), 4);
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
 		return pi;
+	}
+
+	/** The last endpoint replaced at this inventory time; the last scan completed before it. */
+	private void rolloutCompleteAt(Instant inventoryTime) {
+		inventory.scanned(ORG, 4, 0, 0, inventoryTime, inventoryTime.minus(Duration.ofHours(2)), 4);
 	}
 
 	private ProcessInstance runningInstance(String id) {

@@ -3,6 +3,7 @@ package nl.phaseout.engine.process;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Remembers what the process reported, in order, as readable lines. */
 public class RecordingProcessEvents implements ProcessEvents {
@@ -18,11 +19,14 @@ public class RecordingProcessEvents implements ProcessEvents {
 
 	final List<Long> regressions = new ArrayList<>();
 
+	final List<String> applicabilities = new ArrayList<>();
+
 	void reset() {
 		phaseChanges.clear();
 		deadlinesMissed.clear();
 		protectionGaps.clear();
 		regressions.clear();
+		applicabilities.clear();
 	}
 
 	List<Phase> phases() {
@@ -36,6 +40,11 @@ public class RecordingProcessEvents implements ProcessEvents {
 	}
 
 	@Override
+	public void applicabilityDecided(String campaignId, String organisationId, String applicability) {
+		applicabilities.add(applicability);
+	}
+
+	@Override
 	public void deadlineMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at) {
 		deadlinesMissed.add(deadline);
 	}
@@ -46,7 +55,8 @@ public class RecordingProcessEvents implements ProcessEvents {
 	}
 
 	@Override
-	public void regressionDetected(String campaignId, String organisationId, long banned, Instant at) {
+	public void regressionDetected(String campaignId, String organisationId, String processInstanceId, long banned,
+			Map<String, Instant> deadlines, Instant at) {
 		regressions.add(banned);
 	}
 

@@ -1,0 +1,78 @@
+package nl.phaseout.engine.process;
+
+import static nl.phaseout.engine.process.ProcessConstants.Var.BANNED_VENDORS;
+import static nl.phaseout.engine.process.ProcessConstants.Var.CAMPAIGN_ID;
+import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_ID;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which contract termination ends the banned product's contract: one from a vendor of the banned
+ * product (the campaign's {@code vendors}: an exact name, or a prefix ending in '*', regardless of
+ * case), whose end date has come on the engine's clock. A termination of any other vendor's
+ * contract, or one whose end date lies ahead, does not count (yet). Public for the expression
+ * language.
+ */
+@Component("contracts")
+public class Contracts {
+
+	/** Contract dates are Dutch calendar days. */
+	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+	private final InventoryState inventory;
+
+	Contracts(InventoryState inventory) {
+		this.inventory = inventory;
+	}
+
+	/** The termination that ends the banned product's contract today, if one does. */
+	public Optional<ContractTermination> ended(VariableScope scope) {
+		OrganisationInCampaign organisation = OrganisationInCampaign.of(scope);
+		return ended(organisation.campaignId(), organisation.organisationId(),
+				(String) scope.getVariable(BANNED_VENDORS));
+	}
+
+	/** The same, from a process instance's variables. */
+	Optional<ContractTermination> ended(Map<String, Object> variables) {
+		return ended((String) variables.get(CAMPAIGN_ID), (String) variables.get(ORGANISATION_ID),
+				(String) variables.get(BANNED_VENDORS));
+	}
+
+	private Optional<ContractTermination> ended(String campaignId, String organisationId, String bannedVendors) {
+		List<String> vendors = vendors(bannedVendors);
+		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+		return inventory.contractTerminations(campaignId, organisationId)
+			.stream()
+			.filter(termination -> ofBannedVendor(vendors, termination.vendor()))
+			.filter(termination -> !termination.endsOn().isAfter(today))
+			.findFirst();
+	}
+
+	public boolean terminated(VariableScope scope) {
+		return ended(scope).isPresent();
+	}
+
+	static List<String> vendors(String patterns) {
+		if (patterns == null || patterns.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+	}
+
+	static boolean ofBannedVendor(List<String> patterns, String vendor) {
+		String name = vendor.strip().toLowerCase(Locale.ROOT);
+		return patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).anyMatch(pattern -> pattern.endsWith("*")
+				? name.startsWith(pattern.substring(0, pattern.length() - 1)) : name.equals(pattern));
+	}
+
+}

@@ -1,0 +1,73 @@
+package nl.phaseout.engine.process;
+
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_BANNED;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_PROTECTED;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_COMPLETED_AT;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_ENDPOINT_COUNT;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_ID;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_SOURCE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_TOTAL;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_UNPROTECTED;
+import static nl.phaseout.engine.process.ProcessConstants.Var.SCAN_VERDICT;
+import static nl.phaseout.engine.process.ProcessConstants.Var.SCAN_VERDICT_REASON;
+
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import nl.phaseout.engine.process.InventorySnapshot.Scan;
+import nl.phaseout.engine.process.InventorySnapshot.ScanVerdict;
+
+/**
+ * Assesses the latest scan that completed after the rollout: clean (no banned product, none
+ * unprotected, and its endpoint count equals the live endpoints known), incomplete (it does not
+ * cover the live endpoints: keep waiting), or not clean (back to rollout). Each scan considered
+ * goes into the record with its counts and verdict; a clean one becomes the sign-off's evidence.
+ */
+@Component("scanAssessment")
+class ScanAssessmentDelegate implements JavaDelegate {
+
+	private static final String LAST_ASSESSED = "lastAssessedScan";
+
+	private final InventoryState inventory;
+
+	private final ProcessRecord record;
+
+	ScanAssessmentDelegate(InventoryState inventory, ProcessRecord record) {
+		this.inventory = inventory;
+		this.record = record;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		InventorySnapshot snapshot = OrganisationInCampaign.of(execution).snapshot(inventory);
+		ScanVerdict verdict = snapshot.verdict();
+		execution.setVariable(SCAN_VERDICT, verdict.kind().name());
+		execution.setVariable(SCAN_VERDICT_REASON, verdict.reason());
+		Scan scan = snapshot.lastScan();
+		String assessed = scan.scanId() + "|" + snapshot.total() + "|" + snapshot.banned() + "|"
+				+ snapshot.unprotected() + "|" + verdict.kind();
+		if (!assessed.equals(execution.getVariable(LAST_ASSESSED))) {
+			execution.setVariable(LAST_ASSESSED, assessed);
+			Map<String, Object> data = Recorder.scan(snapshot);
+			data.put("verdict", verdict.kind().name());
+			data.put("reason", verdict.reason());
+			Recorder.record(record, execution, ProcessRecord.Kind.VERIFICATION_SCAN, scan.source(), data);
+		}
+		if (verdict.kind() == ScanVerdict.Kind.CLEAN) {
+			execution.setVariable(EVIDENCE_TOTAL, snapshot.total());
+			execution.setVariable(EVIDENCE_BANNED, snapshot.banned());
+			execution.setVariable(EVIDENCE_PROTECTED, snapshot.protectedCount());
+			execution.setVariable(EVIDENCE_UNPROTECTED, snapshot.unprotected());
+			execution.setVariable(EVIDENCE_SCAN_ID, scan.scanId());
+			execution.setVariable(EVIDENCE_SCAN_ENDPOINT_COUNT, scan.endpointCount());
+			execution.setVariable(EVIDENCE_SCAN_SOURCE, scan.source());
+			// a string, so the form shows it as it is
+			execution.setVariable(EVIDENCE_SCAN_COMPLETED_AT, Objects.toString(scan.completedAt(), null));
+		}
+	}
+
+}
