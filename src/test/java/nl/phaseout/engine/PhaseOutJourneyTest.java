@@ -52,6 +52,17 @@ class PhaseOutJourneyTest extends EndToEndTest {
 	@Autowired
 	ObjectMapper json;
 
+	Organisations organisations;
+
+	@org.junit.jupiter.api.BeforeEach
+	void organisations() {
+		organisations = new Organisations(http, demo(), identityService, json);
+	}
+
+	private void awaitPhase(String org, String phase) {
+		organisations.awaitPhase(org, phase);
+	}
+
 	@Test
 	void mandatoryOrganisationPhasesOutDrivenByEvents() throws Exception {
 		String org = "MIN-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -64,17 +75,17 @@ class PhaseOutJourneyTest extends EndToEndTest {
 			intune.observed(org, "pc-2", t0, List.of(Integration.defender("active")));
 			intune.scanCompleted(org, "scan-1", t0.plusSeconds(60), 2);
 
-			register(org);
-			TestRestTemplate pm = projectManagerOf(org);
+			organisations.register(org, "CENTRAL_GOVERNMENT");
+			TestRestTemplate pm = organisations.projectManagerOf(org);
 			awaitPhase(org, "CONTRACT_REVIEW");
-			JsonNode view = organisation(org);
+			JsonNode view = organisations.view(org);
 			assertThat(view.at("/campaigns/0/endpoints/banned").asLong()).isEqualTo(1);
 			assertThat(view.at("/campaigns/0/endpoints/protected").asLong()).isEqualTo(1);
 			assertThat(view.at("/campaigns/0/lastScan/scanId").asText()).isEqualTo("scan-1");
 
-			complete(pm, org, "Task_ReviewContracts", Map.of("contractEndDate", "2026-12-31", "noticePeriodDays", 90,
+			organisations.complete(pm, org, "Task_ReviewContracts", Map.of("contractEndDate", "2026-12-31", "noticePeriodDays", 90,
 					"terminationRequested", true));
-			awaitOpenTask(org, "Task_ChooseAlternative");
+			organisations.awaitOpenTask(org, "Task_ChooseAlternative");
 
 			procurement.alternativeSelected(org, "Microsoft", "Defender for Endpoint", t0.plusSeconds(120));
 			procurement.contractTerminated(org, "Kaspersky", "K-2018-01", t0.plusSeconds(130));
@@ -87,9 +98,9 @@ class PhaseOutJourneyTest extends EndToEndTest {
 			awaitPhase(org, "VERIFICATION");
 
 			intune.scanCompleted(org, "scan-2", Instant.now().plusSeconds(1), 2);
-			awaitOpenTask(org, "Task_SignOffVerification");
+			organisations.awaitOpenTask(org, "Task_SignOffVerification");
 
-			complete(pm, org, "Task_SignOffVerification", Map.of("signOff", true, "remarks", "clean"));
+			organisations.complete(pm, org, "Task_SignOffVerification", Map.of("signOff", true, "signOffNote", "clean"));
 			// The contract.terminated event arrived earlier, so there is nothing left to confirm.
 			awaitPhase(org, "PHASED_OUT");
 		}
@@ -111,59 +122,6 @@ class PhaseOutJourneyTest extends EndToEndTest {
 			.stream()
 			.map(activity -> activity.getActivityId())
 			.toList();
-	}
-
-	private TestRestTemplate projectManagerOf(String org) {
-		String userId = "pm" + UUID.randomUUID().toString().substring(0, 8);
-		User user = identityService.newUser(userId);
-		user.setPassword("secret");
-		identityService.saveUser(user);
-		identityService.createMembership(userId, "pm-" + org.toLowerCase());
-		return http.withBasicAuth(userId, "secret");
-	}
-
-	private void register(String org) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> created = demo().postForEntity("/api/organisations", new HttpEntity<>(
-				Map.of("id", org, "name", "Ministerie " + org, "category", "CENTRAL_GOVERNMENT"), headers), String.class);
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-	}
-
-	private JsonNode organisation(String org) throws Exception {
-		return json.readTree(demo().getForObject("/api/organisations/" + org, String.class));
-	}
-
-	private void awaitPhase(String org, String phase) {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(organisation(org).at("/campaigns/0/phase").asText()).isEqualTo(phase));
-	}
-
-	private String awaitOpenTask(String org, String taskDefinitionKey) {
-		List<String> found = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			found.clear();
-			for (JsonNode task : organisation(org).at("/campaigns/0/openTasks")) {
-				if (task.path("taskDefinitionKey").asText().equals(taskDefinitionKey)) {
-					found.add(task.path("id").asText());
-				}
-			}
-			assertThat(found).as("open %s of %s", taskDefinitionKey, org).isNotEmpty();
-		});
-		return found.get(0);
-	}
-
-	/** Completes the task as the organisation's project manager would, through Camunda REST. */
-	private void complete(TestRestTemplate pm, String org, String taskDefinitionKey, Map<String, Object> values) {
-		String taskId = awaitOpenTask(org, taskDefinitionKey);
-		Map<String, Object> variables = new LinkedHashMap<>();
-		values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> completed = pm.postForEntity("/engine-rest/task/" + taskId + "/complete",
-				new HttpEntity<>(Map.of("variables", variables), headers), String.class);
-		assertThat(completed.getStatusCode().is2xxSuccessful()).as("complete %s: %s", taskDefinitionKey,
-				completed.getBody()).isTrue();
 	}
 
 	/** The phases the engine published for the organisation on phaseout.status, in order. */

@@ -71,7 +71,8 @@ class DecisionRecorder implements TaskListener {
 		data.put("outcome", outcome);
 		Recorder.record(record.get(), task.getExecution(), task.getProcessInstanceId(), Kind.DECISION, actor, data);
 		Kind fact = FACTS.get(key);
-		if (fact != null) {
+		// an event that completes a task records its own fact, with the event's details
+		if (fact != null && byEvent == null) {
 			Recorder.record(record.get(), task.getExecution(), task.getProcessInstanceId(), fact, actor, outcome);
 		}
 	}

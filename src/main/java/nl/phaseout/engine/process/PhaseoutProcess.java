@@ -135,8 +135,10 @@ public class PhaseoutProcess {
 		for (Task task : openTasks(organisationId, ProcessConstants.Element.TASK_CHOOSE_ALTERNATIVE)) {
 			String campaignId = (String) runtime.getVariable(task.getProcessInstanceId(), Var.CAMPAIGN_ID);
 			inventory.alternativeSelection(campaignId, organisationId).ifPresent(selection -> {
-				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT,
-						EventVariables.actor(selection.eventSource(), selection.eventId()));
+				String actor = EventVariables.actor(selection.eventSource(), selection.eventId());
+				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT, actor);
+				record.append(campaignId, organisationId, task.getProcessInstanceId(), new ProcessRecord.Entry(
+						ProcessRecord.Kind.ALTERNATIVE, Recorder.now(), actor, EventVariables.record(selection)));
 				tasks.complete(task.getId(), EventVariables.of(selection));
 			});
 		}
@@ -152,8 +154,11 @@ public class PhaseoutProcess {
 			Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId(),
 					List.of(Var.CAMPAIGN_ID, Var.ORGANISATION_ID, Var.BANNED_VENDORS));
 			contracts.ended(variables).ifPresent(termination -> {
-				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT,
-						EventVariables.actor(termination.eventSource(), termination.eventId()));
+				String actor = EventVariables.actor(termination.eventSource(), termination.eventId());
+				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT, actor);
+				record.append((String) variables.get(Var.CAMPAIGN_ID), organisationId, task.getProcessInstanceId(),
+						new ProcessRecord.Entry(ProcessRecord.Kind.CONTRACT_ENDED, Recorder.now(), actor,
+								EventVariables.record(termination)));
 				tasks.complete(task.getId(), EventVariables.of(termination));
 			});
 		}

@@ -185,7 +185,18 @@ class InventoryEventParserTest {
 						structured("ORG", "phaseout.contract.terminated", "1", """
 								{"organisationId":"ORG","vendor":"K","contractId":"c","terminatedAt":"2024-05-01T10:00:00Z",
 								 "endDate":"soon"}""")),
-				bad("record is larger than 512 KiB", record("ORG", oneMegabyte, STRUCTURED)));
+				bad("record is larger than 512 KiB", record("ORG", oneMegabyte, STRUCTURED)),
+				// PostgreSQL refuses U+0000 in text: such a record would fail its whole batch
+				bad("data.products[0].name contains the control character U+0000 at position 9",
+						observed("ORG", "ep-1", "1", "2024-05-01T10:00:00Z",
+								products(TestRecords.product("Microsoft", "Defender\\u0000", "antivirus", "active")))),
+				bad("data.endpointId contains the control character U+001B at position 3",
+						observed("ORG", "ep\\u001b1", "1", "2024-05-01T10:00:00Z", "[]")),
+				bad("CloudEvents attribute 'source' contains the control character U+0000 at position 6", record("ORG",
+						"""
+								{"specversion":"1.0","id":"1","source":"urn:a\\u0000","type":"phaseout.endpoint.retired",
+								 "data":{"organisationId":"ORG","endpointId":"ep-1","retiredAt":"2024-05-01T10:00:00Z"}}""",
+						STRUCTURED)));
 	}
 
 	private static Arguments bad(String reason, ConsumerRecord<String, byte[]> record) {
