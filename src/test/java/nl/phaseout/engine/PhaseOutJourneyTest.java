@@ -83,8 +83,8 @@ class PhaseOutJourneyTest extends EndToEndTest {
 			assertThat(view.at("/campaigns/0/endpoints/protected").asLong()).isEqualTo(1);
 			assertThat(view.at("/campaigns/0/lastScan/scanId").asText()).isEqualTo("scan-1");
 
-			organisations.complete(pm, org, "Task_ReviewContracts", Map.of("contractEndDate", "2026-12-31", "noticePeriodDays", 90,
-					"terminationRequested", true));
+			organisations.complete(pm, org, "Task_ReviewContracts", Map.of("runningContract", "true",
+					"contractEndDate", "2026-12-31", "noticePeriodDays", 90, "terminationRequested", true));
 			organisations.awaitOpenTask(org, "Task_ChooseAlternative");
 
 			procurement.alternativeSelected(org, "Microsoft", "Defender for Endpoint", t0.plusSeconds(120));

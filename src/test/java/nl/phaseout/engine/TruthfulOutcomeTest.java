@@ -81,7 +81,8 @@ class TruthfulOutcomeTest extends EndToEndTest {
 			sccm.observed(org, "pc-2", t, List.of(defender("active")));
 			sccm.scanCompleted(org, "baseline", t.plusSeconds(60), 2);
 			organisations.complete(pm, org, "Task_ReviewContracts",
-					Map.of("contractEndDate", "2026-12-31", "noticePeriodDays", 90, "terminationRequested", true));
+					Map.of("runningContract", "true", "contractEndDate", "2026-12-31", "noticePeriodDays", 90,
+							"terminationRequested", true));
 			organisations.awaitOpenTask(org, "Task_ChooseAlternative");
 
 			// after an outage of the inventory feed: the rest of the story at once, every event hours old
@@ -161,7 +162,7 @@ class TruthfulOutcomeTest extends EndToEndTest {
 				Integration procurement = new Integration(bootstrapServers, "/test/procurement")) {
 			intune.observed(org, "pc-1", t, List.of(kasperskyAv("active")));
 			intune.scanCompleted(org, "baseline", t.plusSeconds(60), 1);
-			organisations.complete(pm, org, "Task_ReviewContracts", Map.of("terminationRequested", true));
+			organisations.complete(pm, org, "Task_ReviewContracts", Map.of("runningContract", "false"));
 			procurement.alternativeSelected(org, "ESET", "PROTECT", t.plusSeconds(120));
 			intune.observed(org, "pc-1", t.plusSeconds(600), List.of(defender("active")));
 			intune.scanCompleted(org, "verification", t.plusSeconds(900), 1);

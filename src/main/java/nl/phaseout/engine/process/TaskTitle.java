@@ -1,25 +1,56 @@
 package nl.phaseout.engine.process;
 
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_CHOOSE_ALTERNATIVE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_CONFIRM_CONTRACT_ENDED;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_DECIDE_ON_ADVICE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_HANDLE_MISSED_DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_PROTECTION_GAP;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_REGRESSION;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_REVIEW_CONTRACTS;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_SIGN_OFF_VERIFICATION;
 import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE;
 import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_NAME;
+
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the organisation (and, for a missed deadline, which one) to a task's name, so a
- * Tasklist full of similar tasks says whose each one is, while the diagram keeps plain names.
+ * Names each task in Dutch, for the civil servants who work in Tasklist, with the organisation
+ * (and, for a missed deadline, which milestone) in it, so a Tasklist full of similar tasks says
+ * whose each one is. The English name goes into the task's description.
  */
 @Component("taskTitle")
 class TaskTitle implements TaskListener {
 
+	/** Task id to its Dutch and English name. */
+	private static final Map<String, String[]> NAMES = Map.of(
+			TASK_DECIDE_ON_ADVICE, new String[] { "Besluiten over het advies tot uitfasering", "Decide on phase-out advice" },
+			TASK_REVIEW_CONTRACTS, new String[] { "Lopende contracten beoordelen", "Review running contracts" },
+			TASK_CHOOSE_ALTERNATIVE, new String[] { "Alternatief kiezen", "Choose alternative product" },
+			TASK_RESOLVE_PROTECTION_GAP, new String[] { "Beschermingslek oplossen", "Resolve protection gap" },
+			TASK_SIGN_OFF_VERIFICATION, new String[] { "Verificatie aftekenen", "Sign off verification" },
+			TASK_CONFIRM_CONTRACT_ENDED, new String[] { "Beëindiging contract bevestigen", "Confirm contract ended" },
+			TASK_RESOLVE_REGRESSION, new String[] { "Terugval oplossen", "Resolve regression" },
+			TASK_HANDLE_MISSED_DEADLINE, new String[] { "Gemiste mijlpaal afhandelen", "Handle missed deadline" });
+
+	/** Deadline name to the milestone's Dutch name. */
+	private static final Map<String, String> MILESTONES = Map.of(Milestone.INVENTORY.deadline(), "inventarisatie",
+			Milestone.PLAN.deadline(), "plan", Milestone.ROLLOUT_START.deadline(), "start uitrol",
+			Milestone.COMPLETION.deadline(), "afronding");
+
 	@Override
 	public void notify(DelegateTask task) {
+		String[] names = NAMES.getOrDefault(task.getTaskDefinitionKey(), new String[] { task.getName(), task.getName() });
+		Object organisation = task.getVariable(ORGANISATION_NAME);
 		// only the deadline watch's instances have a 'deadline' variable
 		Object deadline = task.getVariable(DEADLINE);
-		String what = deadline != null ? task.getName() + " (" + deadline + ")" : task.getName();
-		task.setName(what + ": " + task.getVariable(ORGANISATION_NAME));
+		String dutch = deadline == null ? names[0] : names[0] + " (" + MILESTONES.get(deadline) + ")";
+		String english = deadline == null ? names[1] : names[1] + " (" + deadline + ")";
+		task.setName(dutch + ": " + organisation);
+		task.setDescription(english + ": " + organisation);
 	}
 
 }

@@ -109,9 +109,10 @@ class PhaseoutOrganisationProcessTest {
 		inventory.scanned(ORG, 4, 2, 0, T0.plus(Duration.ofDays(1)));
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS);
-		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Review running contracts: " + ORG_NAME);
-		complete(task(pi), withVariables("contractEndDate", "2026-12-31", "noticePeriodDays", 90L,
-				"terminationRequested", true));
+		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Lopende contracten beoordelen: " + ORG_NAME)
+			.hasDescription("Review running contracts: " + ORG_NAME);
+		complete(task(pi), withVariables("runningContract", "true", "contractEndDate", "2026-12-31",
+				"noticePeriodDays", 90L, "terminationRequested", true));
 
 		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
 		complete(task(pi), withVariables("alternativeVendor", "Microsoft", "alternativeProduct", "Defender",
@@ -212,7 +213,7 @@ class PhaseoutOrganisationProcessTest {
 		inventory.scanned(ORG, 4, 1, 0, T0.minus(Duration.ofHours(1)));
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
 		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS).hasNotPassed(WAIT_INVENTORY_BASELINE);
-		complete(task(pi));
+		complete(task(pi), withVariables("runningContract", "false"));
 
 		// the rollout finished, and a scan completed after it, while the PM was still choosing the alternative
 		inventory.scanned(ORG, 4, 0, 0, T0, T0.plus(Duration.ofHours(1)), 4);
@@ -251,7 +252,7 @@ class PhaseoutOrganisationProcessTest {
 		process.inventoryChanged(ORG);
 
 		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP, WAIT_ROLLOUT_COMPLETE);
-		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Resolve protection gap: " + ORG_NAME);
+		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Beschermingslek oplossen: " + ORG_NAME);
 		assertThat(events.protectionGaps).containsExactly(2L);
 
 		complete(task(pi), withVariables("gapResolution", "Installed Defender on the two laptops"));
@@ -308,7 +309,7 @@ class PhaseoutOrganisationProcessTest {
 		inventory.alternativeSelected(ORG, "Microsoft", "Defender for Endpoint");
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
 
-		complete(task(pi));
+		complete(task(pi), withVariables("runningContract", "false"));
 
 		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE).hasNotPassed(TASK_CHOOSE_ALTERNATIVE);
 		assertThat(pi).variables()
@@ -321,7 +322,7 @@ class PhaseoutOrganisationProcessTest {
 	void alternativeSelectedWhileTheTaskIsOpenCompletesIt() {
 		inventory.scanned(ORG, 4, 1, 0, T0);
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
-		complete(task(pi));
+		complete(task(pi), withVariables("runningContract", "false"));
 		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
 
 		inventory.alternativeSelected(ORG, "Sophos", "Intercept X");
@@ -371,7 +372,7 @@ class PhaseoutOrganisationProcessTest {
 			.containsEntry("regressionBanned", 2L);
 		assertThat((String) engine.getRuntimeService().getVariable(reopened.getId(), "regressionEndpointsList"))
 			.contains("banned-1", "banned-2");
-		assertThat(task(reopened)).hasCandidateGroup("pm-min-jenv").hasName("Resolve regression: " + ORG_NAME);
+		assertThat(task(reopened)).hasCandidateGroup("pm-min-jenv").hasName("Terugval oplossen: " + ORG_NAME);
 		assertThat(timerDueDates()).as("the deadline watch restarts on the campaign's deadlines, from now")
 			.containsExactly(Date.from(T0.plus(Duration.ofDays(120))));
 		assertThat(events.phaseChanges).last()
@@ -401,7 +402,10 @@ class PhaseoutOrganisationProcessTest {
 			.containsEntry("overdue", true);
 		assertThat(events.deadlinesMissed).containsExactly(deadline);
 		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).hasCandidateGroup("phaseout-office")
-			.hasName("Handle missed deadline (" + deadline + "): " + ORG_NAME);
+			.as("the project managers see their own missed milestones")
+			.hasCandidateGroup("pm-min-jenv")
+			.hasDueDate(Date.from(due))
+			.hasDescription("Handle missed deadline (" + deadline + "): " + ORG_NAME);
 
 		complete(task(TASK_HANDLE_MISSED_DEADLINE, pi), withVariables("actionTaken", "Called the CIO"));
 		assertThat(pi).isWaitingAtExactly(WAIT_INVENTORY_BASELINE);
@@ -593,7 +597,7 @@ class PhaseoutOrganisationProcessTest {
 		Instant due = T0.plus(Duration.ofDays(30));
 		inventory.scanned(ORG, 4, 1, 0, T0);
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("plan", due, "rolloutStart", due));
-		complete(task(pi));
+		complete(task(pi), withVariables("runningContract", "false"));
 		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
 
 		at(due.plusSeconds(1));
@@ -616,6 +620,77 @@ class PhaseoutOrganisationProcessTest {
 		assertThat(Milestone.reachedDeadlines(Phase.ROLLOUT)).containsExactly("inventory", "plan", "rolloutStart");
 		assertThat(Milestone.reachedDeadlines(Phase.DECLINED)).isEmpty();
 		assertThat(Milestone.reachedDeadlines(Phase.PHASED_OUT)).hasSize(4);
+	}
+
+	@Test
+	void aMissedDeadlinesTaskClosesItselfWhenTheMilestoneIsReachedLate() {
+		Instant due = T0.plus(Duration.ofDays(30));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("inventory", due));
+		at(due.plusSeconds(1));
+		execute(engine.getManagementService().createJobQuery().timers().singleResult());
+		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).hasName("Gemiste mijlpaal afhandelen (inventarisatie): "
+				+ ORG_NAME);
+
+		inventory.scanned(ORG, 4, 1, 0, due.plus(Duration.ofDays(2)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAtExactly(TASK_REVIEW_CONTRACTS).isNotWaitingAt(TASK_HANDLE_MISSED_DEADLINE);
+	}
+
+	@Test
+	void projectManagersTasksAreDueOnTheirMilestonesDeadline() {
+		Instant plan = T0.plus(Duration.ofDays(60));
+		Instant rolloutStart = T0.plus(Duration.ofDays(90));
+		inventory.scanned(ORG, 4, 1, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("plan", plan, "rolloutStart", rolloutStart));
+
+		assertThat(task(TASK_REVIEW_CONTRACTS, pi)).hasDueDate(Date.from(plan));
+		complete(task(pi), withVariables("runningContract", "true", "contractEndDate", "2026-12-31",
+				"noticePeriodDays", 30L));
+		assertThat(task(TASK_CHOOSE_ALTERNATIVE, pi)).hasDueDate(Date.from(rolloutStart));
+	}
+
+	@Test
+	void theAdviceAndTheContractReviewAreExplicitChoices() {
+		ProcessInstance advised = start("VITAL_PROVIDER");
+		assertThatThrownBy(() -> complete(task(advised), withVariables("rationale", "not ticked, not decided")))
+			.hasMessageContaining("phaseOut must be true to phase out, false to decline the advice");
+
+		complete(task(advised), withVariables("phaseOut", "true", "rationale", "We follow the advice"));
+		assertThat(advised).variables().containsEntry("phaseOut", true);
+		inventory.scanned(ORG, 4, 1, 0, T0);
+		process.inventoryChanged(ORG);
+		assertThatThrownBy(() -> complete(task(advised), withVariables("contractRemarks", "?")))
+			.hasMessageContaining("runningContract must be");
+		complete(task(advised), withVariables("runningContract", "false"));
+		assertThat(advised).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+	}
+
+	@Test
+	void theAlternativeIsChosenFromTheKnownOnesOrTyped() {
+		ProcessInstance known = startAtAlternative();
+		complete(task(known), withVariables("alternativeChoice", "ESET|PROTECT", "rationale", "Framework contract"));
+		assertThat(known).variables().containsEntry("alternativeVendor", "ESET").containsEntry("alternativeProduct",
+				"PROTECT");
+		assertThat(record.of(ProcessRecord.Kind.ALTERNATIVE).get(0).data()).containsEntry("alternativeVendor", "ESET");
+	}
+
+	@Test
+	void anAlternativeTypedNeedsItsVendorAndProduct() {
+		ProcessInstance typed = startAtAlternative();
+		assertThatThrownBy(() -> complete(task(typed), withVariables("alternativeChoice", "other", "rationale", "x")))
+			.hasMessageContaining("alternativeVendor and alternativeProduct");
+		complete(task(typed), withVariables("alternativeChoice", "other", "alternativeVendor", "G DATA",
+				"alternativeProduct", "Endpoint Protection", "rationale", "Made in Germany"));
+		assertThat(typed).isWaitingAt(WAIT_ROLLOUT_COMPLETE);
+	}
+
+	private ProcessInstance startAtAlternative() {
+		inventory.scanned(ORG, 4, 2, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		complete(task(pi), withVariables("runningContract", "false"));
+		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+		return pi;
 	}
 
 	// --- helpers
@@ -641,7 +716,7 @@ class PhaseoutOrganisationProcessTest {
 	private ProcessInstance startAtRollout() {
 		inventory.scanned(ORG, 4, 2, 0, T0);
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
-		complete(task(pi));
+		complete(task(pi), withVariables("runningContract", "false"));
 		complete(task(pi), withVariables("alternativeVendor", "Microsoft", "alternativeProduct", "Defender"));
 		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE, WAIT_PROTECTION_GAP);
 		return pi;
