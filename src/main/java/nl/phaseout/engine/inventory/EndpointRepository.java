@@ -41,7 +41,7 @@ class EndpointRepository {
 			var params = new MapSqlParameterSource("campaignId", campaignId).addValue("organisationId", organisationId)
 				.addValue("endpointIds", ids.subList(from, Math.min(ids.size(), from + CHUNK)));
 			named.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
-					+ " banned_products, last_event_source, last_event_id FROM inv_endpoint"
+					+ " banned_products, last_event_source, last_event_id, products FROM inv_endpoint"
 					+ " WHERE campaign_id = :campaignId AND organisation_id = :organisationId"
 					+ " AND endpoint_id IN (:endpointIds)", params, rs -> {
 						EndpointRow row = row(rs);
@@ -53,14 +53,14 @@ class EndpointRepository {
 
 	void insert(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("INSERT INTO inv_endpoint (observed_at, retired_at, retired, state, banned_products,"
-				+ " last_event_source, last_event_id, campaign_id, organisation_id, endpoint_id)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ " last_event_source, last_event_id, products, campaign_id, organisation_id, endpoint_id)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows.stream().map(EndpointRepository::values).toList());
 	}
 
 	void update(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("UPDATE inv_endpoint SET observed_at = ?, retired_at = ?, retired = ?, state = ?,"
-				+ " banned_products = ?, last_event_source = ?, last_event_id = ?"
+				+ " banned_products = ?, last_event_source = ?, last_event_id = ?, products = ?"
 				+ " WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id = ?",
 				rows.stream().map(EndpointRepository::values).toList());
 	}
@@ -69,7 +69,8 @@ class EndpointRepository {
 		return new Object[] { timestamp(row.observedAt()), timestamp(row.retiredAt()), row.retired(),
 				row.state() == null ? null : row.state().name(), row.bannedProducts(),
 				row.lastEvent() == null ? null : row.lastEvent().source(),
-				row.lastEvent() == null ? null : row.lastEvent().id(), row.campaignId(), row.organisationId(),
+				row.lastEvent() == null ? null : row.lastEvent().id(), row.products(), row.campaignId(),
+				row.organisationId(),
 				row.endpointId() };
 	}
 
@@ -79,7 +80,8 @@ class EndpointRepository {
 		return new EndpointRow(rs.getString("campaign_id"), rs.getString("organisation_id"),
 				rs.getString("endpoint_id"), instant(rs, "observed_at"), instant(rs, "retired_at"),
 				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"),
-				lastEventId == null ? null : new EventId(rs.getString("last_event_source"), lastEventId));
+				lastEventId == null ? null : new EventId(rs.getString("last_event_source"), lastEventId),
+				rs.getString("products"));
 	}
 
 	static OffsetDateTime timestamp(Instant instant) {
