@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import nl.phaseout.engine.inventory.InventoryEvent.Product;
 
 class ManualUploadTest {
+
+	private static final Logger log = LoggerFactory.getLogger(ManualUploadTest.class);
 
 	private static final String HEADER = "endpointId,vendor,name,version,category,state\n";
 
@@ -111,6 +118,63 @@ class ManualUploadTest {
 		csv.append("pc-1,One,Too many,,antivirus,active\n");
 		assertThat(invalid(csv.toString()).problems())
 			.containsExactly("line 102: endpoint 'pc-1' has more than 100 products");
+	}
+
+	/**
+	 * Fifty thousand rows, one endpoint each, streamed from a reader that makes them up as it goes:
+	 * what the upload holds once read is measured between two collections, and logged.
+	 */
+	@Test
+	void fiftyThousandRowsAreHeldCompactly() throws IOException {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		memory.gc();
+		long before = memory.getHeapMemoryUsage().getUsed();
+
+		ManualUpload upload = ManualUpload.read(new GeneratedRows(50_000), 50_000);
+
+		memory.gc();
+		long held = memory.getHeapMemoryUsage().getUsed() - before;
+		log.info("A manual upload of 50,000 rows (50,000 endpoints, {} distinct products) holds about {} KiB once read",
+				upload.distinctProducts(), held / 1024);
+		assertThat(upload.endpointCount()).isEqualTo(50_000);
+		assertThat(held).as("bytes held").isLessThan(24L * 1024 * 1024);
+	}
+
+	/** A CSV body of so many rows, made up as it is read. */
+	private static final class GeneratedRows extends Reader {
+
+		private final int rows;
+
+		private int row = -1;
+
+		private String current = HEADER;
+
+		private int position;
+
+		GeneratedRows(int rows) {
+			this.rows = rows;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) {
+			if (position == current.length()) {
+				if (++row == rows) {
+					return -1;
+				}
+				current = String.format("ws-%05d,%s,%s,,antivirus,%s%n", row, row % 10 < 4 ? "Kaspersky" : "Microsoft",
+						row % 10 < 4 ? "Kaspersky Endpoint Security" : "Defender", row % 20 == 19 ? "passive" : "active");
+				position = 0;
+			}
+			int count = Math.min(length, current.length() - position);
+			current.getChars(position, position + count, buffer, offset);
+			position += count;
+			return count;
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 	private static ManualUpload read(String csv) throws IOException {
