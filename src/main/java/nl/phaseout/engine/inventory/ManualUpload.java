@@ -188,10 +188,19 @@ final class ManualUpload {
 		else if (text.length() > maxLength) {
 			problem(line, field + " is longer than " + maxLength + " characters");
 		}
-		else if (text.chars().anyMatch(Character::isISOControl)) {
+		else if (hasControlCharacter(text)) {
 			problem(line, field + " contains a control character (such as a line break or U+0000)");
 		}
 		return text;
+	}
+
+	private static boolean hasControlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void requireNonEmpty(int line, String field, String value) {
