@@ -8,7 +8,7 @@ import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
 import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
 import nl.phaseout.engine.inventory.InventoryEvent.Product;
 
-/** Folds one observation or retirement into an endpoint row, classifying the observed products. */
+/** Folds one observation or retirement into an endpoint row, classifying and keeping the observed products. */
 final class EndpointFolder {
 
 	private static final int MAX_BANNED_PRODUCTS_LENGTH = 2000;
@@ -56,7 +56,8 @@ final class EndpointFolder {
 			banned = banned.substring(0, MAX_BANNED_PRODUCTS_LENGTH - 3) + "...";
 		}
 		return EndpointRow.observe(current, campaign.campaignId(), observed.organisationId(), observed.endpointId(),
-				observed.observedAt(), state, banned.isEmpty() ? null : banned, EventId.of(observed.envelope()));
+				observed.observedAt(), state, banned.isEmpty() ? null : banned, EventId.of(observed.envelope()),
+				ProductsJson.write(observed.products()));
 	}
 
 	private static String describe(Product product) {

@@ -6,11 +6,12 @@ import nl.phaseout.engine.inventory.EventStore.EventId;
 
 /**
  * An endpoint as the projection keeps it for one campaign: its latest observation (and the state
- * that observation classifies to), its latest retirement, and the identity of the event that made
- * it so. Folding events in is order-free: the same events in any order give the same row.
+ * that observation classifies to, and its whole product list as JSON text), its latest retirement,
+ * and the identity of the event that made it so. Folding events in is order-free: the same events
+ * in any order give the same row.
  */
 record EndpointRow(String campaignId, String organisationId, String endpointId, Instant observedAt,
-		Instant retiredAt, EndpointState state, String bannedProducts, EventId lastEvent) {
+		Instant retiredAt, EndpointState state, String bannedProducts, EventId lastEvent, String products) {
 
 	/** Retired when the latest retirement is later than the latest observation. */
 	boolean retired() {
@@ -32,23 +33,23 @@ record EndpointRow(String campaignId, String organisationId, String endpointId, 
 
 	/** This row with the observation applied, or {@code null} when it is not newer (stale). */
 	static EndpointRow observe(EndpointRow current, String campaignId, String organisationId, String endpointId,
-			Instant observedAt, EndpointState state, String bannedProducts, EventId event) {
+			Instant observedAt, EndpointState state, String bannedProducts, EventId event, String products) {
 		if (current == null) {
 			return new EndpointRow(campaignId, organisationId, endpointId, observedAt, null, state, bannedProducts,
-					event);
+					event, products);
 		}
 		if (current.observedAt != null && !observedAt.isAfter(current.observedAt)) {
 			return null;
 		}
 		return new EndpointRow(campaignId, organisationId, endpointId, observedAt, current.retiredAt, state,
-				bannedProducts, event);
+				bannedProducts, event, products);
 	}
 
 	/** This row with the retirement applied, or {@code null} when it changes nothing (stale). */
 	static EndpointRow retire(EndpointRow current, String campaignId, String organisationId, String endpointId,
 			Instant retiredAt, EventId event) {
 		if (current == null) {
-			return new EndpointRow(campaignId, organisationId, endpointId, null, retiredAt, null, null, event);
+			return new EndpointRow(campaignId, organisationId, endpointId, null, retiredAt, null, null, event, null);
 		}
 		boolean notLater = (current.retiredAt != null && !retiredAt.isAfter(current.retiredAt))
 				|| (current.observedAt != null && !retiredAt.isAfter(current.observedAt));
@@ -56,7 +57,7 @@ record EndpointRow(String campaignId, String organisationId, String endpointId, 
 			return null;
 		}
 		return new EndpointRow(campaignId, organisationId, endpointId, current.observedAt, retiredAt, current.state,
-				current.bannedProducts, event);
+				current.bannedProducts, event, current.products);
 	}
 
 }

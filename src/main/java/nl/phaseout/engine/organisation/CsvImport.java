@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.phaseout.engine.system.CsvLines;
+
 /**
  * Registers the organisations of a CSV file ({@code id,name,category[,pmGroup]}, header
  * first, RFC 4180 quoting), a hundred rows a transaction. An invalid or duplicate row is

@@ -17,7 +17,7 @@ import com.sun.management.GarbageCollectorMXBean;
  * most left in use right after a collection (what the application actually held), and the sum of
  * the heap pools' own peaks.
  */
-final class HeapSampler implements AutoCloseable {
+public final class HeapSampler implements AutoCloseable {
 
 	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
 		Thread thread = new Thread(task, "heap-sampler");
@@ -37,7 +37,7 @@ final class HeapSampler implements AutoCloseable {
 
 	private final Map<String, Long> collections = new HashMap<>();
 
-	HeapSampler() {
+	public HeapSampler() {
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			pool.resetPeakUsage();
 		}
@@ -74,11 +74,11 @@ final class HeapSampler implements AutoCloseable {
 		}
 	}
 
-	long peakUsed() {
+	public long peakUsed() {
 		return peakUsed;
 	}
 
-	long peakAfterGc() {
+	public long peakAfterGc() {
 		return peakAfterGc;
 	}
 

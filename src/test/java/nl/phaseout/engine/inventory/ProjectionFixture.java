@@ -49,7 +49,8 @@ final class ProjectionFixture {
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql"),
 				new ClassPathResource("db/migration/V3__processed_event_by_id.sql"),
 				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
-				new ClassPathResource("db/migration/V5__inventory_time.sql"))
+				new ClassPathResource("db/migration/V5__inventory_time.sql"),
+				new ClassPathResource("db/migration/V11__endpoint_products.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.store = new EventStore(jdbc);

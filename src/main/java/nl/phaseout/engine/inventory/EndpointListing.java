@@ -1,0 +1,95 @@
+package nl.phaseout.engine.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The endpoints behind an organisation's counts in a campaign, a page at a time, ordered by
+ * endpoint id: plain reads of the projection's rows, no locks. The same rows make the counts, so
+ * the number of live endpoints listed with a status equals that count.
+ */
+@Repository
+public class EndpointListing {
+
+	private static final String FROM = " FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ?";
+
+	private final JdbcTemplate jdbc;
+
+	EndpointListing(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * One page of the organisation's endpoints.
+	 *
+	 * @param status only endpoints with this status, or all (live and retired) when null
+	 * @param page from 0
+	 * @param size endpoints per page, at least 1
+	 */
+	@Transactional(readOnly = true)
+	public EndpointPage page(String campaignId, String organisationId, EndpointStatus status, int page, int size) {
+		List<Object> params = new ArrayList<>(List.of(campaignId, organisationId));
+		String where = FROM + filter(status, params);
+		long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, params.toArray());
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add((long) page * size);
+		pageParams.add(size);
+		List<Endpoint> endpoints = jdbc.query(
+				"SELECT endpoint_id, retired, state, observed_at, retired_at, last_event_source, products" + where
+						+ " ORDER BY endpoint_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+				(rs, row) -> new Endpoint(rs.getString("endpoint_id"),
+						EndpointStatus.of(rs.getBoolean("retired"), state(rs.getString("state"))).apiName(),
+						EndpointRepository.instant(rs, "observed_at"), EndpointRepository.instant(rs, "retired_at"),
+						rs.getString("last_event_source"), rs.getString("products")),
+				pageParams.toArray());
+		return new EndpointPage(campaignId, organisationId, status == null ? null : status.apiName(), page, size,
+				total, endpoints);
+	}
+
+	/** The live endpoints whose last change came from a source starting with this prefix. */
+	@Transactional(readOnly = true)
+	public List<String> liveReportedBy(String campaignId, String organisationId, String sourcePrefix) {
+		String escaped = sourcePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return jdbc.queryForList("SELECT endpoint_id" + FROM + " AND retired = FALSE AND last_event_source LIKE ?"
+				+ " ESCAPE '\\'", String.class, campaignId, organisationId, escaped + "%");
+	}
+
+	private static String filter(EndpointStatus status, List<Object> params) {
+		if (status == null) {
+			return "";
+		}
+		if (status == EndpointStatus.RETIRED) {
+			return " AND retired = TRUE";
+		}
+		params.add(status.name());
+		return " AND retired = FALSE AND state = ?";
+	}
+
+	private static EndpointState state(String name) {
+		return name == null ? null : EndpointState.valueOf(name);
+	}
+
+	/** A page of endpoints and where it lies: {@code total} endpoints match, in pages of {@code size}. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record EndpointPage(String campaignId, String organisationId, String status, int page, int size,
+			long total, List<Endpoint> endpoints) {
+	}
+
+	/**
+	 * One endpoint: its status, its latest observation's time and products (JSON as stored; null
+	 * when it was never observed, or not since 0.2 kept them), when it was retired, and the source
+	 * of the event that last changed it.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record Endpoint(String endpointId, String status, Instant observedAt, Instant retiredAt, String source,
+			@JsonRawValue String products) {
+	}
+
+}

@@ -1,0 +1,176 @@
+package nl.phaseout.engine.organisation;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.phaseout.engine.campaign.Campaign;
+import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.inventory.EndpointListing;
+import nl.phaseout.engine.inventory.EndpointStatus;
+import nl.phaseout.engine.inventory.InvalidUploadException;
+import nl.phaseout.engine.inventory.ManualInventory;
+
+/**
+ * The evidence behind an organisation's counts ({@code GET .../endpoints}) and the manual path
+ * for an organisation without an inventory feed ({@code POST .../inventory}). Both are for the
+ * programme office, administrators and the organisation's own project managers; to anyone else
+ * the organisation does not exist (404, as for an unknown id), so ids cannot be probed.
+ */
+@RestController
+@RequestMapping("/api/organisations/{id}")
+class OrganisationInventoryController {
+
+	static final int DEFAULT_PAGE_SIZE = 50;
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final OrganisationRepository organisations;
+
+	private final CampaignCatalog campaigns;
+
+	private final EndpointListing endpoints;
+
+	private final ManualInventory manualInventory;
+
+	OrganisationInventoryController(OrganisationRepository organisations, CampaignCatalog campaigns,
+			EndpointListing endpoints, ManualInventory manualInventory) {
+		this.organisations = organisations;
+		this.campaigns = campaigns;
+		this.endpoints = endpoints;
+		this.manualInventory = manualInventory;
+	}
+
+	@GetMapping("/endpoints")
+	ResponseEntity<?> endpoints(@PathVariable String id, @RequestParam(required = false) String campaignId,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size, Authentication user) {
+		if (visible(id, user).isEmpty()) {
+			return notFound(id);
+		}
+		Optional<EndpointStatus> wanted = status == null || status.isBlank() ? Optional.empty()
+				: EndpointStatus.fromApiName(status);
+		if (status != null && !status.isBlank() && wanted.isEmpty()) {
+			return badRequest("status '" + status + "' is not one of " + EndpointStatus.apiNames()
+					+ "; leave it out for every endpoint, live and retired");
+		}
+		Integer pageNumber = number(page, 0);
+		if (pageNumber == null || pageNumber < 0) {
+			return badRequest("page must be a whole number of 0 or more (the first page is 0), was '" + page + "'");
+		}
+		Integer pageSize = number(size, DEFAULT_PAGE_SIZE);
+		if (pageSize == null || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			return badRequest("size must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was '" + size + "'");
+		}
+		String campaign;
+		try {
+			campaign = campaign(campaignId);
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(ex.getMessage());
+		}
+		return ResponseEntity
+			.ok(endpoints.page(campaign, id, wanted.orElse(null), pageNumber, pageSize));
+	}
+
+	@PostMapping(path = "/inventory", consumes = "text/csv")
+	ResponseEntity<?> upload(@PathVariable String id, HttpServletRequest request, Authentication user)
+			throws IOException {
+		if (visible(id, user).isEmpty()) {
+			return notFound(id);
+		}
+		try (Reader csv = new InputStreamReader(request.getInputStream(), charset(request.getContentType()))) {
+			return ResponseEntity.accepted().body(manualInventory.upload(id, user.getName(), csv));
+		}
+		catch (InvalidUploadException ex) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+			problem.setProperty("errors", ex.problems());
+			problem.setProperty("errorCount", ex.count());
+			return ResponseEntity.badRequest().body(problem);
+		}
+	}
+
+	private Optional<Organisation> visible(String id, Authentication user) {
+		return organisations.find(id).filter(organisation -> Access.mayRead(user, organisation.pmGroup()));
+	}
+
+	/**
+	 * The campaign asked for; without one the default campaign, or else the only active one.
+	 *
+	 * @throws IllegalArgumentException saying which campaigns there are
+	 */
+	private String campaign(String campaignId) {
+		if (campaignId != null && !campaignId.isBlank()) {
+			if (campaigns.find(campaignId).isEmpty()) {
+				throw new IllegalArgumentException("there is no campaign '" + campaignId + "'; active campaigns: "
+						+ names(campaigns.active()));
+			}
+			return campaignId;
+		}
+		if (campaigns.find(Campaign.DEFAULT_ID).isPresent()) {
+			return Campaign.DEFAULT_ID;
+		}
+		List<Campaign> active = campaigns.active();
+		if (active.size() != 1) {
+			throw new IllegalArgumentException("choose a campaign with ?campaignId=; active campaigns: "
+					+ names(active));
+		}
+		return active.get(0).id();
+	}
+
+	private static String names(List<Campaign> campaigns) {
+		return campaigns.isEmpty() ? "none" : campaigns.stream().map(Campaign::id).collect(Collectors.joining(", "));
+	}
+
+	/** The number, the default when absent, or null when it is not a whole number. */
+	private static Integer number(String value, int absent) {
+		if (value == null || value.isBlank()) {
+			return absent;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static Charset charset(String contentType) {
+		try {
+			Charset charset = contentType == null ? null : MediaType.parseMediaType(contentType).getCharset();
+			return charset == null ? StandardCharsets.UTF_8 : charset;
+		}
+		catch (IllegalArgumentException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+	private static ResponseEntity<ProblemDetail> notFound(String id) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+					"No organisation is registered with id '" + id + "'."));
+	}
+
+	private static ResponseEntity<ProblemDetail> badRequest(String detail) {
+		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+	}
+
+}
