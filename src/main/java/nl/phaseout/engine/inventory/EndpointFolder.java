@@ -1,5 +1,6 @@
 package nl.phaseout.engine.inventory;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
@@ -45,19 +46,39 @@ final class EndpointFolder {
 		if (current != null && current.observedAt() != null && !observed.observedAt().isAfter(current.observedAt())) {
 			return null; // stale: decided before classifying, so old observations cost no evaluation
 		}
+		Classified classified = classify(campaign, observed.products());
+		return EndpointRow.observe(current, campaign.campaignId(), observed.organisationId(), observed.endpointId(),
+				observed.observedAt(), classified.state(), classified.banned(), EventId.of(observed.envelope()),
+				ProductsJson.write(observed.products()));
+	}
+
+	/**
+	 * The row as the campaign's decision classifies its products now; the row itself when its products
+	 * are not known (last observed before they were kept, or never observed).
+	 */
+	EndpointRow reclassify(Campaign campaign, EndpointRow row) {
+		if (row.products() == null) {
+			return row;
+		}
+		Classified classified = classify(campaign, ProductsJson.read(row.products()));
+		return new EndpointRow(row.campaignId(), row.organisationId(), row.endpointId(), row.observedAt(),
+				row.retiredAt(), classified.state(), classified.banned(), row.lastEvent(), row.products());
+	}
+
+	private Classified classify(Campaign campaign, List<Product> products) {
 		String decision = campaign.classificationDecisionKey();
-		EndpointState state = EndpointState.of(observed.products(), p -> classifier.classify(decision, p));
-		String banned = observed.products()
-			.stream()
+		EndpointState state = EndpointState.of(products, p -> classifier.classify(decision, p));
+		String banned = products.stream()
 			.filter(p -> classifier.classify(decision, p) == Classification.BANNED)
 			.map(EndpointFolder::describe)
 			.collect(Collectors.joining("; "));
 		if (banned.length() > MAX_BANNED_PRODUCTS_LENGTH) {
 			banned = banned.substring(0, MAX_BANNED_PRODUCTS_LENGTH - 3) + "...";
 		}
-		return EndpointRow.observe(current, campaign.campaignId(), observed.organisationId(), observed.endpointId(),
-				observed.observedAt(), state, banned.isEmpty() ? null : banned, EventId.of(observed.envelope()),
-				ProductsJson.write(observed.products()));
+		return new Classified(state, banned.isEmpty() ? null : banned);
+	}
+
+	private record Classified(EndpointState state, String banned) {
 	}
 
 	private static String describe(Product product) {

@@ -41,6 +41,13 @@ class EndpointRepository {
 		this.dialect = SingletonSupplier.of(() -> SqlDialect.detect(jdbc));
 	}
 
+	/** Every row of the organisation in the campaign, live and retired. */
+	List<EndpointRow> all(String campaignId, String organisationId) {
+		return jdbc.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
+				+ " banned_products, last_event_source, last_event_id, products FROM inv_endpoint"
+				+ " WHERE campaign_id = ? AND organisation_id = ?", (rs, n) -> row(rs), campaignId, organisationId);
+	}
+
 	Map<String, EndpointRow> find(String campaignId, String organisationId, Collection<String> endpointIds) {
 		List<String> ids = endpointIds.stream().distinct().toList();
 		Map<String, EndpointRow> rows = new HashMap<>();

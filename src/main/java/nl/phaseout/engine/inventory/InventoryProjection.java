@@ -106,6 +106,32 @@ class InventoryProjection {
 		return result;
 	}
 
+	/**
+	 * Classifies the organisation's endpoints in the campaign again, as the campaign's decision answers
+	 * now, under the organisation's lock: changed rows are written, the counts recomputed from every row,
+	 * and what changed for the process reported as for a batch.
+	 */
+	Reclassified reclassify(Campaign campaign, String organisationId) {
+		ProjectionResult result = ProjectionResult.empty();
+		Counts before = counts.lock(campaign.campaignId(), organisationId);
+		Counts after = Counts.ZERO;
+		List<EndpointRow> changed = new ArrayList<>();
+		for (EndpointRow row : endpoints.all(campaign.campaignId(), organisationId)) {
+			EndpointRow now = folder.reclassify(campaign, row);
+			if (!now.equals(row)) {
+				changed.add(now);
+			}
+			after = after.plus(now);
+		}
+		endpoints.update(changed);
+		counts.update(campaign.campaignId(), Map.of(organisationId, after));
+		compare(campaign.campaignId(), Map.of(organisationId, before), Map.of(organisationId, after), result);
+		return new Reclassified(result, changed.size());
+	}
+
+	record Reclassified(ProjectionResult result, int endpointsChanged) {
+	}
+
 	/** Stores an organisation-level fact, or looks up whether an endpoint event changed a row. */
 	private boolean applyFact(InventoryEvent event, Set<InventoryEvent> changed, Set<String> scanned,
 			ProjectionResult result) {

@@ -48,6 +48,13 @@ class ProductClassifier {
 		}
 	}
 
+	/** Forgets every classification: a new version of a decision may answer differently. */
+	void forget() {
+		synchronized (cache) {
+			cache.clear();
+		}
+	}
+
 	private Classification evaluate(Key key) {
 		DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(key.decisionKey())
 			.variables(Variables.createVariables()

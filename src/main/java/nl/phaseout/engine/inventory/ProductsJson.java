@@ -1,6 +1,11 @@
 package nl.phaseout.engine.inventory;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.phaseout.engine.inventory.InventoryEvent.Product;
 
@@ -14,6 +19,24 @@ final class ProductsJson {
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private ProductsJson() {
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** The list back, as written; only for classifying again after a policy change, off the hot path. */
+	static List<Product> read(String products) {
+		try {
+			List<Product> read = new ArrayList<>();
+			for (JsonNode product : JSON.readTree(products)) {
+				read.add(new Product(product.path("vendor").asText(), product.path("name").asText(),
+						product.hasNonNull("version") ? product.get("version").asText() : null,
+						product.path("category").asText(), product.path("state").asText()));
+			}
+			return read;
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored product list is not JSON: " + products, ex);
+		}
 	}
 
 	static String write(List<Product> products) {
