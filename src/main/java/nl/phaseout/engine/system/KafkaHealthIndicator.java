@@ -1,6 +1,7 @@
 package nl.phaseout.engine.system;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +31,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", adminConfig.get("bootstrap.servers"),
-				"request.timeout.ms", TIMEOUT_MS, "default.api.timeout.ms", TIMEOUT_MS))) {
+		try (Admin admin = Admin.create(clientConfig(adminConfig))) {
 			DescribeClusterResult cluster = admin.describeCluster();
 			Collection<Node> nodes = cluster.nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
 			builder.withDetail("clusterId", cluster.clusterId().get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
@@ -44,6 +44,17 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 				builder.up();
 			}
 		}
+	}
+
+	/**
+	 * The engine's own admin settings, security included (a SASL_SSL cluster answers nothing
+	 * else), with timeouts short enough for a health check.
+	 */
+	static Map<String, Object> clientConfig(Map<String, Object> adminConfig) {
+		Map<String, Object> config = new HashMap<>(adminConfig);
+		config.put("request.timeout.ms", TIMEOUT_MS);
+		config.put("default.api.timeout.ms", TIMEOUT_MS);
+		return config;
 	}
 
 }
