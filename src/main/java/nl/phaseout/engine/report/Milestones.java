@@ -38,6 +38,12 @@ final class Milestones {
 	private Milestones() {
 	}
 
+	/** Whether an organisation in this phase has reached the named milestone. */
+	static boolean reached(String name, String phase) {
+		Milestone milestone = ALL.get(name);
+		return milestone != null && Phase.valueOf(phase).ordinal() >= milestone.reachedBy.ordinal();
+	}
+
 	/** SQL true when this milestone is overdue at the moment bound to the named parameter {@code :now}. */
 	static String overdueSql(String name) {
 		Milestone milestone = ALL.get(name);

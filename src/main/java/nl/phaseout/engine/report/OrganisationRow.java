@@ -13,6 +13,11 @@ public record OrganisationRow(String id, String name, String category, String pm
 		String phase, Instant phaseSince, long daysInPhase, EndpointCounts endpoints, LastScan lastScan,
 		boolean overdue, List<OverdueMilestone> overdueMilestones, String processInstanceId) {
 
+	/** Whether the organisation's phase shows the named milestone (inventory, plan, rolloutStart, completion) reached. */
+	public boolean reached(String milestone) {
+		return Milestones.reached(milestone, phase);
+	}
+
 	/** A milestone not reached by its deadline: which, when it was due, and how many whole days ago. */
 	public record OverdueMilestone(String milestone, Instant dueAt, long daysLate) {
 	}
