@@ -118,7 +118,7 @@ public class StatusReports {
 
 	private StatusReport compose(String campaignId, int number, Instant periodStart, Instant periodEnd, Instant now,
 			int missed, StatusReport previous) {
-		CampaignFigures.Figures now_ = figures.figures(campaignId, Scope.all(), now);
+		CampaignFigures.Figures current = figures.figures(campaignId, Scope.all(), now);
 		List<StatusReport.OverdueOrganisation> overdue = new ArrayList<>();
 		OrganisationQuery overdueOnes = new OrganisationQuery(null, null, true, null, 0, OrganisationQuery.MAX_SIZE,
 				"id");
@@ -130,8 +130,8 @@ public class StatusReports {
 				+ "GROUP BY phase", rs -> {
 					entered.put(rs.getString("phase"), rs.getLong("n"));
 				}, campaignId, Timestamp.from(periodStart));
-		return new StatusReport(campaignId, number, periodStart, periodEnd, now, missed, now_, overdue,
-				changes(previous, now_, overdue, entered));
+		return new StatusReport(campaignId, number, periodStart, periodEnd, now, missed, current, overdue,
+				changes(previous, current, overdue, entered));
 	}
 
 	private static StatusReport.Changes changes(StatusReport previous, CampaignFigures.Figures now,

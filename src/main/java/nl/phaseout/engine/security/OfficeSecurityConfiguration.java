@@ -1,7 +1,5 @@
 package nl.phaseout.engine.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,7 +33,7 @@ class OfficeSecurityConfiguration {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN);
 		RequestCache requests = new HttpSessionRequestCache();
 		return http.securityMatcher("/office", "/office/**")
-			.authorizeHttpRequests(requests_ -> requests_.requestMatchers(LOGIN, "/office/assets/**")
+			.authorizeHttpRequests(access -> access.requestMatchers(LOGIN, "/office/assets/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -60,12 +58,8 @@ class OfficeSecurityConfiguration {
 			if (!WebappSession.signIn(request, engine, authentication.getName())) {
 				throw new InternalAuthenticationServiceException("User " + authentication.getName() + " is not known");
 			}
-			redirect(response, saved == null ? request.getContextPath() + "/office" : saved.getRedirectUrl());
+			response.sendRedirect(saved == null ? request.getContextPath() + "/office" : saved.getRedirectUrl());
 		};
-	}
-
-	private static void redirect(HttpServletResponse response, String target) throws IOException {
-		response.sendRedirect(target);
 	}
 
 }
