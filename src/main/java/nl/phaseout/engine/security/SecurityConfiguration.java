@@ -1,10 +1,14 @@
 package nl.phaseout.engine.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -17,7 +21,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Nothing is anonymous but the webapps' login page: the Camunda webapps under
  * {@code /camunda} guard themselves with their own login and CSRF protection; everything
- * else (the project's API, Camunda REST, actuator) needs HTTP Basic credentials.
+ * else (the project's API, Camunda REST, actuator) needs HTTP Basic credentials, or, for
+ * the project's API called from a browser page, the webapps' session (see {@link WebappSession}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -61,10 +66,18 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// A browser signed in to the webapps or /office calls the API with that session...
+			.securityContext(context -> context.securityContextRepository(new WebappSession("/api/")))
+			// ...and a session rides along on forged requests too: those need the CSRF token of the page.
 			// Stateless Basic authentication carries no cookie a forged request could ride on.
-			.csrf(csrf -> csrf.disable())
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSession))
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			.build();
+	}
+
+	private static boolean unsafeWithSession(HttpServletRequest request) {
+		return !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+				&& request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.signedIn(request) != null;
 	}
 
 }

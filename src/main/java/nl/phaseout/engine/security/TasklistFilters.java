@@ -2,6 +2,7 @@ package nl.phaseout.engine.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Map;
 
@@ -17,8 +18,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The two Tasklist filters everyone starts from, created once: a project manager's own
- * organisation's tasks, and the programme office's tasks. Every user may use them.
+ * The two Tasklist filters, created once: a project manager's own organisation's tasks, which
+ * every user may use, and the programme office's tasks, shown to the office only (a project
+ * manager would see an empty list under a name that is not theirs).
  */
 @Component
 class TasklistFilters implements SmartInitializingSingleton {
@@ -42,25 +44,53 @@ class TasklistFilters implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		create(MY_ORGANISATION, -10, "Tasks of the organisations whose project manager you are",
-				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+				null);
 		create(PROGRAMME_OFFICE, 0, "Programme-level tasks: missed deadlines and escalations",
-				tasks.createTaskQuery().taskCandidateGroup(SecurityConfiguration.OFFICE).includeAssignedTasks());
+				tasks.createTaskQuery().taskCandidateGroup(SecurityConfiguration.OFFICE).includeAssignedTasks(),
+				SecurityConfiguration.OFFICE);
 	}
 
-	private void create(String name, int priority, String description, TaskQuery query) {
-		if (filters.createFilterQuery().filterName(name).count() > 0) {
+	/** Creates the filter once, readable by everyone ({@code group} null) or by one group. */
+	private void create(String name, int priority, String description, TaskQuery query, String group) {
+		Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+		if (filter == null) {
+			filter = filters.newTaskFilter(name)
+				.setQuery(query)
+				.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+			filters.saveFilter(filter);
+		}
+		else if (group == null || !readableByEveryone(filter.getId())) {
 			return;
 		}
-		Filter filter = filters.newTaskFilter(name)
-			.setQuery(query)
-			.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-		filters.saveFilter(filter);
-		Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-		everyone.setUserId(ANY);
-		everyone.setResource(Resources.FILTER);
-		everyone.setResourceId(filter.getId());
-		everyone.addPermission(Permissions.READ);
-		authorizations.saveAuthorization(everyone);
+		else {
+			// Installations before 0.2 let everyone read the office's filter.
+			authorizations.createAuthorizationQuery()
+				.authorizationType(AUTH_TYPE_GLOBAL)
+				.resourceType(Resources.FILTER)
+				.resourceId(filter.getId())
+				.list()
+				.forEach(global -> authorizations.deleteAuthorization(global.getId()));
+		}
+		Authorization read = authorizations.createNewAuthorization(group == null ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT);
+		if (group == null) {
+			read.setUserId(ANY);
+		}
+		else {
+			read.setGroupId(group);
+		}
+		read.setResource(Resources.FILTER);
+		read.setResourceId(filter.getId());
+		read.addPermission(Permissions.READ);
+		authorizations.saveAuthorization(read);
+	}
+
+	private boolean readableByEveryone(String filterId) {
+		return authorizations.createAuthorizationQuery()
+			.authorizationType(AUTH_TYPE_GLOBAL)
+			.resourceType(Resources.FILTER)
+			.resourceId(filterId)
+			.count() > 0;
 	}
 
 }

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Registration by CSV import over HTTP, and the two queries people make all day, timed over HTTP. */
+/** Registration by CSV import over HTTP, and the queries people make all day, timed over HTTP. */
 final class HumanSide {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +90,18 @@ final class HumanSide {
 				String.format("%d calls after %d warm-up, %s organisations registered; target at most 200 ms", CALLS,
 						WARM_UP, app.getBean(JdbcTemplate.class)
 							.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)));
+
+		// The programme office's dashboard (figures, trend, the first page of 50 organisations, reports) and
+		// the organisations API, both paged in the database.
+		double dashboard = Figures.median(time("/office", Benchmark.ADMIN, null));
+		figures.number("office.dashboard.median", dashboard);
+		figures.put("GET /office (dashboard page), median", Figures.millis(dashboard),
+				"the whole HTML page as the office sees it, first page of 50; target at most 1,000 ms");
+		double organisationsApi = Figures.median(
+				time("/api/campaigns/kaspersky-av-2018/organisations?size=50&sort=-daysInPhase", Benchmark.ADMIN, null));
+		figures.number("office.organisations.median", organisationsApi);
+		figures.put("GET /api/campaigns/{id}/organisations, median", Figures.millis(organisationsApi),
+				"a page of 50 sorted by days in phase");
 
 		String pm = projectManager(Workload.throughputOrganisation(0));
 		String filterId = app.getBean(FilterService.class)

@@ -1,0 +1,113 @@
+package nl.phaseout.engine.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.phaseout.engine.campaign.CampaignCatalog;
+
+/** Every organisation of a campaign, one row each, as JSON pages or as one CSV: for the programme office. */
+@RestController
+class CampaignOrganisationsController {
+
+	static final List<String> CSV_HEADER = List.of("id", "name", "category", "applicability", "phase", "phaseSince",
+			"daysInPhase", "total", "banned", "protected", "unprotected", "retired", "lastScanId", "lastScanCompletedAt",
+			"overdue", "overdueMilestones");
+
+	private final CampaignOrganisations organisations;
+
+	private final CampaignCatalog campaigns;
+
+	CampaignOrganisationsController(CampaignOrganisations organisations, CampaignCatalog campaigns) {
+		this.organisations = organisations;
+		this.campaigns = campaigns;
+	}
+
+	@GetMapping("/api/campaigns/{id}/organisations")
+	@Transactional(readOnly = true)
+	ResponseEntity<?> organisations(@PathVariable String id, @RequestParam(required = false) String phase,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String overdue,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size, @RequestParam(required = false) String sort,
+			Authentication user) {
+		ResponseEntity<ProblemDetail> refused = refused(id, user);
+		if (refused != null) {
+			return refused;
+		}
+		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, q, page, size, sort);
+		return ResponseEntity.ok(organisations.page(id, query, Scope.all(), Instant.now()));
+	}
+
+	@GetMapping("/api/campaigns/{id}/organisations.csv")
+	@Transactional(readOnly = true)
+	ResponseEntity<?> csv(@PathVariable String id, @RequestParam(required = false) String phase,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String overdue,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort, Authentication user,
+			HttpServletResponse response) throws IOException {
+		ResponseEntity<ProblemDetail> refused = refused(id, user);
+		if (refused != null) {
+			return refused;
+		}
+		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, q, null, null, sort);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + id + "-organisations.csv\"");
+		Writer out = response.getWriter();
+		out.write(CsvCells.line(CSV_HEADER));
+		organisations.forEach(id, query, Scope.all(), Instant.now(), true, row -> write(out, row));
+		out.flush();
+		return null;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalid(InvalidQueryException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	private ResponseEntity<ProblemDetail> refused(String campaignId, Authentication user) {
+		if (!OfficeReaders.isOffice(user)) {
+			return problem(HttpStatus.FORBIDDEN,
+					"The campaign's organisations are for the programme office (group phaseout-office) and administrators.");
+		}
+		if (campaigns.find(campaignId).isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "No campaign with id '" + campaignId + "'.");
+		}
+		return null;
+	}
+
+	private static void write(Writer out, OrganisationRow row) {
+		EndpointCounts counts = row.endpoints();
+		try {
+			out.write(CsvCells.line(Arrays.asList(row.id(), row.name(), row.category(), row.applicability(),
+					row.phase(), row.phaseSince(), row.daysInPhase(), counts.total(), counts.banned(),
+					counts.protectedCount(), counts.unprotected(), counts.retired(),
+					row.lastScan() == null ? null : row.lastScan().scanId(),
+					row.lastScan() == null ? null : row.lastScan().completedAt(), row.overdue(),
+					String.join(";", row.overdueMilestones().stream().map(m -> m.milestone()).toList()))));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+
+}

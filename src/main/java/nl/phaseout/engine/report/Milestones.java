@@ -1,0 +1,63 @@
+package nl.phaseout.engine.report;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import nl.phaseout.engine.process.Phase;
+
+/**
+ * When a deadline's milestone counts as reached, for the office's views: the first phase that
+ * shows it, as the process's deadline watch decides; {@link Phase} lists the phases in process
+ * order, so any later phase counts too. A milestone is overdue while its deadline has passed and
+ * it is not reached: the contract's definition of an overdue organisation.
+ */
+final class Milestones {
+
+	/** Deadline name to the participation column holding its moment and the phase that reaches it. */
+	static final Map<String, Milestone> ALL;
+
+	static {
+		Map<String, Milestone> all = new LinkedHashMap<>();
+		for (nl.phaseout.engine.process.Milestone milestone : nl.phaseout.engine.process.Milestone.values()) {
+			String column = "deadline_" + milestone.deadline().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+			all.put(milestone.deadline(), new Milestone(milestone.deadline(), column, milestone.reachedAt()));
+		}
+		ALL = Map.copyOf(all);
+	}
+
+	/** The deadline names in the order their milestones come. */
+	static final String[] NAMES = nl.phaseout.engine.process.Milestone.deadlines().toArray(String[]::new);
+
+	/** SQL giving a participation's phase as its place in process order ({@code p} is participation). */
+	static final String PHASE_RANK = Stream.of(Phase.values())
+		.map(phase -> "WHEN '" + phase.name() + "' THEN " + phase.ordinal())
+		.collect(Collectors.joining(" ", "(CASE p.phase ", " END)"));
+
+	private Milestones() {
+	}
+
+	/** Whether an organisation in this phase has reached the named milestone. */
+	static boolean reached(String name, String phase) {
+		Milestone milestone = ALL.get(name);
+		return milestone != null && Phase.valueOf(phase).ordinal() >= milestone.reachedBy.ordinal();
+	}
+
+	/** SQL true when this milestone is overdue at the moment bound to the named parameter {@code :now}. */
+	static String overdueSql(String name) {
+		Milestone milestone = ALL.get(name);
+		return "(p." + milestone.column + " IS NOT NULL AND p." + milestone.column + " <= :now AND " + PHASE_RANK
+				+ " < " + milestone.reachedBy.ordinal() + ")";
+	}
+
+	/** SQL true when any milestone is overdue at {@code :now}. */
+	static String anyOverdueSql() {
+		return Stream.of(NAMES).map(Milestones::overdueSql).collect(Collectors.joining(" OR ", "(", ")"));
+	}
+
+	record Milestone(String name, String column, Phase reachedBy) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package nl.phaseout.engine.security;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.util.ServletContextUtil;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * One login for the browser: the Camunda webapps' session is where a signed-in user is kept,
+ * whether they signed in to Tasklist or to {@code /office}. This repository reads that session
+ * for {@code /office} and for a browser's calls to {@code /api}, and {@link #signIn} writes it
+ * after the office's login form, so Tasklist and Cockpit need no second login. Signing out of
+ * either ends both. Nothing else is stored: the Camunda session is the only truth.
+ */
+class WebappSession implements SecurityContextRepository {
+
+	/** The engine the webapps serve under {@code /camunda/app/.../default/}. */
+	static final String ENGINE = "default";
+
+	/** The session attribute in which the Camunda webapps keep their {@link Authentications}. */
+	private static final String CAMUNDA_AUTHENTICATIONS = "authenticatedUser";
+
+	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	/** Only requests under this path (after the context path) may use the session. */
+	private final String pathPrefix;
+
+	WebappSession(String pathPrefix) {
+		this.pathPrefix = pathPrefix;
+	}
+
+	private boolean applies(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + pathPrefix);
+	}
+
+	/** The user signed in to the webapps in this request's session, as a Spring authentication, or null. */
+	static Authentication signedIn(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(CAMUNDA_AUTHENTICATIONS) instanceof Authentications all)) {
+			return null;
+		}
+		if (!(all.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user)) {
+			return null;
+		}
+		List<SimpleGrantedAuthority> groups = user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+		return UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups);
+	}
+
+	/**
+	 * Signs the user in to the webapps as Camunda's own login does: a new session (against
+	 * session fixation) holding the user's groups and the webapps they may use.
+	 *
+	 * @return false when the engine does not know the user
+	 */
+	static boolean signIn(HttpServletRequest request, ProcessEngine engine, String userId) {
+		UserAuthentication user = AuthenticationUtil.createAuthentication(engine, userId);
+		if (user == null) {
+			return false;
+		}
+		user.setCacheValidationTime(ServletContextUtil.getAuthCacheValidationTime(request.getServletContext()));
+		AuthenticationUtil.revalidateSession(request, user);
+		return true;
+	}
+
+	@Override
+	@SuppressWarnings("deprecation")
+	public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+		return context(holder.getRequest());
+	}
+
+	@Override
+	public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+		Supplier<SecurityContext> context = () -> context(request);
+		return new DeferredSecurityContext() {
+			private SecurityContext loaded;
+
+			@Override
+			public SecurityContext get() {
+				if (loaded == null) {
+					loaded = context.get();
+				}
+				return loaded;
+			}
+
+			@Override
+			public boolean isGenerated() {
+				return get().getAuthentication() == null;
+			}
+		};
+	}
+
+	/** The webapps' session is written by {@link #signIn} and by Camunda's own login, never here. */
+	@Override
+	public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+	}
+
+	@Override
+	public boolean containsContext(HttpServletRequest request) {
+		return applies(request) && signedIn(request) != null;
+	}
+
+	private SecurityContext context(HttpServletRequest request) {
+		SecurityContext context = holder.createEmptyContext();
+		Authentication user = applies(request) ? signedIn(request) : null;
+		if (user != null) {
+			context.setAuthentication(user);
+		}
+		return context;
+	}
+
+}

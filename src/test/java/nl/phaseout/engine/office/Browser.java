@@ -1,0 +1,84 @@
+package nl.phaseout.engine.office;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium through its chromedriver, with the flags a closed network needs and
+ * a fresh profile; the browser's language is chosen per instance.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	final ChromeDriver driver;
+
+	final WebDriverWait wait;
+
+	Browser(String language) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		try {
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--window-size=1400,1100", "--lang=" + language,
+					"--user-data-dir=" + Files.createTempDirectory("phaseout-chromium-"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Types into a field of the Camunda webapps. Their pages swallow the key events chromedriver
+	 * synthesises, so the text arrives as input, the way an input method delivers it.
+	 */
+	void typeInWebapp(WebElement field, String text) {
+		driver.executeScript("arguments[0].focus()", field);
+		driver.executeCdpCommand("Input.insertText", Map.of("text", text));
+	}
+
+	/** Clicks in the Camunda webapps, which, like keys, ignore chromedriver's synthesised mouse events. */
+	void clickInWebapp(WebElement element) {
+		driver.executeScript("arguments[0].click()", element);
+	}
+
+	void screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<WebElement> all(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
