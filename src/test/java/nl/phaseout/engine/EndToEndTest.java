@@ -15,9 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application as it runs for real: embedded Kafka broker on a free port, H2 in
  * file mode in a fresh data directory, HTTP on a free port. Subclasses share one context.
+ * The integrations of the tests publish as {@code /test/...}, a trusted source here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "phaseout.kafka.embedded.port=0")
+		// The tests' integrations publish as /test/...: trusted, as the dev profile trusts the demo's sources.
+		properties = { "phaseout.kafka.embedded.port=0",
+				"phaseout.inventory.trusted-sources=/intune/*,urn:phaseout:manual:*,/test/*" })
 public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = createDataDir();

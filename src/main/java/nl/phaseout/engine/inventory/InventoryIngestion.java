@@ -1,7 +1,9 @@
 package nl.phaseout.engine.inventory;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,7 +24,9 @@ class InventoryIngestion {
 
 	private static final Logger log = LoggerFactory.getLogger(InventoryIngestion.class);
 
-	private final InventoryEventParser parser = new InventoryEventParser();
+	private final InventoryEventParser parser;
+
+	private final SourceCheck sources;
 
 	private final InventoryProjection projection;
 
@@ -37,7 +41,10 @@ class InventoryIngestion {
 	private final ProcessSignalWorker worker;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			DeadLetters deadLetters, InventoryMetrics metrics, ProcessSignals signals, ProcessSignalWorker worker) {
+			DeadLetters deadLetters, InventoryMetrics metrics, ProcessSignals signals, ProcessSignalWorker worker,
+			InventoryEventParser parser, SourceCheck sources) {
+		this.parser = parser;
+		this.sources = sources;
 		this.projection = projection;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.deadLetters = deadLetters;
@@ -49,9 +56,12 @@ class InventoryIngestion {
 	void ingest(List<ConsumerRecord<String, byte[]>> records) {
 		List<InventoryEvent> events = new ArrayList<>(records.size());
 		List<Rejected> rejected = new ArrayList<>();
+		Map<InventoryEvent, ConsumerRecord<String, byte[]>> recordOf = new IdentityHashMap<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				events.add(parser.parse(record));
+				InventoryEvent event = parser.parse(record);
+				events.add(event);
+				recordOf.put(event, record);
 			}
 			catch (InvalidEventException ex) {
 				rejected.add(new Rejected(record, ex));
@@ -59,7 +69,7 @@ class InventoryIngestion {
 		}
 		int[] recorded = new int[1];
 		ProjectionResult result = transaction.execute(status -> {
-			ProjectionResult applied = projection.apply(events);
+			ProjectionResult applied = projection.apply(sources.admit(events, recordOf::get));
 			recorded[0] = signals.append(applied);
 			return applied;
 		});

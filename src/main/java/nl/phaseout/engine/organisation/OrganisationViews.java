@@ -27,8 +27,11 @@ class OrganisationViews {
 
 	private final HistoryService history;
 
+	private final OrganisationSources sources;
+
 	OrganisationViews(OrganisationRepository organisations, Participations participations, EndpointFigures figures,
-			TaskService tasks, HistoryService history) {
+			TaskService tasks, HistoryService history, OrganisationSources sources) {
+		this.sources = sources;
 		this.organisations = organisations;
 		this.participations = participations;
 		this.figures = figures;
@@ -44,7 +47,7 @@ class OrganisationViews {
 				.map(participation -> campaignView(organisation, participation))
 				.toList();
 			return new OrganisationView(organisation.id(), organisation.name(), organisation.category(),
-					organisation.pmGroup(), organisation.registeredAt(), campaigns);
+					organisation.pmGroup(), organisation.registeredAt(), sources.of(id), campaigns);
 		});
 	}
 

@@ -38,7 +38,8 @@ final class ProjectionFixture {
 		this.jdbc = new JdbcTemplate(dataSource);
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql"),
 				new ClassPathResource("db/migration/V3__processed_event_by_id.sql"),
-				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"))
+				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
+				new ClassPathResource("db/migration/V10.1__inventory_parked_events.sql"))
 			.execute(dataSource);
 		var counts = new CountsRepository(jdbc);
 		var store = new EventStore(jdbc);
