@@ -116,10 +116,10 @@ class PhaseOutJourneyTest extends EndToEndTest {
 	private TestRestTemplate projectManagerOf(String org) {
 		String userId = "pm" + UUID.randomUUID().toString().substring(0, 8);
 		User user = identityService.newUser(userId);
-		user.setPassword("secret");
+		user.setPassword("project-manager-passphrase");
 		identityService.saveUser(user);
 		identityService.createMembership(userId, "pm-" + org.toLowerCase());
-		return http.withBasicAuth(userId, "secret");
+		return http.withBasicAuth(userId, "project-manager-passphrase");
 	}
 
 	private void register(String org) {
