@@ -19,8 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// The tests' integrations publish as /test/...: trusted, as the dev profile trusts the demo's sources.
+		// A throttled login stays blocked long enough for a test to see it on a busy machine.
 		properties = { "phaseout.kafka.embedded.port=0",
-				"phaseout.inventory.trusted-sources=/intune/*,urn:phaseout:manual:*,/test/*" })
+				"phaseout.inventory.trusted-sources=/intune/*,urn:phaseout:manual:*,/test/*",
+				"phaseout.security.login-throttle.first-delay=30s" })
 public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = createDataDir();
