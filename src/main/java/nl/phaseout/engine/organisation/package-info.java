@@ -1,5 +1,6 @@
 /**
  * Organisations: registration one by one or by CSV import, each starting a phase-out
- * process per active campaign, and the organisation's view over REST.
+ * process per active campaign, the sources that may report for each, and the organisation's
+ * view over REST.
  */
 package nl.phaseout.engine.organisation;
