@@ -100,7 +100,8 @@ final class InventoryEventParser {
 	private void notAfter(String what, Instant time, Instant latest) {
 		if (time != null && time.isAfter(latest)) {
 			throw new InvalidEventException(what + " " + time + " is more than " + words(maxClockSkew)
-					+ " ahead of the engine's clock (" + latest.minus(maxClockSkew) + "); an event cannot report the future");
+					+ " ahead of the engine's clock (" + latest.minus(maxClockSkew)
+					+ "); an event cannot report the future");
 		}
 	}
 

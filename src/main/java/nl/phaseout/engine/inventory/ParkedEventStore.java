@@ -65,7 +65,8 @@ class ParkedEventStore {
 		Set<String> seen = new HashSet<>();
 		List<Parked> fresh = new ArrayList<>();
 		Map<String, List<Parked>> byOrganisation = events.stream()
-			.collect(Collectors.groupingBy(parked -> parked.event().organisationId(), TreeMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(parked -> parked.event().organisationId(), TreeMap::new,
+					Collectors.toList()));
 		byOrganisation.forEach((organisationId, parkedEvents) -> {
 			Set<EventId> known = known(organisationId,
 					parkedEvents.stream().map(parked -> parked.event().envelope().id()).distinct().toList());

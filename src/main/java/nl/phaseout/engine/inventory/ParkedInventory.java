@@ -93,7 +93,8 @@ public class ParkedInventory {
 				metrics.events(outcome, result.count(outcome));
 			}
 		});
-		sources.refuseAfterCommit(refused);
+		// The registration has committed by then: a dead letter that fails must not fail it.
+		sources.refuseAfterCommitOrLog(refused);
 	}
 
 }

@@ -136,19 +136,47 @@ class SourceCheck {
 		}
 	}
 
-	/** Dead-letters the records, with their reasons, once the current transaction has committed. */
+	/**
+	 * Dead-letters the records, with their reasons, once the current transaction has committed. A
+	 * failure to publish fails the caller (ingestion retries its batch and refuses them again).
+	 */
 	void refuseAfterCommit(List<Refusal> refused) {
 		if (refused.isEmpty()) {
 			return;
 		}
 		afterCommit(() -> {
+			refused.forEach(this::deadLetter);
+			metrics.events(Outcome.REFUSED, refused.size());
+		});
+	}
+
+	/**
+	 * As {@link #refuseAfterCommit(List)}, for a caller that cannot retry (a registration, which has
+	 * committed): a record that cannot be published is logged with where it still lies in the topic.
+	 */
+	void refuseAfterCommitOrLog(List<Refusal> refused) {
+		if (refused.isEmpty()) {
+			return;
+		}
+		afterCommit(() -> {
 			for (Refusal refusal : refused) {
-				ConsumerRecord<String, byte[]> record = refusal.record();
-				log.warn("Refusing {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), refusal.reason());
-				deadLetters.publish(record, new InvalidEventException(refusal.reason()));
+				try {
+					deadLetter(refusal);
+				}
+				catch (RuntimeException ex) {
+					ConsumerRecord<String, byte[]> record = refusal.record();
+					log.error("Could not dead-letter {}-{}@{} ({}); it is still in that topic: {}", record.topic(),
+							record.partition(), record.offset(), refusal.reason(), ex.toString());
+				}
 			}
 			metrics.events(Outcome.REFUSED, refused.size());
 		});
+	}
+
+	private void deadLetter(Refusal refusal) {
+		ConsumerRecord<String, byte[]> record = refusal.record();
+		log.warn("Refusing {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), refusal.reason());
+		deadLetters.publish(record, new InvalidEventException(refusal.reason()));
 	}
 
 	static void afterCommit(Runnable action) {

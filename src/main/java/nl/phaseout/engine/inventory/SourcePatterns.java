@@ -83,7 +83,7 @@ public final class SourcePatterns {
 		return false;
 	}
 
-	/** The entry with control and format characters shown as code points, so an error message stays one readable line. */
+	/** The entry with control and format characters shown as code points: an error message stays one line. */
 	static String printable(String text) {
 		StringBuilder shown = new StringBuilder();
 		text.codePoints().limit(MAX_LENGTH).forEach(c -> {

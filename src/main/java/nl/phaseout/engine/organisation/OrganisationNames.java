@@ -50,7 +50,7 @@ final class OrganisationNames {
 		return shown.toString();
 	}
 
-	/** Controls (Cc), formatting such as bidi overrides and zero-width characters (Cf), line and paragraph separators. */
+	/** Controls (Cc), formatting such as bidi overrides and zero-width characters (Cf), line separators. */
 	private static boolean hidden(int c) {
 		int type = Character.getType(c);
 		return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR

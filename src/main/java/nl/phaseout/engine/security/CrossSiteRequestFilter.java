@@ -88,7 +88,8 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 	}
 
 	private String unsupported(HttpServletRequest request, MediaType type, boolean engineRest) {
-		boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+		boolean hasBody = request.getContentLengthLong() > 0
+				|| request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 		if (type == null) {
 			return hasBody ? "A request body needs a Content-Type: application/json"
 					+ (engineRest ? " (multipart/form-data for deployments)" : " (text/csv for CSV)") + "." : null;

@@ -79,8 +79,8 @@ class LoginThrottle {
 			return new Failures(count, now, now.plus(delay(count)));
 		});
 		if (after.count() > settings.freeAttempts()) {
-			log.warn("Login of user '{}' from {} failed {} times in a row: blocked for {}", user, client, after.count(),
-					delay(after.count()));
+			log.warn("Login of user '{}' from {} failed {} times in a row: blocked for {}", printable(user), client,
+					after.count(), delay(after.count()));
 		}
 	}
 
@@ -99,6 +99,15 @@ class LoginThrottle {
 			delay = delay.multipliedBy(2);
 		}
 		return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
+	}
+
+	/** A user name as typed may hold anything, line breaks too: not into the log as it is. */
+	private static String printable(String user) {
+		return user == null ? "" : user.codePoints()
+			.limit(100)
+			.map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 	private boolean forgotten(Failures entry, Instant now) {

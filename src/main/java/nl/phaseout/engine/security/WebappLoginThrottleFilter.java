@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -140,7 +141,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 		@Override
 		public BufferedReader getReader() {
 			String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+			return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
 		}
 
 		@Override

@@ -177,7 +177,8 @@ abstract class ReportingSourcesContract {
 	@Test
 	void anEventFromAnotherSourceChangesNothingAndIsDeadLetteredNamingItsSource() {
 		registered(OWN);
-		fixture.ingestion.ingest(List.of(observed(OWN, org, "ep-1", "2024-05-01T10:00:00Z", TestRecords.KASPERSKY_ACTIVE)));
+		fixture.ingestion
+			.ingest(List.of(observed(OWN, org, "ep-1", "2024-05-01T10:00:00Z", TestRecords.KASPERSKY_ACTIVE)));
 		double refusedBefore = fixture.events("refused");
 
 		fixture.ingestion.ingest(List.of(observed(STRANGER, org, "ep-1", "2024-05-02T10:00:00Z",
