@@ -50,7 +50,7 @@ class ApplicationTest extends EndToEndTest {
 	@Test
 	void wrongPasswordIsRefused() {
 		User user = identityService.newUser("mallory-" + UUID.randomUUID());
-		user.setPassword("right");
+		user.setPassword("the-right-passphrase");
 		identityService.saveUser(user);
 
 		ResponseEntity<String> wrongPassword = http.withBasicAuth(user.getId(), "wrong")

@@ -15,9 +15,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application as it runs for real: embedded Kafka broker on a free port, H2 in
  * file mode in a fresh data directory, HTTP on a free port. Subclasses share one context.
+ * The tests' integrations publish as {@code /test/...} or {@code urn:test:...}, trusted here as
+ * the dev profile trusts the demo's sources.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "phaseout.kafka.embedded.port=0")
+		// A throttled login stays blocked long enough for a test to see it on a busy machine.
+		properties = { "phaseout.kafka.embedded.port=0",
+				"phaseout.inventory.trusted-sources=/intune/*,urn:phaseout:manual:*,/test/*,urn:test:*",
+				"phaseout.security.login-throttle.first-delay=30s" })
 public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = createDataDir();

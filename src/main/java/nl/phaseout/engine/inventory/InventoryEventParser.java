@@ -1,5 +1,8 @@
 package nl.phaseout.engine.inventory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +26,29 @@ import org.apache.kafka.common.header.Header;
  * accepted. The record key, when present, must equal {@code data.organisationId}: the key decides
  * the partition and so the order in which an organisation's events are applied, and a producer
  * that keys by something else has a bug worth hearing about. A record without a key is accepted.
+ * No time of an event ({@code time} and the data's own) may lie more than {@code maxClockSkew}
+ * ahead of the engine's clock: an observation dated in the future would outrank every real one
+ * to come and pin its endpoint's state. A contract's {@code endDate} may lie in the future.
  */
 final class InventoryEventParser {
 
 	private static final Set<String> STATES = Set.of("active", "passive", "disabled");
 
 	private final CloudEventReader reader = new CloudEventReader();
+
+	private final Clock clock;
+
+	private final Duration maxClockSkew;
+
+	InventoryEventParser(Clock clock, Duration maxClockSkew) {
+		this.clock = clock;
+		this.maxClockSkew = maxClockSkew;
+	}
+
+	/** The engine's own clock and the default skew of five minutes. */
+	InventoryEventParser() {
+		this(Clock.systemUTC(), InventoryProperties.defaults().maxClockSkew());
+	}
 
 	InventoryEvent parse(ConsumerRecord<String, byte[]> record) {
 		if (size(record) > InventoryTopics.MAX_RECORD_BYTES) {
@@ -53,7 +73,42 @@ final class InventoryEventParser {
 			throw new InvalidEventException("record key '" + record.key() + "' does not match data.organisationId '"
 					+ parsed.organisationId() + "'");
 		}
+		checkNotAhead(parsed);
 		return parsed;
+	}
+
+	private void checkNotAhead(InventoryEvent event) {
+		Instant latest = clock.instant().plus(maxClockSkew);
+		notAfter("CloudEvents attribute 'time'", event.envelope().time(), latest);
+		if (event instanceof EndpointObserved observed) {
+			notAfter("data.observedAt", observed.observedAt(), latest);
+		}
+		else if (event instanceof EndpointRetired retired) {
+			notAfter("data.retiredAt", retired.retiredAt(), latest);
+		}
+		else if (event instanceof ScanCompleted scan) {
+			notAfter("data.completedAt", scan.completedAt(), latest);
+		}
+		else if (event instanceof AlternativeSelected selected) {
+			notAfter("data.selectedAt", selected.selectedAt(), latest);
+		}
+		else if (event instanceof ContractTerminated terminated) {
+			notAfter("data.terminatedAt", terminated.terminatedAt(), latest);
+		}
+	}
+
+	private void notAfter(String what, Instant time, Instant latest) {
+		if (time != null && time.isAfter(latest)) {
+			throw new InvalidEventException(what + " " + time + " is more than " + words(maxClockSkew)
+					+ " ahead of the engine's clock (" + latest.minus(maxClockSkew)
+					+ "); an event cannot report the future");
+		}
+	}
+
+	private static String words(Duration duration) {
+		long seconds = duration.toSeconds();
+		return seconds % 60 == 0 ? (seconds / 60) + " minute" + (seconds == 60 ? "" : "s")
+				: seconds + " second" + (seconds == 1 ? "" : "s");
 	}
 
 	private static EndpointObserved observed(Envelope envelope, JsonFields data) {

@@ -2,7 +2,9 @@ package nl.phaseout.engine.inventory;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +37,9 @@ class InventoryIngestion {
 
 	private static final Set<String> REFUSED_BY_CONTENT = Set.of("22", "23");
 
-	private final InventoryEventParser parser = new InventoryEventParser();
+	private final InventoryEventParser parser;
+
+	private final SourceCheck sources;
 
 	private final InventoryProjection projection;
 
@@ -50,7 +54,10 @@ class InventoryIngestion {
 	private final ProcessSignalWorker worker;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			DeadLetters deadLetters, InventoryMetrics metrics, ProcessSignals signals, ProcessSignalWorker worker) {
+			DeadLetters deadLetters, InventoryMetrics metrics, ProcessSignals signals, ProcessSignalWorker worker,
+			InventoryEventParser parser, SourceCheck sources) {
+		this.parser = parser;
+		this.sources = sources;
 		this.projection = projection;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.deadLetters = deadLetters;
@@ -70,9 +77,11 @@ class InventoryIngestion {
 				rejected.add(new Rejected(record, ex));
 			}
 		}
+		Map<InventoryEvent, ConsumerRecord<String, byte[]>> recordOf = new IdentityHashMap<>();
+		parsed.forEach(one -> recordOf.put(one.event(), one.record()));
 		Applied applied;
 		try {
-			applied = apply(parsed.stream().map(Parsed::event).toList());
+			applied = apply(parsed.stream().map(Parsed::event).toList(), recordOf);
 		}
 		catch (RuntimeException ex) {
 			if (!refusedForContent(ex)) {
@@ -80,7 +89,7 @@ class InventoryIngestion {
 			}
 			log.warn("The database refused a batch of {} events for what is in it ({}); applying them one by one",
 					parsed.size(), ex.toString());
-			applied = applyOneByOne(parsed, rejected);
+			applied = applyOneByOne(parsed, recordOf, rejected);
 		}
 		if (applied.signals() > 0) {
 			worker.wake();
@@ -98,10 +107,11 @@ class InventoryIngestion {
 				applied.result().outcomes(), rejected.size(), applied.signals());
 	}
 
-	private Applied apply(List<InventoryEvent> events) {
+	/** Projects the events whose source may report for their organisation, in one transaction. */
+	private Applied apply(List<InventoryEvent> events, Map<InventoryEvent, ConsumerRecord<String, byte[]>> recordOf) {
 		int[] recorded = new int[1];
 		ProjectionResult result = transaction.execute(status -> {
-			ProjectionResult projected = projection.apply(events);
+			ProjectionResult projected = projection.apply(sources.admit(events, recordOf::get));
 			recorded[0] = signals.append(projected);
 			return projected;
 		});
@@ -109,13 +119,14 @@ class InventoryIngestion {
 	}
 
 	/** Each event in a transaction of its own; one the database keeps refusing joins the rejected. */
-	private Applied applyOneByOne(List<Parsed> parsed, List<Rejected> rejected) {
+	private Applied applyOneByOne(List<Parsed> parsed, Map<InventoryEvent, ConsumerRecord<String, byte[]>> recordOf,
+			List<Rejected> rejected) {
 		ProjectionResult total = ProjectionResult.empty();
 		int signalled = 0;
 		for (Parsed one : parsed) {
 			for (int attempt = 1;; attempt++) {
 				try {
-					Applied applied = apply(List.of(one.event()));
+					Applied applied = apply(List.of(one.event()), recordOf);
 					applied.result().outcomes().forEach((outcome, n) -> total.outcomes().merge(outcome, n, Integer::sum));
 					signalled += applied.signals();
 					break;

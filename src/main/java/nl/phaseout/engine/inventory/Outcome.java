@@ -12,7 +12,11 @@ enum Outcome {
 	/** New, but older than what is known (an earlier observation, a retirement before the last sighting). */
 	STALE,
 	/** Invalid; published to the dead-letter topic with the reason. */
-	DEAD_LETTERED;
+	DEAD_LETTERED,
+	/** Its source may not report for its organisation; dead-lettered naming the source. */
+	REFUSED,
+	/** For an organisation not registered yet, from a source not trusted for all: kept until it registers. */
+	PARKED;
 
 	String tag() {
 		return name().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +16,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.phaseout.engine.system.CsvLines;
 
 /**
- * Registers the organisations of a CSV file ({@code id,name,category[,pmGroup]}, header
- * first, RFC 4180 quoting), a hundred rows a transaction. An invalid or duplicate row is
- * reported with its line number and reason and never stops the others.
+ * Registers the organisations of a CSV file ({@code id,name,category} and, optionally, the
+ * columns {@code pmGroup} and {@code sources} in either order; header first, RFC 4180 quoting),
+ * a hundred rows a transaction. {@code sources} holds the sources that may report for the
+ * organisation, separated by {@code ;}. An invalid or duplicate row is reported with its line
+ * number and reason and never stops the others.
  */
 @Component
 class CsvImport {
 
 	private static final List<String> HEADER = List.of("id", "name", "category");
+
+	private static final List<String> OPTIONAL = List.of("pmgroup", "sources");
+
+	private static final String EXPECTED = "id,name,category[,pmGroup][,sources]";
 
 	/** Rows registered per transaction. */
 	private static final int CHUNK = 100;
@@ -41,13 +48,14 @@ class CsvImport {
 		CsvLines lines = new CsvLines(reader);
 		List<String> header = lines.next();
 		if (header == null) {
-			throw new InvalidRegistrationException(List.of("the CSV is empty; expected the header id,name,category[,pmGroup]"));
+			throw new InvalidRegistrationException(List.of("the CSV is empty; expected the header " + EXPECTED));
 		}
 		List<String> columns = header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
-		if (columns.size() < 3 || !columns.subList(0, 3).equals(HEADER)
-				|| (columns.size() == 4 && !columns.get(3).equals("pmgroup")) || columns.size() > 4) {
-			throw new InvalidRegistrationException(
-					List.of("the CSV header is '" + String.join(",", header) + "'; expected id,name,category[,pmGroup]"));
+		if (columns.size() < 3 || !columns.subList(0, 3).equals(HEADER) || columns.size() > 3 + OPTIONAL.size()
+				|| !OPTIONAL.containsAll(columns.subList(3, columns.size()))
+				|| columns.stream().distinct().count() != columns.size()) {
+			throw new InvalidRegistrationException(List.of("the CSV header is '"
+					+ OrganisationNames.printable(String.join(",", header)) + "'; expected " + EXPECTED));
 		}
 		List<ImportResult.Row> rows = new ArrayList<>();
 		List<Pending> chunk = new ArrayList<>(CHUNK);
@@ -59,7 +67,7 @@ class CsvImport {
 				continue;
 			}
 			String id = fields.isEmpty() ? null : fields.get(0).trim();
-			String problem = problem(fields, columns.size());
+			String problem = problem(fields, columns);
 			Integer earlier = problem == null ? firstLine.putIfAbsent(id, line) : null;
 			if (problem != null) {
 				rows.add(ImportResult.Row.rejected(line, id, problem));
@@ -68,7 +76,7 @@ class CsvImport {
 				rows.add(ImportResult.Row.rejected(line, id, "already registered (line " + earlier + ")"));
 			}
 			else {
-				chunk.add(new Pending(rows.size(), line, request(fields)));
+				chunk.add(new Pending(rows.size(), line, request(fields, columns)));
 				rows.add(null);
 				if (chunk.size() == CHUNK) {
 					register(chunk, rows);
@@ -105,17 +113,31 @@ class CsvImport {
 	}
 
 	/** What is wrong with the row, or null when it can be registered. */
-	private static String problem(List<String> fields, int columns) {
-		if (fields.size() < 3 || fields.size() > columns) {
-			return "expected " + (columns == 3 ? "3" : "3 or 4") + " fields, found " + fields.size();
+	private static String problem(List<String> fields, List<String> columns) {
+		if (fields.size() < 3 || fields.size() > columns.size()) {
+			String expected = columns.size() == 3 ? "3" : columns.size() == 4 ? "3 or 4" : "3 to " + columns.size();
+			return "expected " + expected + " fields, found " + fields.size();
 		}
-		List<String> problems = request(fields).problems();
+		List<String> problems = request(fields, columns).problems();
 		return problems.isEmpty() ? null : String.join("; ", problems);
 	}
 
-	private static RegistrationRequest request(List<String> fields) {
+	private static RegistrationRequest request(List<String> fields, List<String> columns) {
 		return new RegistrationRequest(fields.get(0).trim(), fields.get(1), fields.get(2),
-				fields.size() > 3 ? fields.get(3) : null);
+				optional(fields, columns, "pmgroup"), sources(optional(fields, columns, "sources")));
+	}
+
+	private static String optional(List<String> fields, List<String> columns, String column) {
+		int index = columns.indexOf(column);
+		return index < 0 || index >= fields.size() ? null : fields.get(index);
+	}
+
+	/** The {@code sources} cell: sources separated by {@code ;}, blanks ignored. */
+	private static List<String> sources(String cell) {
+		if (cell == null || cell.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(cell.split(";")).map(String::strip).filter(source -> !source.isEmpty()).toList();
 	}
 
 	/** A valid row waiting for its chunk, and where its result goes. */

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.security.DemoIdentities;
+
 /**
  * The demo set of the {@code dev} profile: a few organisations of different categories,
  * each with a project manager whose password is their user id.
@@ -36,8 +38,11 @@ class DemoOrganisations implements SmartInitializingSingleton {
 
 	private final IdentityService identityService;
 
+	private final DemoIdentities demoIdentities;
+
 	DemoOrganisations(OrganisationRegistration registration, OrganisationRepository organisations,
-			IdentityService identityService) {
+			IdentityService identityService, DemoIdentities demoIdentities) {
+		this.demoIdentities = demoIdentities;
 		this.registration = registration;
 		this.organisations = organisations;
 		this.identityService = identityService;
@@ -56,7 +61,7 @@ class DemoOrganisations implements SmartInitializingSingleton {
 				user.setFirstName(demo.pmFirstName());
 				user.setLastName("(PM " + demo.id() + ")");
 				user.setPassword(demo.pmUser());
-				identityService.saveUser(user);
+				demoIdentities.save(identityService, user);
 				identityService.createMembership(demo.pmUser(), organisation.pmGroup());
 			}
 			log.info("Demo organisation {} registered; its project manager logs in as {}/{}", demo.id(), demo.pmUser(),

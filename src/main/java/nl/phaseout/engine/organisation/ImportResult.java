@@ -2,6 +2,8 @@ package nl.phaseout.engine.organisation;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** What a CSV import did, row by row. */
 record ImportResult(int imported, int rejected, List<Row> rows) {
 
@@ -15,6 +17,7 @@ record ImportResult(int imported, int rejected, List<Row> rows) {
 	}
 
 	/** @param line the line of the CSV the row started on, the header being line 1 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Row(int line, String id, Status status, String reason) {
 
 		static Row created(int line, String id) {

@@ -1,10 +1,17 @@
 package nl.phaseout.engine.organisation;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -12,11 +19,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration and the organisation's view, as the contract's REST table says. */
+import nl.phaseout.engine.inventory.SourcePatterns;
+
+/** Registration, the organisation's view and its sources, as the contract's REST tables say. */
 @RestController
 @RequestMapping("/api/organisations")
 class OrganisationController {
@@ -27,35 +37,72 @@ class OrganisationController {
 
 	private final OrganisationViews views;
 
-	OrganisationController(OrganisationRegistration registration, CsvImport csvImport, OrganisationViews views) {
+	private final OrganisationSources sources;
+
+	OrganisationController(OrganisationRegistration registration, CsvImport csvImport, OrganisationViews views,
+			OrganisationSources sources) {
 		this.registration = registration;
 		this.csvImport = csvImport;
 		this.views = views;
+		this.sources = sources;
 	}
 
-	@PostMapping(consumes = "application/json")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OrganisationView> register(@RequestBody RegistrationRequest request) {
 		Organisation organisation = registration.register(request);
 		return ResponseEntity.created(URI.create("/api/organisations/" + organisation.id()))
 			.body(views.find(organisation.id()).orElseThrow());
 	}
 
-	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
-	ImportResult importCsv(@RequestBody String csv) throws IOException {
-		return csvImport.importCsv(new StringReader(csv));
+	/**
+	 * The whole body is read (up to the upload limit, which answers 413 beyond it) before the first
+	 * row is registered, so that a body cut off by the limit registers nothing. Kept as bytes, not
+	 * as a string of twice the size.
+	 */
+	@PostMapping(path = "/import", consumes = "text/csv")
+	ImportResult importCsv(HttpServletRequest request) throws IOException {
+		byte[] csv = request.getInputStream().readAllBytes();
+		Charset charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8
+				: Charset.forName(request.getCharacterEncoding());
+		return csvImport.importCsv(new InputStreamReader(new ByteArrayInputStream(csv), charset));
 	}
 
+	/** Another organisation's id answers exactly as an unknown one does: ids are not for guessing. */
 	@GetMapping("/{id}")
 	ResponseEntity<?> find(@PathVariable String id, Authentication user) {
 		Organisation organisation = views.organisation(id).orElse(null);
-		if (organisation == null) {
-			return problem(HttpStatus.NOT_FOUND, "No organisation is registered with id '" + id + "'.");
-		}
-		if (!Access.mayRead(user, organisation.pmGroup())) {
-			return problem(HttpStatus.FORBIDDEN, "Only the programme office and the members of group '"
-					+ organisation.pmGroup() + "' may read organisation '" + id + "'.");
+		if (organisation == null || !Access.mayRead(user, organisation.pmGroup())) {
+			return notFound(id);
 		}
 		return ResponseEntity.ok(views.find(id).orElseThrow());
+	}
+
+	/** The programme office's (the security configuration says who may). */
+	@PutMapping(path = "/{id}/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> replaceSources(@PathVariable String id, @RequestBody SourcesRequest request) {
+		List<String> problems = new ArrayList<>();
+		if (request.sources() == null) {
+			problems.add("sources is required: a list of sources, each exact or a prefix ending in '*' (may be empty)");
+		}
+		else {
+			problems.addAll(SourcePatterns.problems(request.sources()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRegistrationException(problems);
+		}
+		if (views.organisation(id).isEmpty()) {
+			return notFound(id);
+		}
+		List<String> replaced = SourcePatterns.normalise(request.sources());
+		sources.replace(id, replaced);
+		return ResponseEntity.ok(new SourcesView(id, sources.of(id)));
+	}
+
+	/** {@code PUT /api/organisations/{id}/sources}. */
+	record SourcesRequest(List<String> sources) {
+	}
+
+	record SourcesView(String organisationId, List<String> sources) {
 	}
 
 	@ExceptionHandler
@@ -66,6 +113,11 @@ class OrganisationController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> exists(OrganisationExistsException ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	private static ResponseEntity<ProblemDetail> notFound(String id) {
+		return problem(HttpStatus.NOT_FOUND,
+				"No organisation is registered with id '" + OrganisationNames.printable(id) + "'.");
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

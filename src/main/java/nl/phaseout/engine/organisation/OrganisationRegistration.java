@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.inventory.ParkedInventory;
 import nl.phaseout.engine.process.PhaseoutProcess;
 import nl.phaseout.engine.process.ProcessStart;
 import nl.phaseout.engine.report.Participations;
@@ -19,7 +20,8 @@ import nl.phaseout.engine.security.ProjectManagerGroups;
  * Registers an organisation and starts its phase-out process in every active campaign,
  * all in one transaction: either the organisation exists with its processes, or nothing
  * happened. The organisation's primary key makes a second registration fail, so there is
- * never a second process.
+ * never a second process. Events that arrived for the organisation before it registered are
+ * applied, when their source may report for it, before its processes start.
  */
 @Service
 class OrganisationRegistration {
@@ -34,8 +36,15 @@ class OrganisationRegistration {
 
 	private final ProjectManagerGroups pmGroups;
 
+	private final OrganisationSources sources;
+
+	private final ParkedInventory parkedInventory;
+
 	OrganisationRegistration(OrganisationRepository organisations, CampaignCatalog campaigns,
-			Participations participations, PhaseoutProcess process, ProjectManagerGroups pmGroups) {
+			Participations participations, PhaseoutProcess process, ProjectManagerGroups pmGroups,
+			OrganisationSources sources, ParkedInventory parkedInventory) {
+		this.sources = sources;
+		this.parkedInventory = parkedInventory;
 		this.organisations = organisations;
 		this.campaigns = campaigns;
 		this.participations = participations;
@@ -53,6 +62,9 @@ class OrganisationRegistration {
 		Organisation organisation = new Organisation(request.id().trim(), request.name().trim(),
 				Category.valueOf(request.category().trim()), request.effectivePmGroup(), now);
 		organisations.insert(organisation);
+		sources.replace(organisation.id(), request.effectiveSources());
+		// Before the processes start, so that they see the inventory that arrived ahead of the registration.
+		parkedInventory.release(organisation.id());
 		pmGroups.ensure(organisation.pmGroup(), organisation.name());
 		for (Campaign campaign : campaigns.active()) {
 			Map<String, Instant> deadlines = campaign.deadlinesFrom(now);

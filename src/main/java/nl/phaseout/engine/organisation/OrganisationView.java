@@ -11,7 +11,7 @@ import nl.phaseout.engine.report.LastScan;
 
 /** {@code GET /api/organisations/{id}}, as the contract shows it. */
 record OrganisationView(String id, String name, Category category, String pmGroup, Instant registeredAt,
-		List<CampaignView> campaigns) {
+		List<String> sources, List<CampaignView> campaigns) {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record CampaignView(String campaignId, String applicability, String phase, boolean overdue,

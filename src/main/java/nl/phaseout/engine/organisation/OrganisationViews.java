@@ -26,8 +26,11 @@ class OrganisationViews {
 
 	private final ClosureRecords records;
 
+	private final OrganisationSources sources;
+
 	OrganisationViews(OrganisationRepository organisations, Participations participations, EndpointFigures figures,
-			TaskService tasks, ClosureRecords records) {
+			TaskService tasks, ClosureRecords records, OrganisationSources sources) {
+		this.sources = sources;
 		this.organisations = organisations;
 		this.participations = participations;
 		this.figures = figures;
@@ -43,7 +46,7 @@ class OrganisationViews {
 				.map(participation -> campaignView(organisation, participation))
 				.toList();
 			return new OrganisationView(organisation.id(), organisation.name(), organisation.category(),
-					organisation.pmGroup(), organisation.registeredAt(), campaigns);
+					organisation.pmGroup(), organisation.registeredAt(), sources.of(id), campaigns);
 		});
 	}
 

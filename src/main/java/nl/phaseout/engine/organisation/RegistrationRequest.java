@@ -5,15 +5,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import nl.phaseout.engine.inventory.SourcePatterns;
+
 /**
  * An organisation to register, as it arrives over REST or in a CSV row: validated here,
  * once, for both.
+ *
+ * @param sources the CloudEvents sources that may report for it (exact, or a prefix ending in
+ * {@code *}); none means only the trusted sources
  */
-record RegistrationRequest(String id, String name, String category, String pmGroup) {
+record RegistrationRequest(String id, String name, String category, String pmGroup, List<String> sources) {
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+
+	RegistrationRequest(String id, String name, String category, String pmGroup) {
+		this(id, name, category, pmGroup, List.of());
+	}
+
+	RegistrationRequest {
+		sources = sources == null ? List.of() : sources;
+	}
 
 	/** What is wrong with the request, in words a person can act on; empty when valid. */
 	List<String> problems() {
@@ -22,29 +35,37 @@ record RegistrationRequest(String id, String name, String category, String pmGro
 			problems.add("id is required");
 		}
 		else if (!ID.matcher(id).matches()) {
-			problems.add("id '" + id + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			problems.add("id '" + OrganisationNames.printable(id)
+					+ "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
 		}
 		if (isBlank(name)) {
 			problems.add("name is required");
 		}
-		else if (name.length() > 255) {
-			problems.add("name must be at most 255 characters");
+		else {
+			OrganisationNames.problem(name).ifPresent(problems::add);
 		}
 		if (isBlank(category)) {
 			problems.add("category is required (one of " + Category.NAMES + ")");
 		}
 		else if (!Category.isValid(category.trim())) {
-			problems.add("category '" + category + "' is not one of " + Category.NAMES);
+			problems.add("category '" + OrganisationNames.printable(category) + "' is not one of " + Category.NAMES);
 		}
 		if (!isBlank(pmGroup) && !GROUP.matcher(pmGroup.trim()).matches()) {
-			problems.add("pmGroup '" + pmGroup + "' must be lower-case letters, digits, '.', '_' or '-'");
+			problems.add("pmGroup '" + OrganisationNames.printable(pmGroup)
+					+ "' must be lower-case letters, digits, '.', '_' or '-'");
 		}
+		problems.addAll(SourcePatterns.problems(sources));
 		return problems;
 	}
 
 	/** The group of the organisation's project managers: given, or {@code pm-<id>} in lower case. */
 	String effectivePmGroup() {
 		return isBlank(pmGroup) ? "pm-" + id.trim().toLowerCase(Locale.ROOT) : pmGroup.trim();
+	}
+
+	/** The sources, stripped and without repeats; call after {@link #problems()} found none. */
+	List<String> effectiveSources() {
+		return SourcePatterns.normalise(sources);
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,29 +1,33 @@
 package nl.phaseout.engine.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** A 401 with a Basic challenge and a problem-details body that says what to send. */
+/**
+ * A 401 with a Basic challenge and a problem-details body that says what to send; or, after too
+ * many failed logins from this client, a 429 that says how long to wait.
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
-		response.setHeader("WWW-Authenticate", "Basic realm=\"phaseout-engine\"");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-					+ "\"detail\":\"Authenticate with HTTP Basic as a user of Camunda's identity service (Camunda Admin manages them).\","
-					+ "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+		if (authException instanceof LoginThrottledException throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+			ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed logins for this user from your address; try again in "
+							+ throttled.retryAfterSeconds() + " seconds.");
+			return;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"phaseout-engine\"");
+		ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+				"Authenticate with HTTP Basic as a user of Camunda's identity service (Camunda Admin manages them).");
 	}
 
 }

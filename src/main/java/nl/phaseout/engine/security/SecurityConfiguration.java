@@ -16,13 +16,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Nothing is anonymous but the webapps' login page: the Camunda webapps under
  * {@code /camunda} guard themselves with their own login and CSRF protection; everything
  * else (the project's API, Camunda REST, actuator) needs HTTP Basic credentials, or, for
  * the project's API called from a browser page, the webapps' session (see {@link WebappSession}).
+ * Failed logins of either kind throttle the client ({@link LoginThrottle}); unsafe requests from
+ * other sites' pages are refused ({@link CrossSiteRequestFilter}); bodies are read up to a limit
+ * ({@link UploadLimitFilter}); what Camunda does not authorize itself is for administrators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -32,30 +37,49 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "camunda-admin";
 
+	/**
+	 * Parts of Camunda REST that Camunda does not authorize (jobs without a process definition,
+	 * such as the history cleanup's; the schema log, metrics, telemetry) or that check any user's
+	 * password ({@code identity/verify}): for administrators only, also under {@code /engine/{name}}.
+	 */
+	private static final String[] ADMINISTRATION = { "job/**", "job-definition/**", "history/cleanup/**",
+			"history/job-log/**", "schema/log/**", "metrics/**", "telemetry/**", "identity/verify" };
+
+	private static final RequestMatcher ADMINISTRATION_PATHS = administrationPaths();
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain webappsFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webappsFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		// Matched on the whole path: the webapps' APIs are a servlet of their own under /camunda/api.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http
 			.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/"),
 					paths.matcher("/favicon.ico")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			// The webapps' own CSRF filter (Camunda's CsrfPreventionFilter) stays on for /camunda/api.
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new WebappLoginThrottleFilter(throttle), AuthorizationFilter.class)
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
 			.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService, SecuritySettings settings)
+			throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
 		return http
 			.authorizeHttpRequests(requests -> requests
 				// An error page reports what went wrong with a request that was already checked.
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
+				.requestMatchers(ADMINISTRATION_PATHS)
+				.hasAuthority(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/organisations", "/api/organisations/import")
+				.hasAnyAuthority(OFFICE, ADMIN)
+				.requestMatchers(HttpMethod.PUT, "/api/organisations/*/sources")
+				.hasAnyAuthority(OFFICE, ADMIN)
+				.requestMatchers("/api/campaigns/**")
 				.hasAnyAuthority(OFFICE, ADMIN)
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.authenticated()
@@ -64,13 +88,17 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// A browser signed in to the webapps or /office calls the API with that session...
 			.securityContext(context -> context.securityContextRepository(new WebappSession("/api/")))
 			// ...and a session rides along on forged requests too: those need the CSRF token of the page.
-			// Stateless Basic authentication carries no cookie a forged request could ride on.
+			// Basic authentication carries no cookie, but browsers resend cached Basic credentials:
+			// the cross-site filter refuses those (a token would break every machine client).
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSession))
+			.addFilterBefore(new CrossSiteRequestFilter(settings.allowedOrigins()), BasicAuthenticationFilter.class)
+			.addFilterBefore(new UploadLimitFilter(settings.maxUploadSize().toBytes()), BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			.build();
 	}
@@ -78,6 +106,20 @@ class SecurityConfiguration {
 	private static boolean unsafeWithSession(HttpServletRequest request) {
 		return !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
 				&& request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.signedIn(request) != null;
+	}
+
+	static boolean isAdministration(HttpServletRequest request) {
+		return ADMINISTRATION_PATHS.matches(request);
+	}
+
+	private static RequestMatcher administrationPaths() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher[] matchers = new RequestMatcher[ADMINISTRATION.length * 2];
+		for (int i = 0; i < ADMINISTRATION.length; i++) {
+			matchers[2 * i] = paths.matcher("/engine-rest/" + ADMINISTRATION[i]);
+			matchers[2 * i + 1] = paths.matcher("/engine-rest/engine/*/" + ADMINISTRATION[i]);
+		}
+		return new OrRequestMatcher(matchers);
 	}
 
 }

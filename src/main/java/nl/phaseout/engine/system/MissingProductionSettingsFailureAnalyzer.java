@@ -9,7 +9,8 @@ class MissingProductionSettingsFailureAnalyzer extends AbstractFailureAnalyzer<M
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingProductionSettingsException cause) {
 		return new FailureAnalysis(
-				"The prod profile needs PostgreSQL, an external Kafka cluster and administrator credentials. Missing:\n  - "
+				"The prod profile needs PostgreSQL, an external Kafka cluster and strong administrator credentials."
+						+ " Missing or unsafe:\n  - "
 						+ String.join("\n  - ", cause.missing()),
 				"Set the missing environment variables (see README, \"Running in production\"), or run without the prod profile for the embedded defaults.",
 				cause);

@@ -1,5 +1,5 @@
 /**
- * What every feature shares: settings, the embedded Kafka broker, topics, start-up checks
- * and the problem-details error handling.
+ * What every feature shares: settings, the embedded Kafka broker, topics, start-up checks,
+ * the problem-details error handling and CSV cells safe for spreadsheets.
  */
 package nl.phaseout.engine.system;

@@ -23,6 +23,9 @@ public final class Benchmark {
 
 	static final String ADMIN = "bench";
 
+	/** Every user of the benchmark's: long enough for the password policy, and none's name. */
+	static final String PASSWORD = "correct-horse-battery-staple";
+
 	/** Prefix of the machine-readable lines after the table, one per figure. */
 	static final String FIGURE = "benchmark.figure.";
 
@@ -111,8 +114,9 @@ public final class Benchmark {
 	private static ConfigurableApplicationContext boot(Path dataDir, BenchmarkDatabase database) {
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=benchmark", "--server.port=0",
 				"--phaseout.kafka.embedded.port=0", "--phaseout.data-dir=" + dataDir,
-				"--phaseout.admin.user=" + ADMIN, "--phaseout.admin.password=" + ADMIN,
-				"--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + ADMIN,
+				"--phaseout.admin.user=" + ADMIN, "--phaseout.admin.password=" + PASSWORD,
+				"--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + PASSWORD,
+				"--phaseout.inventory.trusted-sources=" + Workload.SOURCE,
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
 		args.addAll(database.arguments());
 		return new SpringApplication(PhaseoutEngineApplication.class).run(args.toArray(String[]::new));

@@ -123,7 +123,7 @@ final class HumanSide {
 		IdentityService identity = app.getBean(IdentityService.class);
 		String userId = "pm-bench";
 		User user = identity.newUser(userId);
-		user.setPassword(userId);
+		user.setPassword(Benchmark.PASSWORD);
 		user.setFirstName("Bench");
 		user.setLastName("PM");
 		identity.saveUser(user);
@@ -157,7 +157,8 @@ final class HumanSide {
 	}
 
 	private HttpRequest.Builder request(String path, String user) {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + Benchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + credentials);
 	}
 

@@ -10,6 +10,7 @@ import static nl.phaseout.engine.inventory.TestRecords.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +94,14 @@ class InventoryIngestionTest {
 		refuseEndpoint = null;
 		refuseTimes = Integer.MAX_VALUE;
 		refusals = 0;
-		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager,
-				(record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage()), metrics, signals,
-				worker);
+		DeadLetters recorded = (record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage());
+		// TestRecords publish as urn:test:intune, trusted here: who may report for whom is SourceCheckTest's.
+		var sources = new SourceCheck(new InventoryProperties(List.of("urn:test:*"), Duration.ofMinutes(5)),
+				organisationIds -> Map.of(), new CountsRepository(fixture.jdbc),
+				fixture.beans.getBeanProvider(ActiveCampaigns.class), new ParkedEventStore(fixture.jdbc), recorded,
+				metrics);
+		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, recorded, metrics, signals,
+				worker, new InventoryEventParser(), sources);
 		fixture.jdbc.update("DELETE FROM inv_process_signal");
 	}
 

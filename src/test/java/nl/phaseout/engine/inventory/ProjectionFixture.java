@@ -50,6 +50,7 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V3__processed_event_by_id.sql"),
 				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
 				new ClassPathResource("db/migration/V5__inventory_time.sql"),
+				new ClassPathResource("db/migration/V10.1__inventory_parked_events.sql"),
 				new ClassPathResource("db/migration/V11__endpoint_products.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);

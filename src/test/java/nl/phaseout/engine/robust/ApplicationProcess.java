@@ -65,6 +65,7 @@ final class ApplicationProcess implements AutoCloseable {
 				"-Xmx768m", "-XX:+UseSerialGC", "-cp", classPath(),
 				PhaseoutEngineApplication.class.getName(), "--phaseout.data-dir=" + dataDir,
 				"--server.port=" + httpPort, "--phaseout.kafka.embedded.port=" + kafkaPort,
+				"--phaseout.inventory.trusted-sources=/test/*",
 				// The broker's minimum: a restarted consumer is not kept waiting 45 s for its killed predecessor's session to end.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"));

@@ -81,7 +81,10 @@ class DatabaseOutageTest {
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?currentSchema=" + schema,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--spring.datasource.hikari.connection-timeout=2000",
-				"--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".");
+				"--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".",
+				// Camunda keeps engines in a static registry by name: closing a second "default" in this JVM
+				// would unregister the end-to-end tests' engine, and their Camunda REST and webapps with it.
+				"--camunda.bpm.process-engine-name=outage");
 		bootstrapServers = application.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
 	}
 
@@ -139,7 +142,8 @@ class DatabaseOutageTest {
 		HttpResponse<String> created = HttpClient.newHttpClient()
 			.send(api("/api/organisations").header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"id":"%s","name":"Ministerie %s","category":"CENTRAL_GOVERNMENT"}""".formatted(org, org)))
+						{"id":"%s","name":"Ministerie %s","category":"CENTRAL_GOVERNMENT","sources":["/test/outage"]}"""
+					.formatted(org, org)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}

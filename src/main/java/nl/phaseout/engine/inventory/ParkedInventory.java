@@ -1,0 +1,100 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import nl.phaseout.engine.inventory.SourceCheck.Refusal;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The events that arrived for an organisation before it registered. Registration calls
+ * {@link #release} in its own transaction once the organisation and its sources are written: the
+ * events whose source it allows are applied as if they had just arrived (and the process told,
+ * after commit), the others dead-lettered naming their source; either way they are no longer kept.
+ * Should the registration roll back, they stay parked.
+ */
+@Service
+public class ParkedInventory {
+
+	private static final Logger log = LoggerFactory.getLogger(ParkedInventory.class);
+
+	private final ParkedEventStore parked;
+
+	private final SourceCheck sources;
+
+	private final RegisteredOrganisations organisations;
+
+	private final InventoryEventParser parser;
+
+	private final InventoryProjection projection;
+
+	private final ProcessSignals signals;
+
+	private final ProcessSignalWorker worker;
+
+	private final InventoryMetrics metrics;
+
+	ParkedInventory(ParkedEventStore parked, SourceCheck sources, RegisteredOrganisations organisations,
+			InventoryEventParser parser, InventoryProjection projection, ProcessSignals signals,
+			ProcessSignalWorker worker, InventoryMetrics metrics) {
+		this.parked = parked;
+		this.sources = sources;
+		this.organisations = organisations;
+		this.parser = parser;
+		this.projection = projection;
+		this.signals = signals;
+		this.worker = worker;
+		this.metrics = metrics;
+	}
+
+	/** Applies or refuses the organisation's parked events; call after writing its registration. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void release(String organisationId) {
+		// The lock ingestion takes before parking: whatever it parked has committed by now.
+		sources.lock(Set.of(organisationId));
+		List<ConsumerRecord<String, byte[]>> records = parked.parked(organisationId);
+		if (records.isEmpty()) {
+			return;
+		}
+		List<String> patterns = organisations.allowedSources(List.of(organisationId))
+			.getOrDefault(organisationId, List.of());
+		List<InventoryEvent> admitted = new ArrayList<>();
+		List<Refusal> refused = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				InventoryEvent event = parser.parse(record);
+				if (sources.mayReport(patterns, event.envelope().source())) {
+					admitted.add(event);
+				}
+				else {
+					refused.add(new Refusal(record, SourceCheck.refusal(event)));
+				}
+			}
+			catch (InvalidEventException ex) {
+				refused.add(new Refusal(record, ex.getMessage()));
+			}
+		}
+		ProjectionResult result = projection.apply(admitted);
+		int signalled = signals.append(result);
+		parked.delete(organisationId);
+		log.info("Organisation {} registered: {} parked event(s) applied, {} refused", organisationId,
+				admitted.size(), refused.size());
+		SourceCheck.afterCommit(() -> {
+			if (signalled > 0) {
+				worker.wake();
+			}
+			for (Outcome outcome : Outcome.values()) {
+				metrics.events(outcome, result.count(outcome));
+			}
+		});
+		// The registration has committed by then: a dead letter that fails must not fail it.
+		sources.refuseAfterCommitOrLog(refused);
+	}
+
+}

@@ -1,0 +1,192 @@
+package nl.phaseout.engine.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
+import nl.phaseout.engine.inventory.ParkedEventStore.Parked;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Who may report for whom, checked on every valid event before it is applied: a source of
+ * {@code phaseout.inventory.trusted-sources} reports for every organisation; any other must be
+ * among the organisation's own sources. An event from another source changes nothing and is
+ * dead-lettered, naming its source and organisation, once the transaction has committed. An
+ * event for an organisation that is not registered yet is parked until it registers
+ * ({@link ParkedInventory}). Registration takes the organisation's counts locks too, and the
+ * check runs only after taking them, so an event arriving while an organisation registers is
+ * either parked before the registration looks at the parked events, or checked against the
+ * committed registration: never both, never neither.
+ */
+@Component
+class SourceCheck {
+
+	private static final Logger log = LoggerFactory.getLogger(SourceCheck.class);
+
+	private final InventoryProperties properties;
+
+	private final RegisteredOrganisations organisations;
+
+	private final CountsRepository counts;
+
+	private final ObjectProvider<ActiveCampaigns> campaigns;
+
+	private final ParkedEventStore parked;
+
+	private final DeadLetters deadLetters;
+
+	private final InventoryMetrics metrics;
+
+	SourceCheck(InventoryProperties properties, RegisteredOrganisations organisations, CountsRepository counts,
+			ObjectProvider<ActiveCampaigns> campaigns, ParkedEventStore parked, DeadLetters deadLetters,
+			InventoryMetrics metrics) {
+		this.properties = properties;
+		this.organisations = organisations;
+		this.counts = counts;
+		this.campaigns = campaigns;
+		this.parked = parked;
+		this.deadLetters = deadLetters;
+		this.metrics = metrics;
+	}
+
+	/** A record that may not be applied, and why. */
+	record Refusal(ConsumerRecord<String, byte[]> record, String reason) {
+	}
+
+	/**
+	 * The events that may be applied, in their order. Call in the transaction that applies them:
+	 * it locks the organisations' counts rows, parks the events of unregistered organisations, and
+	 * dead-letters the refused ones after commit.
+	 */
+	List<InventoryEvent> admit(List<InventoryEvent> events,
+			Function<InventoryEvent, ConsumerRecord<String, byte[]>> records) {
+		if (events.stream().allMatch(event -> trusted(event.envelope().source()))) {
+			return events;
+		}
+		lock(events.stream().map(InventoryEvent::organisationId).collect(Collectors.toCollection(TreeSet::new)));
+		Map<String, List<String>> allowed = organisations.allowedSources(events.stream()
+			.filter(event -> !trusted(event.envelope().source()))
+			.map(InventoryEvent::organisationId)
+			.collect(Collectors.toCollection(TreeSet::new)));
+		List<InventoryEvent> admitted = new ArrayList<>(events.size());
+		List<Parked> toPark = new ArrayList<>();
+		List<Refusal> refused = new ArrayList<>();
+		for (InventoryEvent event : events) {
+			List<String> patterns = allowed.get(event.organisationId());
+			if (trusted(event.envelope().source())) {
+				admitted.add(event);
+			}
+			else if (patterns == null) {
+				toPark.add(new Parked(event, records.apply(event)));
+			}
+			else if (SourcePatterns.anyMatches(patterns, event.envelope().source())) {
+				admitted.add(event);
+			}
+			else {
+				refused.add(new Refusal(records.apply(event), refusal(event)));
+			}
+		}
+		if (!toPark.isEmpty()) {
+			int kept = parked.park(toPark);
+			afterCommit(() -> {
+				metrics.events(Outcome.PARKED, toPark.size());
+				log.info("Parked {} event(s) of organisations not registered yet ({} new)", toPark.size(), kept);
+			});
+		}
+		refuseAfterCommit(refused);
+		return admitted;
+	}
+
+	/** Whether the source may report for an organisation that allows these patterns. */
+	boolean mayReport(Collection<String> patterns, String source) {
+		return trusted(source) || SourcePatterns.anyMatches(patterns, source);
+	}
+
+	boolean trusted(String source) {
+		return SourcePatterns.anyMatches(properties.trustedSources(), source);
+	}
+
+	static String refusal(InventoryEvent event) {
+		return "source '" + event.envelope().source() + "' may not report for organisation '"
+				+ event.organisationId() + "': it is neither among the organisation's sources nor a trusted source";
+	}
+
+	/** Takes the organisations' counts locks in every active campaign, in the order ingestion takes them. */
+	void lock(Set<String> organisationIds) {
+		counts.lock(campaigns.getIfAvailable(ActiveCampaigns::defaultCampaign)
+			.activeCampaigns()
+			.stream()
+			.map(Campaign::campaignId)
+			.toList(), organisationIds);
+	}
+
+	/**
+	 * Dead-letters the records, with their reasons, once the current transaction has committed. A
+	 * failure to publish fails the caller (ingestion retries its batch and refuses them again).
+	 */
+	void refuseAfterCommit(List<Refusal> refused) {
+		if (refused.isEmpty()) {
+			return;
+		}
+		afterCommit(() -> {
+			refused.forEach(this::deadLetter);
+			metrics.events(Outcome.REFUSED, refused.size());
+		});
+	}
+
+	/**
+	 * As {@link #refuseAfterCommit(List)}, for a caller that cannot retry (a registration, which has
+	 * committed): a record that cannot be published is logged with where it still lies in the topic.
+	 */
+	void refuseAfterCommitOrLog(List<Refusal> refused) {
+		if (refused.isEmpty()) {
+			return;
+		}
+		afterCommit(() -> {
+			for (Refusal refusal : refused) {
+				try {
+					deadLetter(refusal);
+				}
+				catch (RuntimeException ex) {
+					ConsumerRecord<String, byte[]> record = refusal.record();
+					log.error("Could not dead-letter {}-{}@{} ({}); it is still in that topic: {}", record.topic(),
+							record.partition(), record.offset(), refusal.reason(), ex.toString());
+				}
+			}
+			metrics.events(Outcome.REFUSED, refused.size());
+		});
+	}
+
+	private void deadLetter(Refusal refusal) {
+		ConsumerRecord<String, byte[]> record = refusal.record();
+		log.warn("Refusing {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), refusal.reason());
+		deadLetters.publish(record, new InvalidEventException(refusal.reason()));
+	}
+
+	static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("The source check runs in the transaction that applies the events");
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+
+		});
+	}
+
+}
