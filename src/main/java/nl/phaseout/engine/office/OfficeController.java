@@ -72,9 +72,12 @@ class OfficeController {
 
 	private final ReportingProperties properties;
 
+	private final OrganisationEvidence evidence;
+
 	OfficeController(CampaignCatalog campaigns, CampaignFigures figures, CampaignOrganisations organisations,
 			CampaignTimeline timeline, StatusReports reports, Participations participations, TaskService tasks,
-			AuthorizationService authorizations, ReportingProperties properties) {
+			AuthorizationService authorizations, ReportingProperties properties, OrganisationEvidence evidence) {
+		this.evidence = evidence;
 		this.campaigns = campaigns;
 		this.figures = figures;
 		this.organisations = organisations;
@@ -155,6 +158,7 @@ class OfficeController {
 							task.getCreateTime().toInstant(),
 							task.getDueDate() == null ? null : task.getDueDate().toInstant()))
 					.toList());
+		evidence.addTo(model, shown.id(), row.id());
 		return "office/organisation";
 	}
 

@@ -4,10 +4,14 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.record.CampaignRecord;
 import nl.phaseout.engine.report.ReportingProperties;
 
 /**
@@ -64,6 +68,23 @@ public class OfficeFormat {
 
 	private static boolean english(Locale locale) {
 		return locale != null && locale.getLanguage().equals("en");
+	}
+
+
+	/** A record entry's details as text, for the decisions table. */
+	public String details(CampaignRecord.Entry entry) {
+		if (entry == null || entry.data() == null) {
+			return "";
+		}
+		Object outcome = entry.data().get("outcome");
+		Map<?, ?> shown = outcome instanceof Map<?, ?> map ? map : entry.data();
+		List<String> parts = new ArrayList<>();
+		shown.forEach((name, value) -> {
+			if (value != null && !String.valueOf(value).isBlank()) {
+				parts.add(name + ": " + value);
+			}
+		});
+		return String.join("; ", parts);
 	}
 
 }

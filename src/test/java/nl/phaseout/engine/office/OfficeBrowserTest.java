@@ -125,6 +125,11 @@ class OfficeBrowserTest {
 			browser.wait.until(driver -> tasks.createTaskQuery().taskId(taskId).taskAssignee("jan").count() == 1);
 			browser.wait.until(ExpectedConditions
 				.presenceOfElementLocated(By.cssSelector("button[ng-click='unclaim()']")));
+			// an explicit choice first: the contract's fields appear once "yes, a contract runs" is chosen
+			WebElement running = browser.wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("input[type='radio'][id*='Field_runningContract']")));
+			assertThat(browser.driver.getPageSource()).contains("Loopt er een contract met de leverancier?");
+			browser.clickInWebapp(running);
 			WebElement notice = browser.wait.until(ExpectedConditions
 				.presenceOfElementLocated(By.cssSelector("[id$='Field_noticePeriodDays']")));
 			browser.typeInWebapp(notice, "90");
@@ -141,6 +146,8 @@ class OfficeBrowserTest {
 				.getProcessInstanceId();
 			assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
 				.variableName("noticePeriodDays").singleResult().getValue()).isIn(90L, 90, 90.0);
+			assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+				.variableName("runningContract").singleResult().getValue()).isEqualTo(true);
 			browser.screenshot("tasklist-completed-nl");
 
 			// The same session serves /office: no second login; Cockpit is not for a project manager.
