@@ -39,6 +39,10 @@ import nl.phaseout.engine.benchmark.HeapSampler;
  */
 class OrganisationInventoryApiTest extends EndToEndTest {
 
+	/** Long enough for the password policy (12 characters), and not containing the user's id. */
+	private static final String PM_PASSWORD = "inventory-uploader-passphrase";
+
+
 	private static final Logger log = LoggerFactory.getLogger(OrganisationInventoryApiTest.class);
 
 	private static final String HEADER = "endpointId,vendor,name,version,category,state\n";
@@ -64,7 +68,7 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 		String org = register("MAN");
 		awaitPhase(org, "INVENTORY");
 		String pmUser = projectManagerOf(org);
-		TestRestTemplate pm = http.withBasicAuth(pmUser, "secret");
+		TestRestTemplate pm = http.withBasicAuth(pmUser, PM_PASSWORD);
 
 		ResponseEntity<String> accepted = upload(pm, org, HEADER + "pc-1," + KASPERSKY + "active\n"
 				+ "pc-1,Kaspersky,Kaspersky VPN,5.0,vpn,active\n" + "pc-2," + DEFENDER + "active\n");
@@ -124,7 +128,7 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 	void toAProjectManagerOfAnotherOrganisationItDoesNotExist() {
 		String own = register("OWN");
 		String other = register("OTH");
-		TestRestTemplate pm = http.withBasicAuth(projectManagerOf(own), "secret");
+		TestRestTemplate pm = http.withBasicAuth(projectManagerOf(own), PM_PASSWORD);
 		String unknown = "NOPE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
 		ResponseEntity<String> list = pm.getForEntity("/api/organisations/" + other + "/endpoints", String.class);
@@ -311,7 +315,7 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 	private String projectManagerOf(String org) {
 		String userId = "pm" + UUID.randomUUID().toString().substring(0, 8);
 		User user = identityService.newUser(userId);
-		user.setPassword("secret");
+		user.setPassword(PM_PASSWORD);
 		identityService.saveUser(user);
 		identityService.createMembership(userId, "pm-" + org.toLowerCase());
 		return userId;
