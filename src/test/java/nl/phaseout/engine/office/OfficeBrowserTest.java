@@ -79,9 +79,10 @@ class OfficeBrowserTest {
 
 	@BeforeAll
 	void inventoryForOneOrganisation() throws Exception {
-		// MIN-JENV (project manager jan) reports its endpoints; the other demo organisations do not.
+		// MIN-JENV (project manager jan) reports its endpoints, through the Intune feed the dev profile trusts;
+		// the other demo organisations do not.
 		Instant t0 = Instant.now().minusSeconds(600);
-		try (Integration intune = new Integration(bootstrapServers, "/test/intune")) {
+		try (Integration intune = new Integration(bootstrapServers, "/intune/rijksict")) {
 			intune.observed("MIN-JENV", "pc-1", t0, List.of(Integration.kasperskyAv("active")));
 			intune.observed("MIN-JENV", "pc-2", t0, List.of(Integration.defender("active")));
 			intune.scanCompleted("MIN-JENV", "scan-1", t0.plusSeconds(60), 2);
