@@ -129,6 +129,8 @@ public final class ProcessConstants {
 
 		public static final String EVIDENCE_SCAN_SOURCE = "evidenceScanSource";
 
+		public static final String EVIDENCE_ENDPOINTS_LIST = "evidenceEndpointsList";
+
 		public static final String EVIDENCE_SCAN_ENDPOINT_COUNT = "evidenceScanEndpointCount";
 
 		public static final String MILESTONE_PHASE = "milestonePhase";

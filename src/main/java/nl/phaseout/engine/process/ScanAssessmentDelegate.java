@@ -1,6 +1,7 @@
 package nl.phaseout.engine.process;
 
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_BANNED;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_ENDPOINTS_LIST;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_PROTECTED;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_COMPLETED_AT;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_ENDPOINT_COUNT;
@@ -65,6 +66,11 @@ class ScanAssessmentDelegate implements JavaDelegate {
 			execution.setVariable(EVIDENCE_SCAN_ID, scan.scanId());
 			execution.setVariable(EVIDENCE_SCAN_ENDPOINT_COUNT, scan.endpointCount());
 			execution.setVariable(EVIDENCE_SCAN_SOURCE, scan.source());
+			// the endpoints the PM signs off on: every live one is protected now
+			OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
+			execution.setVariable(EVIDENCE_ENDPOINTS_LIST, inventory.endpoints(organisation.campaignId(),
+					organisation.organisationId(), InventoryState.EndpointStatus.PROTECTED, ProtectionGapDelegate.SHOWN)
+				.describe());
 			// a string, so the form shows it as it is
 			execution.setVariable(EVIDENCE_SCAN_COMPLETED_AT, Objects.toString(scan.completedAt(), null));
 		}

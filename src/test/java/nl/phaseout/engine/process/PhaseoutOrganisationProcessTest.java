@@ -138,6 +138,8 @@ class PhaseoutOrganisationProcessTest {
 			.containsEntry("evidenceScanCompletedAt", T0.plus(Duration.ofDays(11)).toString())
 			.containsEntry("evidenceScanSource", "urn:test:scanner")
 			.containsEntry("evidenceScanEndpointCount", 4L);
+		assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "evidenceEndpointsList"))
+			.contains("protected-1", "protected-4");
 		// Camunda Forms' choice submits the text "true"
 		complete(task(pi), withVariables("signOff", "true", "signOffNote", "All clear"));
 
