@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 /**
  * A yes-or-no decision is an explicit choice: its task completes only with the decision made, as
  * a boolean or as the text a form's choice gives ("true", "false"), which is stored as a boolean.
- * An unticked checkbox never decides for the user.
+ * An unticked checkbox never decides for the user. The contract review's choice, which the public
+ * contract does not name, is taken from its dates when a client leaves it out.
  */
 @Component("booleanChoices")
 class BooleanChoices implements TaskListener {
 
+	private static final String RUNNING_CONTRACT = "runningContract";
+
 	private static final Map<String, String> CHOICES = Map.of(TASK_DECIDE_ON_ADVICE, "phaseOut",
-			TASK_REVIEW_CONTRACTS, "runningContract", TASK_SIGN_OFF_VERIFICATION, ProcessConstants.Var.SIGN_OFF);
+			TASK_REVIEW_CONTRACTS, RUNNING_CONTRACT, TASK_SIGN_OFF_VERIFICATION, ProcessConstants.Var.SIGN_OFF);
 
 	private static final Map<String, String> MEANING = Map.of("phaseOut",
 			"true to phase out, false to decline the advice", "runningContract",
@@ -34,6 +37,11 @@ class BooleanChoices implements TaskListener {
 			return;
 		}
 		Boolean choice = parse(task.getVariable(variable));
+		if (choice == null && RUNNING_CONTRACT.equals(variable) && task.getVariable(variable) == null) {
+			// the contract's variables for this task are the contract's dates: a client that sends those
+			// and no choice has a running contract; the form always asks
+			choice = task.getVariable("contractEndDate") != null;
+		}
 		if (choice == null) {
 			throw new ProcessEngineException(
 					"This task needs a decision: " + variable + " must be " + MEANING.get(variable) + ".");

@@ -662,10 +662,13 @@ class PhaseoutOrganisationProcessTest {
 		assertThat(advised).variables().containsEntry("phaseOut", true);
 		inventory.scanned(ORG, 4, 1, 0, T0);
 		process.inventoryChanged(ORG);
-		assertThatThrownBy(() -> complete(task(advised), withVariables("contractRemarks", "?")))
+		assertThatThrownBy(() -> complete(task(advised), withVariables("runningContract", "perhaps")))
 			.hasMessageContaining("runningContract must be");
-		complete(task(advised), withVariables("runningContract", "false"));
-		assertThat(advised).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+		complete(task(advised), withVariables("contractEndDate", "2026-12-31", "noticePeriodDays", 30L));
+		assertThat(advised).as("a client sending the contract's variables only has a running contract")
+			.isWaitingAt(TASK_CHOOSE_ALTERNATIVE)
+			.variables()
+			.containsEntry("runningContract", true);
 	}
 
 	@Test
