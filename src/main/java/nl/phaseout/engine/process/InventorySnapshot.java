@@ -37,9 +37,14 @@ public record InventorySnapshot(long total, long banned, long protectedCount, lo
 		return unprotected > 0;
 	}
 
-	/** The last scan completed after the given moment (any scan when there is none), on the inventory's clock. */
+	/**
+	 * The last scan completed after the given moment (any scan when there is none), and not before
+	 * the latest endpoint event behind the counts: it saw the endpoints as they are. On the
+	 * inventory's clock.
+	 */
 	public boolean scannedAfter(Instant moment) {
-		return lastScan != null && (moment == null || lastScan.completedAt().isAfter(moment));
+		return lastScan != null && (moment == null || lastScan.completedAt().isAfter(moment))
+				&& (inventoryTime == null || !lastScan.completedAt().isBefore(inventoryTime));
 	}
 
 	/** The last scan's verdict: whether it shows the organisation clean, and if not, why. */

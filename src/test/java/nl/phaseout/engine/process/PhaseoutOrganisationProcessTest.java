@@ -471,6 +471,19 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	@Test
+	void aScanOlderThanTheEndpointsItShouldShowIsNoEvidence() {
+		// the endpoints were replaced before the organisation registered, after the scan known then
+		inventory.scanned(ORG, 3, 0, 0, T0.minus(Duration.ofHours(1)), T0.minus(Duration.ofHours(3)), 3);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+
+		assertThat(pi).isWaitingAt(WAIT_VERIFICATION_SCAN).hasNotPassed(TASK_SIGN_OFF_VERIFICATION);
+
+		inventory.scanned(ORG, 3, 0, 0, T0.minus(Duration.ofHours(1)), T0.minus(Duration.ofMinutes(30)), 3);
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+	}
+
+	@Test
 	void scanThatDoesNotCoverTheLiveEndpointsKeepsTheOrganisationWaiting() {
 		ProcessInstance pi = startAtRollout();
 		rolloutCompleteAt(T0.plus(Duration.ofDays(1)));
