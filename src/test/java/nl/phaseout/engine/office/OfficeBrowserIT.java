@@ -42,6 +42,9 @@ import nl.phaseout.engine.Integration;
  * The programme office and a project manager as they meet the application: headless Chromium
  * against the whole application (embedded Kafka broker, H2, the Camunda webapps). The demo
  * campaign's inventory deadline is 15 seconds, so the organisations without a scan become overdue.
+ * An integration test (failsafe), in a JVM of its own: its application context, with campaign
+ * settings of its own, would register a second process engine named "default" beside the other
+ * tests' one, and Camunda REST and the webapps would find whichever registered last.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "phaseout.kafka.embedded.port=0", "phaseout.campaigns[0].id=kaspersky-av-2018",
@@ -50,7 +53,7 @@ import nl.phaseout.engine.Integration;
 				"phaseout.campaigns[0].deadlines.inventory=PT15S",
 				"phaseout.campaigns[0].status-report-interval=PT20S" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfficeBrowserTest {
+class OfficeBrowserIT {
 
 	static final String CAMPAIGN = "kaspersky-av-2018";
 
@@ -231,7 +234,7 @@ class OfficeBrowserTest {
 		List<String> serious = results.getViolations()
 			.stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-			.map(OfficeBrowserTest::describe)
+			.map(OfficeBrowserIT::describe)
 			.toList();
 		assertThat(serious).as("axe-core on the %s", page).isEmpty();
 	}
