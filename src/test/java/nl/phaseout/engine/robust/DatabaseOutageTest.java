@@ -84,7 +84,10 @@ class DatabaseOutageTest {
 				"--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".",
 				// Camunda keeps engines in a static registry by name: closing a second "default" in this JVM
 				// would unregister the end-to-end tests' engine, and their Camunda REST and webapps with it.
-				"--camunda.bpm.process-engine-name=outage");
+				"--camunda.bpm.process-engine-name=outage",
+				// The webapps keep static runtime delegates too, which this application's start would take
+				// over from the end-to-end tests' and leave stale (their webapp login then answered 500).
+				"--camunda.bpm.webapp.enabled=false");
 		bootstrapServers = application.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
 	}
 
