@@ -19,7 +19,7 @@ import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
 import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
 import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
 import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
-import nl.phaseout.engine.inventory.ProjectionResult.CampaignOrganisation;
+import nl.phaseout.engine.process.Signal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -102,7 +102,7 @@ class InventoryProjection {
 				result.add(repeated.contains(event) ? Outcome.DUPLICATE : Outcome.STALE);
 			}
 		}
-		result.inventoryChanged().addAll(scanned);
+		scanned.forEach(organisationId -> result.tell(Signal.inventoryChanged(organisationId)));
 		return result;
 	}
 
@@ -145,17 +145,16 @@ class InventoryProjection {
 		if (event instanceof AlternativeSelected selected) {
 			boolean latest = store.selectAlternative(selected);
 			if (latest) {
-				result.alternativesSelected().add(selected.organisationId());
+				result.tell(Signal.alternativeSelected(selected.organisationId()));
 			}
 			return latest;
 		}
 		if (event instanceof ContractTerminated terminated) {
 			boolean latest = store.terminateContract(terminated);
 			if (latest) {
-				result.contractsTerminated().add(terminated.organisationId());
+				result.tell(Signal.contractTerminated(terminated.organisationId()));
 				if (terminated.endDate() != null) {
-					result.contractsEnding().merge(terminated.organisationId(), terminated.endDate(),
-							(a, b) -> a.isAfter(b) ? a : b);
+					result.tell(Signal.contractEnds(terminated.organisationId(), terminated.endDate()));
 				}
 			}
 			return latest;
@@ -219,10 +218,10 @@ class InventoryProjection {
 			boolean bannedAppeared = was.banned() == 0 && now.banned() > 0;
 			boolean gapAppeared = was.unprotected() == 0 && now.unprotected() > 0;
 			if (bannedAppeared || gapAppeared || was.rolloutComplete() != now.rolloutComplete()) {
-				result.inventoryChanged().add(organisationId);
+				result.tell(Signal.inventoryChanged(organisationId));
 			}
 			if (bannedAppeared) {
-				result.bannedAppeared().add(new CampaignOrganisation(campaignId, organisationId));
+				result.tell(Signal.bannedAppeared(campaignId, organisationId));
 			}
 		});
 	}

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.phaseout.engine.process.InventorySnapshot;
+import nl.phaseout.engine.process.Signal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,12 +196,11 @@ abstract class InventoryProjectionContract {
 				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)),
 				scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 2));
 
-		assertThat(result.inventoryChanged()).containsExactly(org);
-		assertThat(result.bannedAppeared()).extracting(ProjectionResult.CampaignOrganisation::organisationId)
-			.containsExactly(org);
+		assertThat(result.signals()).containsExactly(Signal.inventoryChanged(org),
+				Signal.bannedAppeared(ActiveCampaigns.DEFAULT_CAMPAIGN, org));
 
 		var unchanged = fixture.apply(observed(org, "ep-3", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
-		assertThat(unchanged.inventoryChanged()).isEmpty();
+		assertThat(unchanged.signals()).isEmpty();
 	}
 
 	/** Two endpoints observed, re-observed, one retired, one observed late. */

@@ -51,7 +51,8 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
 				new ClassPathResource("db/migration/V5__inventory_time.sql"),
 				new ClassPathResource("db/migration/V10.1__inventory_parked_events.sql"),
-				new ClassPathResource("db/migration/V11__endpoint_products.sql"))
+				new ClassPathResource("db/migration/V11__endpoint_products.sql"),
+				new ClassPathResource("db/migration/V13__process_signal.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.store = new EventStore(jdbc);
