@@ -34,10 +34,10 @@ public class CampaignOrganisations {
 		.map(name -> "CASE WHEN " + Milestones.overdueSql(name) + " THEN 1 ELSE 0 END")
 		.collect(Collectors.joining(" + ", "(", ")"));
 
-	private static final String FROM = " FROM participation p JOIN organisation o ON o.id = p.organisation_id"
+	private static final String FROM = " FROM participation p"
 			+ " LEFT JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id";
 
-	private static final String COLUMNS = "p.organisation_id, o.name, o.category, o.pm_group, p.phase, "
+	private static final String COLUMNS = "p.organisation_id, p.organisation_name AS name, p.category, p.pm_group, p.phase, "
 			+ "p.phase_changed_at, p.process_instance_id, COALESCE(c.total, 0) AS total, COALESCE(c.banned, 0) AS banned, "
 			+ "COALESCE(c.protected_count, 0) AS protected_count, COALESCE(c.unprotected, 0) AS unprotected, "
 			+ "COALESCE(c.retired, 0) AS retired, " + Stream.of(Milestones.NAMES)
@@ -112,16 +112,16 @@ public class CampaignOrganisations {
 			where.append(" AND p.phase = :phase");
 		}
 		if (query.category() != null) {
-			where.append(" AND o.category = :category");
+			where.append(" AND p.category = :category");
 		}
 		if (query.overdue() != null) {
 			where.append(query.overdue() ? " AND " : " AND NOT ").append(Milestones.anyOverdueSql());
 		}
 		if (query.text() != null) {
-			where.append(" AND (LOWER(o.id) LIKE :text ESCAPE '\\' OR LOWER(o.name) LIKE :text ESCAPE '\\')");
+			where.append(" AND (LOWER(p.organisation_id) LIKE :text ESCAPE '\\' OR LOWER(p.organisation_name) LIKE :text ESCAPE '\\')");
 		}
 		if (!scope.isAll()) {
-			where.append(scope.pmGroups().isEmpty() ? " AND 1 = 0" : " AND o.pm_group IN (:groups)");
+			where.append(scope.pmGroups().isEmpty() ? " AND 1 = 0" : " AND p.pm_group IN (:groups)");
 		}
 		return where.toString();
 	}

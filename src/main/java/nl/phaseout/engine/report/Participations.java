@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.Phase;
+import nl.phaseout.engine.process.ProcessStart;
 
 /**
  * The participation read model: which campaign each organisation takes part in, its
@@ -37,20 +38,27 @@ public class Participations {
 		this.jdbc = jdbc;
 	}
 
-	/** Records that the organisation takes part in the campaign, before its process starts. */
-	public void create(String campaignId, String organisationId, Map<String, Instant> deadlines, Instant at) {
+	/** Records that the organisation takes part in the campaign, and who it is, before its process starts. */
+	void create(ProcessStart start, Instant at) {
+		Object[] due = due(start.deadlines() == null ? Map.of() : start.deadlines());
+		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
+				+ " phase, phase_changed_at, overdue, deadline_inventory, deadline_plan, deadline_rollout_start,"
+				+ " deadline_completion) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)", start.campaignId(),
+				start.organisationId(), start.organisationName(), start.category(), start.pmGroup(),
+				Phase.APPLICABILITY.name(), Timestamp.from(at), due[0], due[1], due[2], due[3]);
+	}
+
+	/** The deadlines' moments in the order of {@link #DEADLINE_COLUMNS}. */
+	private static Object[] due(Map<String, Instant> deadlines) {
 		Object[] due = new Object[DEADLINE_NAMES.length];
 		for (int i = 0; i < DEADLINE_NAMES.length; i++) {
 			Instant moment = deadlines.get(DEADLINE_NAMES[i]);
 			due[i] = moment == null ? null : Timestamp.from(moment);
 		}
-		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, phase, phase_changed_at, overdue, "
-				+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion) "
-				+ "VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)", campaignId, organisationId, Phase.APPLICABILITY.name(),
-				Timestamp.from(at), due[0], due[1], due[2], due[3]);
+		return due;
 	}
 
-	public void attachProcess(String campaignId, String organisationId, String processInstanceId) {
+	void attachProcess(String campaignId, String organisationId, String processInstanceId) {
 		jdbc.update("UPDATE participation SET process_instance_id = ? WHERE campaign_id = ? AND organisation_id = ?",
 				processInstanceId, campaignId, organisationId);
 	}
@@ -112,11 +120,7 @@ public class Participations {
 
 	/** Work reopened after a regression: its new process and the deadlines it is held to. */
 	void reopened(String campaignId, String organisationId, String processInstanceId, Map<String, Instant> deadlines) {
-		Object[] due = new Object[DEADLINE_NAMES.length];
-		for (int i = 0; i < DEADLINE_NAMES.length; i++) {
-			Instant moment = deadlines.get(DEADLINE_NAMES[i]);
-			due[i] = moment == null ? null : Timestamp.from(moment);
-		}
+		Object[] due = due(deadlines);
 		jdbc.update("UPDATE participation SET process_instance_id = ?, deadline_inventory = ?, deadline_plan = ?,"
 				+ " deadline_rollout_start = ?, deadline_completion = ? WHERE campaign_id = ? AND organisation_id = ?",
 				processInstanceId, due[0], due[1], due[2], due[3], campaignId, organisationId);

@@ -46,8 +46,8 @@ class ProgressController {
 		}
 		Map<String, Map<String, Long>> byCategory = new TreeMap<>();
 		long[] organisations = { 0 };
-		jdbc.query("SELECT o.category, p.phase, COUNT(*) AS n FROM participation p "
-				+ "JOIN organisation o ON o.id = p.organisation_id WHERE p.campaign_id = ? GROUP BY o.category, p.phase",
+		jdbc.query("SELECT p.category, p.phase, COUNT(*) AS n FROM participation p WHERE p.campaign_id = ?"
+				+ " GROUP BY p.category, p.phase",
 				rs -> {
 					long n = rs.getLong("n");
 					organisations[0] += n;

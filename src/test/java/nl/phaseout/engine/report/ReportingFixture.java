@@ -93,8 +93,9 @@ final class ReportingFixture {
 			Instant inventoryDeadline) {
 		jdbc.update("INSERT INTO organisation (id, name, category, pm_group, registered_at) VALUES (?, ?, ?, ?, ?)", id,
 				name, category, "pm-" + id.toLowerCase(), Timestamp.from(since));
-		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, process_instance_id, phase, "
-				+ "phase_changed_at, overdue, deadline_inventory) VALUES (?, ?, ?, ?, ?, FALSE, ?)", campaignId, id,
+		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
+				+ " process_instance_id, phase, phase_changed_at, overdue, deadline_inventory)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)", campaignId, id, name, category, "pm-" + id.toLowerCase(),
 				"pi-" + id, phase, Timestamp.from(since),
 				inventoryDeadline == null ? null : Timestamp.from(inventoryDeadline));
 		jdbc.update("INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, NAME_, TEXT_) VALUES (?, ?, 'applicability', ?)",
