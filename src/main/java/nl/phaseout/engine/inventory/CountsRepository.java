@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -74,7 +75,7 @@ class CountsRepository {
 	void update(String campaignId, Map<String, Counts> counts) {
 		List<Object[]> rows = new ArrayList<>();
 		counts.forEach((organisationId, c) -> rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(),
-				c.unprotected(), c.retired(), EndpointRepository.timestamp(c.inventoryTime()), campaignId,
+				c.unprotected(), c.retired(), SqlTime.timestamp(c.inventoryTime()), campaignId,
 				organisationId }));
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
 				+ " unprotected = ?, retired = ?, inventory_time = ? WHERE campaign_id = ? AND organisation_id = ?",
@@ -88,7 +89,7 @@ class CountsRepository {
 
 	private static Counts counts(ResultSet rs) throws SQLException {
 		return new Counts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
-				rs.getLong("unprotected"), rs.getLong("retired"), EndpointRepository.instant(rs, "inventory_time"));
+				rs.getLong("unprotected"), rs.getLong("retired"), SqlTime.instant(rs, "inventory_time"));
 	}
 
 }

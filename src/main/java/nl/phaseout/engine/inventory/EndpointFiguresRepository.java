@@ -21,9 +21,9 @@ class EndpointFiguresRepository implements EndpointFigures {
 
 	private final JdbcTemplate jdbc;
 
-	private final EventStore store;
+	private final OrganisationFacts store;
 
-	EndpointFiguresRepository(JdbcTemplate jdbc, EventStore store) {
+	EndpointFiguresRepository(JdbcTemplate jdbc, OrganisationFacts store) {
 		this.jdbc = jdbc;
 		this.store = store;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,7 @@ public class EndpointListing {
 						+ " ORDER BY endpoint_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
 				(rs, row) -> new Endpoint(rs.getString("endpoint_id"),
 						EndpointStatus.of(rs.getBoolean("retired"), state(rs.getString("state"))).apiName(),
-						EndpointRepository.instant(rs, "observed_at"), EndpointRepository.instant(rs, "retired_at"),
+						SqlTime.instant(rs, "observed_at"), SqlTime.instant(rs, "retired_at"),
 						rs.getString("last_event_source"), rs.getString("products")),
 				pageParams.toArray());
 		return new EndpointPage(campaignId, organisationId, status == null ? null : status.apiName(), page, size,

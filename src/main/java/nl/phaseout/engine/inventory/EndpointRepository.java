@@ -1,17 +1,17 @@
 package nl.phaseout.engine.inventory;
 
+import static nl.phaseout.engine.system.SqlTime.instant;
+import static nl.phaseout.engine.system.SqlTime.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import nl.phaseout.engine.inventory.EventStore.EventId;
 import nl.phaseout.engine.process.InventoryState.Endpoint;
 import nl.phaseout.engine.process.InventoryState.EndpointList;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,15 +120,6 @@ class EndpointRepository {
 				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"),
 				lastEventId == null ? null : new EventId(rs.getString("last_event_source"), lastEventId),
 				rs.getString("products"));
-	}
-
-	static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -2,6 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.util.Map;
 
+import nl.phaseout.engine.inventory.event.InvalidEventException;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

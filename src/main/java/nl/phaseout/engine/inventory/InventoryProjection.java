@@ -13,12 +13,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
-import nl.phaseout.engine.inventory.EventStore.EventId;
-import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
-import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
-import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.event.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointObserved;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointRetired;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.process.Signal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -39,17 +39,17 @@ class InventoryProjection {
 
 	private final EndpointRepository endpoints;
 
-	private final EventStore store;
+	private final OrganisationFacts organisationFacts;
 
 	private final EndpointFolder folder;
 
 	private final ObjectProvider<ActiveCampaigns> campaigns;
 
-	InventoryProjection(CountsRepository counts, EndpointRepository endpoints, EventStore store,
+	InventoryProjection(CountsRepository counts, EndpointRepository endpoints, OrganisationFacts organisationFacts,
 			ProductClassifier classifier, ObjectProvider<ActiveCampaigns> campaigns) {
 		this.counts = counts;
 		this.endpoints = endpoints;
-		this.store = store;
+		this.organisationFacts = organisationFacts;
 		this.folder = new EndpointFolder(classifier);
 		this.campaigns = campaigns;
 	}
@@ -77,13 +77,13 @@ class InventoryProjection {
 		Map<String, Map<String, Counts>> before = counts
 			.lock(active.stream().map(Campaign::campaignId).toList(), organisations);
 		List<InventoryEvent> facts = unique.values().stream().filter(event -> !isEndpointEvent(event)).toList();
-		for (EventId known : store.processed(facts)) {
+		for (EventId known : organisationFacts.processed(facts)) {
 			if (unique.remove(known) != null) {
 				result.add(Outcome.DUPLICATE);
 			}
 		}
 		List<InventoryEvent> fresh = List.copyOf(unique.values());
-		store.markProcessed(fresh.stream().filter(event -> !isEndpointEvent(event)).toList());
+		organisationFacts.markProcessed(fresh.stream().filter(event -> !isEndpointEvent(event)).toList());
 
 		Set<InventoryEvent> changed = new HashSet<>();
 		Set<InventoryEvent> repeated = new HashSet<>();
@@ -136,21 +136,21 @@ class InventoryProjection {
 	private boolean applyFact(InventoryEvent event, Set<InventoryEvent> changed, Set<String> scanned,
 			ProjectionResult result) {
 		if (event instanceof ScanCompleted scan) {
-			boolean added = store.addScan(scan);
+			boolean added = organisationFacts.addScan(scan);
 			if (added) {
 				scanned.add(scan.organisationId());
 			}
 			return added;
 		}
 		if (event instanceof AlternativeSelected selected) {
-			boolean latest = store.selectAlternative(selected);
+			boolean latest = organisationFacts.selectAlternative(selected);
 			if (latest) {
 				result.tell(Signal.alternativeSelected(selected.organisationId()));
 			}
 			return latest;
 		}
 		if (event instanceof ContractTerminated terminated) {
-			boolean latest = store.terminateContract(terminated);
+			boolean latest = organisationFacts.terminateContract(terminated);
 			if (latest) {
 				result.tell(Signal.contractTerminated(terminated.organisationId()));
 				if (terminated.endDate() != null) {

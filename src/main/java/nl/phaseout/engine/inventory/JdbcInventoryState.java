@@ -21,13 +21,13 @@ class JdbcInventoryState implements InventoryState {
 
 	private final CountsRepository counts;
 
-	private final EventStore store;
+	private final OrganisationFacts organisationFacts;
 
 	private final EndpointRepository endpoints;
 
-	JdbcInventoryState(CountsRepository counts, EventStore store, EndpointRepository endpoints) {
+	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointRepository endpoints) {
 		this.counts = counts;
-		this.store = store;
+		this.organisationFacts = organisationFacts;
 		this.endpoints = endpoints;
 	}
 
@@ -35,19 +35,19 @@ class JdbcInventoryState implements InventoryState {
 	public InventorySnapshot snapshot(String campaignId, String organisationId) {
 		Counts c = counts.lock(campaignId, organisationId);
 		return new InventorySnapshot(c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.retired(),
-				c.inventoryTime(), store.lastScan(organisationId).orElse(null));
+				c.inventoryTime(), organisationFacts.lastScan(organisationId).orElse(null));
 	}
 
 	@Override
 	public Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
 		counts.lock(campaignId, organisationId);
-		return store.alternativeSelection(organisationId);
+		return organisationFacts.alternativeSelection(organisationId);
 	}
 
 	@Override
 	public List<ContractTermination> contractTerminations(String campaignId, String organisationId) {
 		counts.lock(campaignId, organisationId);
-		return store.contractTerminations(organisationId);
+		return organisationFacts.contractTerminations(organisationId);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.nio.charset.StandardCharsets;
 
+import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;

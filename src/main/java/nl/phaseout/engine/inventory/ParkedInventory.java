@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import nl.phaseout.engine.inventory.SourceCheck.Refusal;
+import nl.phaseout.engine.inventory.event.InvalidEventException;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.ProcessInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.InventorySnapshot;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.process.RecordingSignalWorker;
@@ -42,7 +44,6 @@ class InventoryIngestionTest {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-
 	private RuntimeException failure;
 
 	private InventoryIngestion ingestion;
@@ -62,7 +63,7 @@ class InventoryIngestionTest {
 		var metrics = new InventoryMetrics(registry);
 		worker = new RecordingSignalWorker(fixture.jdbc, fixture.transactionManager, registry);
 		calls = worker.calls;
-		var refusingProjection = new InventoryProjection(fixture.counts, fixture.endpoints, fixture.store,
+		var refusingProjection = new InventoryProjection(fixture.counts, fixture.endpoints, fixture.organisationFacts,
 				fixture.classifier, fixture.campaigns) {
 			@Override
 			ProjectionResult apply(List<InventoryEvent> batch) {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.RecordingSignalWorker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,7 +334,7 @@ abstract class ReportingSourcesContract {
 		String value = """
 				{"specversion":"1.0","id":"%s","source":"%s","type":"%s","data":%s}"""
 			.formatted(UUID.randomUUID(), source, type, data);
-		return TestRecords.record(org, value, Map.of("content-type", CloudEventReader.STRUCTURED_CONTENT_TYPE));
+		return TestRecords.record(org, value, Map.of("content-type", InventoryEvent.STRUCTURED_CONTENT_TYPE));
 	}
 
 }
