@@ -19,6 +19,7 @@ import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointObserved;
 import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointRetired;
 import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.Signal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -74,7 +75,7 @@ class InventoryProjection {
 			.stream()
 			.map(InventoryEvent::organisationId)
 			.collect(Collectors.toCollection(TreeSet::new));
-		Map<String, Map<String, Counts>> before = counts
+		Map<String, Map<String, CountsRow>> before = counts
 			.lock(active.stream().map(Campaign::campaignId).toList(), organisations);
 		List<InventoryEvent> facts = unique.values().stream().filter(event -> !isEndpointEvent(event)).toList();
 		for (EventId known : organisationFacts.processed(facts)) {
@@ -88,7 +89,7 @@ class InventoryProjection {
 		Set<InventoryEvent> changed = new HashSet<>();
 		Set<InventoryEvent> repeated = new HashSet<>();
 		for (Campaign campaign : active) {
-			Map<String, Counts> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed,
+			Map<String, CountsRow> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed,
 					repeated);
 			counts.update(campaign.campaignId(), after);
 			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
@@ -113,8 +114,8 @@ class InventoryProjection {
 	 */
 	Reclassified reclassify(Campaign campaign, String organisationId) {
 		ProjectionResult result = ProjectionResult.empty();
-		Counts before = counts.lock(campaign.campaignId(), organisationId);
-		Counts after = Counts.ZERO;
+		CountsRow before = counts.lock(campaign.campaignId(), organisationId);
+		CountsRow after = CountsRow.ZERO;
 		List<EndpointRow> changed = new ArrayList<>();
 		for (EndpointRow row : endpoints.all(campaign.campaignId(), organisationId)) {
 			EndpointRow now = folder.reclassify(campaign, row);
@@ -170,9 +171,9 @@ class InventoryProjection {
 	 * Folds the endpoint events into the campaign's rows. An event that changes nothing is a
 	 * repeat when its endpoint's row is as that very event left it, otherwise stale.
 	 */
-	private Map<String, Counts> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
-			Map<String, Counts> before, Set<InventoryEvent> changed, Set<InventoryEvent> repeated) {
-		Map<String, Counts> after = new HashMap<>(before);
+	private Map<String, CountsRow> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
+			Map<String, CountsRow> before, Set<InventoryEvent> changed, Set<InventoryEvent> repeated) {
+		Map<String, CountsRow> after = new HashMap<>(before);
 		Map<String, List<InventoryEvent>> byOrganisation = events.stream()
 			.filter(InventoryProjection::isEndpointEvent)
 			.collect(Collectors.groupingBy(InventoryEvent::organisationId, LinkedHashMap::new, Collectors.toList()));
@@ -194,7 +195,7 @@ class InventoryProjection {
 			}
 			List<EndpointRow> inserts = new ArrayList<>();
 			List<EndpointRow> updates = new ArrayList<>();
-			Counts organisationCounts = after.getOrDefault(organisationId, Counts.ZERO);
+			CountsRow organisationCounts = after.getOrDefault(organisationId, CountsRow.ZERO);
 			for (EndpointRow row : current.values()) {
 				EndpointRow old = stored.get(row.endpointId());
 				if (row.equals(old)) {
@@ -211,10 +212,11 @@ class InventoryProjection {
 	}
 
 	/** Conditions that matter to the process: rollout completeness, a protection gap, banned seen again. */
-	private static void compare(String campaignId, Map<String, Counts> before, Map<String, Counts> after,
+	private static void compare(String campaignId, Map<String, CountsRow> before, Map<String, CountsRow> after,
 			ProjectionResult result) {
-		after.forEach((organisationId, now) -> {
-			Counts was = before.getOrDefault(organisationId, Counts.ZERO);
+		after.forEach((organisationId, row) -> {
+			EndpointCounts was = before.getOrDefault(organisationId, CountsRow.ZERO).counts();
+			EndpointCounts now = row.counts();
 			boolean bannedAppeared = was.banned() == 0 && now.banned() > 0;
 			boolean gapAppeared = was.unprotected() == 0 && now.unprotected() > 0;
 			if (bannedAppeared || gapAppeared || was.rolloutComplete() != now.rolloutComplete()) {

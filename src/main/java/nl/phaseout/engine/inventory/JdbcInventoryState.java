@@ -33,9 +33,19 @@ class JdbcInventoryState implements InventoryState {
 
 	@Override
 	public InventorySnapshot snapshot(String campaignId, String organisationId) {
-		Counts c = counts.lock(campaignId, organisationId);
-		return new InventorySnapshot(c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.retired(),
-				c.inventoryTime(), organisationFacts.lastScan(organisationId).orElse(null));
+		return snapshot(campaignId, organisationId, true);
+	}
+
+	/**
+	 * The organisation's figure in the campaign, for the process ({@code lock}: its counts row
+	 * locked, created when absent) and for the views (nothing locked, nothing written): one read,
+	 * so both name the same counts and the same last scan.
+	 */
+	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
+		CountsRow row = lock ? counts.lock(campaignId, organisationId)
+				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		return new InventorySnapshot(row.counts(), row.inventoryTime(),
+				organisationFacts.lastScan(organisationId).orElse(null));
 	}
 
 	@Override

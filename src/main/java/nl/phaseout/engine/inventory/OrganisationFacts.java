@@ -22,7 +22,7 @@ import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.process.AlternativeSelection;
 import nl.phaseout.engine.process.ContractTermination;
-import nl.phaseout.engine.process.InventorySnapshot.Scan;
+import nl.phaseout.engine.process.LastScan;
 import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -98,10 +98,10 @@ class OrganisationFacts {
 	}
 
 	/** The organisation's latest scan: by completedAt, and by scan id among scans that completed at once. */
-	Optional<Scan> lastScan(String organisationId) {
+	Optional<LastScan> lastScan(String organisationId) {
 		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM inv_scan"
 				+ " WHERE organisation_id = ? ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
-				(rs, row) -> new Scan(rs.getString("scan_id"), instant(rs, "completed_at"), rs.getLong("endpoint_count"),
+				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at"), rs.getLong("endpoint_count"),
 						rs.getString("event_source")),
 				organisationId)
 			.stream()

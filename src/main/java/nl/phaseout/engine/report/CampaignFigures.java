@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.Phase;
 
 /**

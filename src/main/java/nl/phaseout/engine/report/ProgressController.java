@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.Phase;
 
 /** The programme office's view of one campaign, computed by the database in a few queries. */
