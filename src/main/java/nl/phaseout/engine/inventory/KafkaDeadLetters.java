@@ -15,8 +15,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNa
 import org.springframework.stereotype.Component;
 
 /**
- * The one way to {@code phaseout.inventory.dlt}, used by ingestion for invalid records and by the
- * listener's error handler as its recoverer. The record goes unchanged (key, value, headers), to
+ * The one way to {@code phaseout.inventory.dlt}, used by ingestion for records that can never be
+ * accepted. The record goes unchanged (key, value, headers), to
  * the partition its key chooses, with {@code phaseout-error} saying why (and Spring Kafka's
  * {@code kafka_dlt-original-*} headers saying where it came from). Waits for the broker's ack.
  */
@@ -36,10 +36,6 @@ class KafkaDeadLetters implements DeadLetters {
 	@Override
 	public void publish(ConsumerRecord<String, byte[]> record, InvalidEventException reason) {
 		recoverer.accept(record, null, reason);
-	}
-
-	DeadLetterPublishingRecoverer recoverer() {
-		return recoverer;
 	}
 
 	/** The innermost message: the listener's failures wrap the cause. */
