@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.phaseout.engine.system.PhaseoutProperties;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,7 +48,8 @@ final class ReportingFixture {
 		this.figures = new CampaignFigures(jdbc);
 		this.organisations = new CampaignOrganisations(jdbc);
 		// The publisher is never started here: what the outbox holds is what would go to Kafka.
-		StatusOutbox outbox = new StatusOutbox(jdbc, json, new StatusPublisher(jdbc, transaction, null), "/test");
+		StatusOutbox outbox = new StatusOutbox(jdbc, json, new StatusPublisher(jdbc, transaction, null),
+				new PhaseoutProperties(null, null, null, new PhaseoutProperties.Status("/test"), null));
 		this.reports = new StatusReports(jdbc, transaction, figures, organisations, outbox, json);
 		this.timeline = new CampaignTimeline(jdbc, json);
 	}
