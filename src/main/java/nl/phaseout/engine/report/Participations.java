@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,10 +30,11 @@ import nl.phaseout.engine.process.ProcessStart;
 @Repository
 public class Participations {
 
-	private static final String[] DEADLINE_COLUMNS = { "deadline_inventory", "deadline_plan", "deadline_rollout_start",
-			"deadline_completion" };
+	private static final Milestone[] MILESTONES = Milestone.values();
 
-	private static final String[] DEADLINE_NAMES = Milestone.deadlines().toArray(String[]::new);
+	/** The deadline columns, in the order of {@link Milestone#values()}. */
+	private static final String DEADLINE_COLUMNS = Stream.of(MILESTONES).map(Milestone::column)
+		.collect(Collectors.joining(", "));
 
 	private final JdbcTemplate jdbc;
 
@@ -40,20 +44,21 @@ public class Participations {
 
 	/** Records that the organisation takes part in the campaign, and who it is, before its process starts. */
 	void create(ProcessStart start, Instant at) {
-		Object[] due = due(start.deadlines() == null ? Map.of() : start.deadlines());
+		List<Object> values = new ArrayList<>(List.of(start.campaignId(), start.organisationId(),
+				start.organisationName(), start.category(), start.pmGroup(), Phase.APPLICABILITY.name(),
+				Timestamp.from(at)));
+		values.addAll(due(start.deadlines() == null ? Map.of() : start.deadlines()));
 		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
-				+ " phase, phase_changed_at, overdue, deadline_inventory, deadline_plan, deadline_rollout_start,"
-				+ " deadline_completion) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)", start.campaignId(),
-				start.organisationId(), start.organisationName(), start.category(), start.pmGroup(),
-				Phase.APPLICABILITY.name(), Timestamp.from(at), due[0], due[1], due[2], due[3]);
+				+ " phase, phase_changed_at, overdue, " + DEADLINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, FALSE"
+				+ ", ?".repeat(MILESTONES.length) + ")", values.toArray());
 	}
 
 	/** The deadlines' moments in the order of {@link #DEADLINE_COLUMNS}. */
-	private static Object[] due(Map<String, Instant> deadlines) {
-		Object[] due = new Object[DEADLINE_NAMES.length];
-		for (int i = 0; i < DEADLINE_NAMES.length; i++) {
-			Instant moment = deadlines.get(DEADLINE_NAMES[i]);
-			due[i] = moment == null ? null : Timestamp.from(moment);
+	private static List<Object> due(Map<String, Instant> deadlines) {
+		List<Object> due = new ArrayList<>();
+		for (Milestone milestone : MILESTONES) {
+			Instant moment = deadlines.get(milestone.deadline());
+			due.add(moment == null ? null : Timestamp.from(moment));
 		}
 		return due;
 	}
@@ -120,10 +125,15 @@ public class Participations {
 
 	/** Work reopened after a regression: its new process and the deadlines it is held to. */
 	void reopened(String campaignId, String organisationId, String processInstanceId, Map<String, Instant> deadlines) {
-		Object[] due = due(deadlines);
-		jdbc.update("UPDATE participation SET process_instance_id = ?, deadline_inventory = ?, deadline_plan = ?,"
-				+ " deadline_rollout_start = ?, deadline_completion = ? WHERE campaign_id = ? AND organisation_id = ?",
-				processInstanceId, due[0], due[1], due[2], due[3], campaignId, organisationId);
+		List<Object> values = new ArrayList<>();
+		values.add(processInstanceId);
+		values.addAll(due(deadlines));
+		values.add(campaignId);
+		values.add(organisationId);
+		String setDeadlines = Stream.of(MILESTONES).map(milestone -> ", " + milestone.column() + " = ?")
+			.collect(Collectors.joining());
+		jdbc.update("UPDATE participation SET process_instance_id = ?" + setDeadlines
+				+ " WHERE campaign_id = ? AND organisation_id = ?", values.toArray());
 	}
 
 	/** The milestones missed and not reached since, by deadline name, with their due moments. */
@@ -144,10 +154,10 @@ public class Participations {
 
 	private static ParticipationView map(ResultSet rs, int row) throws SQLException {
 		Map<String, Instant> deadlines = new LinkedHashMap<>();
-		for (int i = 0; i < DEADLINE_COLUMNS.length; i++) {
-			Timestamp due = rs.getTimestamp(DEADLINE_COLUMNS[i]);
+		for (Milestone milestone : MILESTONES) {
+			Timestamp due = rs.getTimestamp(milestone.column());
 			if (due != null) {
-				deadlines.put(DEADLINE_NAMES[i], due.toInstant());
+				deadlines.put(milestone.deadline(), due.toInstant());
 			}
 		}
 		return new ParticipationView(rs.getString("campaign_id"), rs.getString("organisation_id"),
