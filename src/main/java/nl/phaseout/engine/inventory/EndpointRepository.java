@@ -5,7 +5,6 @@ import static nl.phaseout.engine.system.SqlTime.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import nl.phaseout.engine.process.InventoryState.Endpoint;
-import nl.phaseout.engine.process.InventoryState.EndpointList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -73,20 +71,6 @@ class EndpointRepository {
 					});
 		}
 		return rows;
-	}
-
-	/** Up to {@code limit} live endpoints of the organisation in this state, by id, and how many there are. */
-	EndpointList live(String campaignId, String organisationId, EndpointState state, int limit) {
-		Long total = jdbc.queryForObject("SELECT COUNT(*) FROM inv_endpoint WHERE campaign_id = ?"
-				+ " AND organisation_id = ? AND NOT retired AND state = ?", Long.class, campaignId, organisationId,
-				state.name());
-		List<Endpoint> shown = jdbc.query("SELECT endpoint_id, banned_products, observed_at, last_event_source"
-				+ " FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ? AND NOT retired AND state = ?"
-				+ " ORDER BY endpoint_id FETCH FIRST " + limit + " ROWS ONLY",
-				(rs, row) -> new Endpoint(rs.getString("endpoint_id"), rs.getString("banned_products"),
-						instant(rs, "observed_at"), rs.getString("last_event_source")),
-				campaignId, organisationId, state.name());
-		return new EndpointList(shown, total == null ? 0 : total);
 	}
 
 	void insert(Collection<EndpointRow> rows) {

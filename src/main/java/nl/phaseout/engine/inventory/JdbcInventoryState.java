@@ -23,12 +23,12 @@ class JdbcInventoryState implements InventoryState {
 
 	private final OrganisationFacts organisationFacts;
 
-	private final EndpointRepository endpoints;
+	private final EndpointListing listing;
 
-	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointRepository endpoints) {
+	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointListing listing) {
 		this.counts = counts;
 		this.organisationFacts = organisationFacts;
-		this.endpoints = endpoints;
+		this.listing = listing;
 	}
 
 	@Override
@@ -62,7 +62,8 @@ class JdbcInventoryState implements InventoryState {
 
 	@Override
 	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
-		return endpoints.live(campaignId, organisationId, EndpointState.valueOf(status.name()), limit);
+		return listing.live(campaignId, organisationId,
+				nl.phaseout.engine.inventory.EndpointStatus.valueOf(status.name()), limit);
 	}
 
 }

@@ -62,7 +62,7 @@ final class ProjectionFixture {
 		this.classifier = new ProductClassifier(ClassificationEngine.counting(evaluations));
 		this.campaigns = beans.getBeanProvider(ActiveCampaigns.class);
 		this.projection = new InventoryProjection(counts, endpoints, organisationFacts, classifier, campaigns);
-		this.state = new JdbcInventoryState(counts, organisationFacts, endpoints);
+		this.state = new JdbcInventoryState(counts, organisationFacts, new EndpointListing(jdbc));
 		this.transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
