@@ -79,7 +79,12 @@ public class ProcessInbox {
 		this.onCommit = wake;
 	}
 
-	/** The oldest signals that are due, at most {@code limit}. */
+	/**
+	 * The oldest signals that are due, at most {@code limit}. Read, not claimed: two nodes' workers
+	 * may deliver the same signal, which is safe (delivery is at least once, every call idempotent)
+	 * but wasted; claiming rows ({@code FOR UPDATE SKIP LOCKED}) and splitting organisations among
+	 * several workers would start here and in {@link SignalWorker#deliverDue()}.
+	 */
 	List<Recorded> due(int limit) {
 		return jdbc.query("SELECT id, kind, campaign_id, organisation_id, attempts FROM process_signal"
 				+ " WHERE next_attempt_at IS NULL OR next_attempt_at <= ? ORDER BY id FETCH FIRST " + limit
