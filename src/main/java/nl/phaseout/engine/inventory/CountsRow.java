@@ -38,7 +38,8 @@ record CountsRow(EndpointCounts counts, Instant inventoryTime) {
 					c.retired() + sign), inventoryTime);
 		}
 		EndpointState state = row.state();
-		return new CountsRow(new EndpointCounts(c.total() + sign, c.banned() + (state == EndpointState.BANNED ? sign : 0),
+		return new CountsRow(new EndpointCounts(c.total() + sign,
+				c.banned() + (state == EndpointState.BANNED ? sign : 0),
 				c.protectedCount() + (state == EndpointState.PROTECTED ? sign : 0),
 				c.unprotected() + (state == EndpointState.UNPROTECTED ? sign : 0), c.retired()), inventoryTime);
 	}

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One poll batch: parse every record, apply the valid ones and record what the process must
  * hear in its {@link ProcessInbox} in one database transaction (the inbox wakes the process's
- * worker once it commits), then dead-letter the invalid ones. Whatever fails after that (database, broker) fails the whole
- * batch, which is retried: the projection is idempotent, so nothing is counted or signalled
+ * worker once it commits), then dead-letter the invalid ones. Whatever fails after that
+ * (database, broker) fails the whole batch, which is retried: the projection is idempotent, so nothing is counted or signalled
  * twice; a dead letter may be published twice.
  * <p>
  * A batch the database refuses for what is in it (SQLState class 22, data exception, or 23,
@@ -56,7 +56,8 @@ class InventoryIngestion {
 	private final ProcessInbox inbox;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			DeadLetters deadLetters, InventoryMetrics metrics, ProcessInbox inbox, InventoryEventParser parser, SourceCheck sources) {
+			DeadLetters deadLetters, InventoryMetrics metrics, ProcessInbox inbox, InventoryEventParser parser,
+			SourceCheck sources) {
 		this.parser = parser;
 		this.sources = sources;
 		this.projection = projection;

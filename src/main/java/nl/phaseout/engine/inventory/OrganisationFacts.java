@@ -101,8 +101,8 @@ class OrganisationFacts {
 	Optional<LastScan> lastScan(String organisationId) {
 		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM inv_scan"
 				+ " WHERE organisation_id = ? ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
-				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at"), rs.getLong("endpoint_count"),
-						rs.getString("event_source")),
+				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at"),
+						rs.getLong("endpoint_count"), rs.getString("event_source")),
 				organisationId)
 			.stream()
 			.findFirst();

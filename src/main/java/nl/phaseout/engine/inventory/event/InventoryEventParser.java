@@ -35,7 +35,7 @@ public final class InventoryEventParser {
 	/** Records larger than this are dead-lettered unread. */
 	public static final int MAX_RECORD_BYTES = 512 * 1024;
 
-	/** How far an event's times may lie ahead of the engine's clock unless {@code phaseout.inventory.max-clock-skew} says otherwise. */
+	/** How far an event's times may lie ahead of the engine's clock, unless {@code phaseout.inventory.max-clock-skew} says. */
 	public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private static final Set<String> STATES = Set.of("active", "passive", "disabled");
