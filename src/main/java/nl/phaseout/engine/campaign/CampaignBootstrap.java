@@ -12,6 +12,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.process.Milestone;
+import nl.phaseout.engine.system.PhaseoutProperties;
 
 /**
  * Creates or updates the configured campaigns when the application starts, before any
@@ -23,31 +24,31 @@ class CampaignBootstrap implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(CampaignBootstrap.class);
 
-	private final CampaignProperties properties;
+	private final PhaseoutProperties properties;
 
 	private final CampaignCatalog catalog;
 
-	CampaignBootstrap(CampaignProperties properties, CampaignCatalog catalog) {
+	CampaignBootstrap(PhaseoutProperties properties, CampaignCatalog catalog) {
 		this.properties = properties;
 		this.catalog = catalog;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		for (CampaignProperties.Definition definition : properties.campaigns()) {
+		for (PhaseoutProperties.Campaign definition : properties.campaigns()) {
 			Campaign campaign = toCampaign(definition);
 			catalog.save(campaign);
 			log.info("Campaign {} ({}) ready, deadlines {}", campaign.id(), campaign.name(), campaign.deadlines());
 		}
 	}
 
-	static Campaign toCampaign(CampaignProperties.Definition definition) {
+	static Campaign toCampaign(PhaseoutProperties.Campaign definition) {
 		String where = "phaseout.campaigns[" + definition.id() + "]";
 		if (definition.id() == null || !definition.id().matches("[a-z0-9][a-z0-9._-]{0,63}")) {
 			throw new IllegalStateException(where + ".id must be lower-case letters, digits, '.', '_' or '-'");
 		}
 		Map<String, String> deadlines = new LinkedHashMap<>();
-		CampaignProperties.Deadlines configured = definition.deadlines();
+		PhaseoutProperties.Deadlines configured = definition.deadlines();
 		putValid(deadlines, where + ".deadlines.inventory", Milestone.INVENTORY, configured.inventory());
 		putValid(deadlines, where + ".deadlines.plan", Milestone.PLAN, configured.plan());
 		putValid(deadlines, where + ".deadlines.rollout-start", Milestone.ROLLOUT_START, configured.rolloutStart());

@@ -3,10 +3,13 @@ package nl.phaseout.engine.campaign;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,8 +21,12 @@ import nl.phaseout.engine.process.Milestone;
 @Service
 public class CampaignCatalog {
 
+	/** The deadline columns, in the order of {@link Milestone#values()}. */
+	private static final String DEADLINES = Stream.of(Milestone.values()).map(Milestone::column)
+		.collect(Collectors.joining(", "));
+
 	private static final String COLUMNS = "id, name, decision_date, applicability_decision, classification_decision, "
-			+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion, status_report_interval, active, vendors";
+			+ DEADLINES + ", status_report_interval, active, vendors";
 
 	private final JdbcTemplate jdbc;
 
@@ -39,29 +46,36 @@ public class CampaignCatalog {
 
 	@Transactional
 	void save(Campaign campaign) {
-		Map<String, String> deadlines = campaign.deadlines();
-		Object[] values = { campaign.name(), campaign.decisionDate() == null ? null : Date.valueOf(campaign.decisionDate()),
-				campaign.applicabilityDecision(), campaign.classificationDecision(),
-				deadlines.get(Milestone.INVENTORY.deadline()), deadlines.get(Milestone.PLAN.deadline()),
-				deadlines.get(Milestone.ROLLOUT_START.deadline()), deadlines.get(Milestone.COMPLETION.deadline()),
-				campaign.statusReportInterval(), campaign.active(), String.join(",", campaign.vendors()), campaign.id() };
+		List<Object> values = new ArrayList<>();
+		values.add(campaign.name());
+		values.add(campaign.decisionDate() == null ? null : Date.valueOf(campaign.decisionDate()));
+		values.add(campaign.applicabilityDecision());
+		values.add(campaign.classificationDecision());
+		for (Milestone milestone : Milestone.values()) {
+			values.add(campaign.deadlines().get(milestone.deadline()));
+		}
+		values.add(campaign.statusReportInterval());
+		values.add(campaign.active());
+		values.add(String.join(",", campaign.vendors()));
+		values.add(campaign.id());
+		String setDeadlines = Stream.of(Milestone.values()).map(milestone -> milestone.column() + " = ?")
+			.collect(Collectors.joining(", "));
 		int updated = jdbc.update("UPDATE campaign SET name = ?, decision_date = ?, applicability_decision = ?, "
-				+ "classification_decision = ?, deadline_inventory = ?, deadline_plan = ?, deadline_rollout_start = ?, "
-				+ "deadline_completion = ?, status_report_interval = ?, active = ?, vendors = ? WHERE id = ?", values);
+				+ "classification_decision = ?, " + setDeadlines + ", status_report_interval = ?, active = ?, vendors = ?"
+				+ " WHERE id = ?", values.toArray());
 		if (updated == 0) {
 			jdbc.update("INSERT INTO campaign (name, decision_date, applicability_decision, classification_decision, "
-					+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion, "
-					+ "status_report_interval, active, vendors, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+					+ DEADLINES + ", status_report_interval, active, vendors, id) VALUES ("
+					+ "?, ".repeat(values.size() - 1) + "?)", values.toArray());
 		}
 	}
 
 	private static Campaign map(ResultSet rs, int row) throws SQLException {
 		Map<String, String> deadlines = new LinkedHashMap<>();
-		String[] columns = { "deadline_inventory", "deadline_plan", "deadline_rollout_start", "deadline_completion" };
-		for (int i = 0; i < columns.length; i++) {
-			String value = rs.getString(columns[i]);
+		for (Milestone milestone : Milestone.values()) {
+			String value = rs.getString(milestone.column());
 			if (value != null) {
-				deadlines.put(Milestone.deadlines().get(i), value);
+				deadlines.put(milestone.deadline(), value);
 			}
 		}
 		Date decisionDate = rs.getDate("decision_date");

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,14 +47,14 @@ class CountsRepository {
 	 * everywhere: by organisation, then campaign. The process signal worker delivers in organisation
 	 * order too, so the two never wait for each other in a circle.
 	 */
-	Map<String, Map<String, Counts>> lock(Collection<String> campaignIds, Collection<String> organisationIds) {
+	Map<String, Map<String, CountsRow>> lock(Collection<String> campaignIds, Collection<String> organisationIds) {
 		List<String> campaigns = campaignIds.stream().sorted().distinct().toList();
 		List<String> sorted = organisationIds.stream().sorted().distinct().toList();
 		List<Object[]> keys = new ArrayList<>();
 		sorted.forEach(organisationId -> campaigns.forEach(campaignId -> keys.add(new Object[] { campaignId,
 				organisationId })));
 		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent, keys);
-		Map<String, Map<String, Counts>> counts = new HashMap<>();
+		Map<String, Map<String, CountsRow>> counts = new HashMap<>();
 		campaigns.forEach(campaignId -> counts.put(campaignId, new HashMap<>()));
 		for (int from = 0; from < sorted.size(); from += CHUNK) {
 			var params = new MapSqlParameterSource("campaignIds", campaigns).addValue("organisationIds",
@@ -66,29 +68,31 @@ class CountsRepository {
 		return counts;
 	}
 
-	Counts lock(String campaignId, String organisationId) {
+	CountsRow lock(String campaignId, String organisationId) {
 		return lock(List.of(campaignId), List.of(organisationId)).get(campaignId)
-			.getOrDefault(organisationId, Counts.ZERO);
+			.getOrDefault(organisationId, CountsRow.ZERO);
 	}
 
-	void update(String campaignId, Map<String, Counts> counts) {
+	void update(String campaignId, Map<String, CountsRow> counts) {
 		List<Object[]> rows = new ArrayList<>();
-		counts.forEach((organisationId, c) -> rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(),
-				c.unprotected(), c.retired(), EndpointRepository.timestamp(c.inventoryTime()), campaignId,
-				organisationId }));
+		counts.forEach((organisationId, row) -> {
+			EndpointCounts c = row.counts();
+			rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.retired(),
+					SqlTime.timestamp(row.inventoryTime()), campaignId, organisationId });
+		});
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
 				+ " unprotected = ?, retired = ?, inventory_time = ? WHERE campaign_id = ? AND organisation_id = ?",
 				rows);
 	}
 
-	Optional<Counts> find(String campaignId, String organisationId) {
+	Optional<CountsRow> find(String campaignId, String organisationId) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM inv_endpoint_counts WHERE campaign_id = ?"
 				+ " AND organisation_id = ?", (rs, row) -> counts(rs), campaignId, organisationId).stream().findFirst();
 	}
 
-	private static Counts counts(ResultSet rs) throws SQLException {
-		return new Counts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
-				rs.getLong("unprotected"), rs.getLong("retired"), EndpointRepository.instant(rs, "inventory_time"));
+	private static CountsRow counts(ResultSet rs) throws SQLException {
+		return new CountsRow(new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
+				rs.getLong("unprotected"), rs.getLong("retired")), SqlTime.instant(rs, "inventory_time"));
 	}
 
 }

@@ -2,16 +2,15 @@ package nl.phaseout.engine.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import nl.phaseout.engine.report.EndpointCounts;
+import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.process.InventorySnapshot;
 import nl.phaseout.engine.report.EndpointFigures;
-import nl.phaseout.engine.report.LastScan;
 
-/** The projection's figures for the views: plain reads, no locks. */
+/** The projection's figures for the views: the process's read without its lock, and campaign totals. */
 @Repository
 class EndpointFiguresRepository implements EndpointFigures {
 
@@ -21,22 +20,16 @@ class EndpointFiguresRepository implements EndpointFigures {
 
 	private final JdbcTemplate jdbc;
 
-	private final EventStore store;
+	private final JdbcInventoryState state;
 
-	EndpointFiguresRepository(JdbcTemplate jdbc, EventStore store) {
+	EndpointFiguresRepository(JdbcTemplate jdbc, JdbcInventoryState state) {
 		this.jdbc = jdbc;
-		this.store = store;
+		this.state = state;
 	}
 
 	@Override
-	public EndpointCounts counts(String campaignId, String organisationId) {
-		return jdbc.queryForObject(SUMS + "WHERE c.campaign_id = ? AND c.organisation_id = ?",
-				EndpointFiguresRepository::map, campaignId, organisationId);
-	}
-
-	@Override
-	public Optional<LastScan> lastScan(String organisationId) {
-		return store.lastScan(organisationId).map(scan -> new LastScan(scan.scanId(), scan.completedAt()));
+	public InventorySnapshot snapshot(String campaignId, String organisationId) {
+		return state.snapshot(campaignId, organisationId, false);
 	}
 
 	/** Summed over the organisations in scope: mandatory, or advised and not declined. */

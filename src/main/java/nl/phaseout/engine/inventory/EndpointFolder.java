@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
-import nl.phaseout.engine.inventory.EventStore.EventId;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointObserved;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointRetired;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 
 /** Folds one observation or retirement into an endpoint row, classifying and keeping the observed products. */
 final class EndpointFolder {

@@ -6,13 +6,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import nl.phaseout.engine.process.InventoryState;
+import nl.phaseout.engine.process.InventoryState.EndpointList;
+import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The endpoints behind an organisation's counts in a campaign, a page at a time, ordered by
- * endpoint id: plain reads of the projection's rows, no locks. The same rows make the counts, so
+ * The one listing of the endpoints behind an organisation's counts in a campaign, ordered by
+ * endpoint id: a page at a time for the REST API, the first few for the process's task forms.
+ * Plain reads of the projection's rows, no locks. The same rows make the counts, so
  * the number of live endpoints listed with a status equals that count.
  */
 @Repository
@@ -46,11 +50,28 @@ public class EndpointListing {
 						+ " ORDER BY endpoint_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
 				(rs, row) -> new Endpoint(rs.getString("endpoint_id"),
 						EndpointStatus.of(rs.getBoolean("retired"), state(rs.getString("state"))).apiName(),
-						EndpointRepository.instant(rs, "observed_at"), EndpointRepository.instant(rs, "retired_at"),
+						SqlTime.instant(rs, "observed_at"), SqlTime.instant(rs, "retired_at"),
 						rs.getString("last_event_source"), rs.getString("products")),
 				pageParams.toArray());
 		return new EndpointPage(campaignId, organisationId, status == null ? null : status.apiName(), page, size,
 				total, endpoints);
+	}
+
+	/**
+	 * Up to {@code limit} live endpoints in this state, as the task forms show them (the banned
+	 * products they run), and how many there are.
+	 */
+	EndpointList live(String campaignId, String organisationId, EndpointStatus status, int limit) {
+		List<Object> params = new ArrayList<>(List.of(campaignId, organisationId));
+		String where = FROM + filter(status, params);
+		long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, params.toArray());
+		params.add(limit);
+		List<InventoryState.Endpoint> shown = jdbc.query("SELECT endpoint_id, banned_products, observed_at,"
+				+ " last_event_source" + where + " ORDER BY endpoint_id FETCH FIRST ? ROWS ONLY",
+				(rs, row) -> new InventoryState.Endpoint(rs.getString("endpoint_id"), rs.getString("banned_products"),
+						SqlTime.instant(rs, "observed_at"), rs.getString("last_event_source")),
+				params.toArray());
+		return new EndpointList(shown, total);
 	}
 
 	/** The live endpoints whose last change came from a source starting with this prefix. */

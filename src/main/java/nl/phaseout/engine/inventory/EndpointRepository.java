@@ -1,19 +1,17 @@
 package nl.phaseout.engine.inventory;
 
+import static nl.phaseout.engine.system.SqlTime.instant;
+import static nl.phaseout.engine.system.SqlTime.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import nl.phaseout.engine.inventory.EventStore.EventId;
 import nl.phaseout.engine.process.InventoryState.Endpoint;
-import nl.phaseout.engine.process.InventoryState.EndpointList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -75,20 +73,6 @@ class EndpointRepository {
 		return rows;
 	}
 
-	/** Up to {@code limit} live endpoints of the organisation in this state, by id, and how many there are. */
-	EndpointList live(String campaignId, String organisationId, EndpointState state, int limit) {
-		Long total = jdbc.queryForObject("SELECT COUNT(*) FROM inv_endpoint WHERE campaign_id = ?"
-				+ " AND organisation_id = ? AND NOT retired AND state = ?", Long.class, campaignId, organisationId,
-				state.name());
-		List<Endpoint> shown = jdbc.query("SELECT endpoint_id, banned_products, observed_at, last_event_source"
-				+ " FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ? AND NOT retired AND state = ?"
-				+ " ORDER BY endpoint_id FETCH FIRST " + limit + " ROWS ONLY",
-				(rs, row) -> new Endpoint(rs.getString("endpoint_id"), rs.getString("banned_products"),
-						instant(rs, "observed_at"), rs.getString("last_event_source")),
-				campaignId, organisationId, state.name());
-		return new EndpointList(shown, total == null ? 0 : total);
-	}
-
 	void insert(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("INSERT INTO inv_endpoint (observed_at, retired_at, retired, state, banned_products,"
 				+ " last_event_source, last_event_id, products, campaign_id, organisation_id, endpoint_id)"
@@ -120,15 +104,6 @@ class EndpointRepository {
 				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"),
 				lastEventId == null ? null : new EventId(rs.getString("last_event_source"), lastEventId),
 				rs.getString("products"));
-	}
-
-	static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -2,7 +2,6 @@ package nl.phaseout.engine.inventory;
 
 import java.time.Instant;
 
-import nl.phaseout.engine.inventory.EventStore.EventId;
 
 /**
  * An endpoint as the projection keeps it for one campaign: its latest observation (and the state

@@ -2,8 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.util.List;
 import java.util.function.Function;
-
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
 
 /**
  * An endpoint's classification in a campaign, per the contract's endpoint counts. The three are

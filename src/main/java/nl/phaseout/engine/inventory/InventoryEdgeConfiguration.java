@@ -2,6 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.time.Clock;
 
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

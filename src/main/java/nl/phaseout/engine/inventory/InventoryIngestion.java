@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.phaseout.engine.inventory.event.InvalidEventException;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
+import nl.phaseout.engine.process.ProcessInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One poll batch: parse every record, apply the valid ones and record what the process must
- * hear in one database transaction, then dead-letter the invalid ones and wake the
- * {@link ProcessSignalWorker}. Whatever fails after that (database, broker) fails the whole
- * batch, which is retried: the projection is idempotent, so nothing is counted or signalled
+ * hear in its {@link ProcessInbox} in one database transaction (the inbox wakes the process's
+ * worker once it commits), then dead-letter the invalid ones. Whatever fails after that
+ * (database, broker) fails the whole batch, which is retried: the projection is idempotent, so nothing is counted or signalled
  * twice; a dead letter may be published twice.
  * <p>
  * A batch the database refuses for what is in it (SQLState class 22, data exception, or 23,
@@ -49,21 +53,18 @@ class InventoryIngestion {
 
 	private final InventoryMetrics metrics;
 
-	private final ProcessSignals signals;
-
-	private final ProcessSignalWorker worker;
+	private final ProcessInbox inbox;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			DeadLetters deadLetters, InventoryMetrics metrics, ProcessSignals signals, ProcessSignalWorker worker,
-			InventoryEventParser parser, SourceCheck sources) {
+			DeadLetters deadLetters, InventoryMetrics metrics, ProcessInbox inbox, InventoryEventParser parser,
+			SourceCheck sources) {
 		this.parser = parser;
 		this.sources = sources;
 		this.projection = projection;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
-		this.signals = signals;
-		this.worker = worker;
+		this.inbox = inbox;
 	}
 
 	void ingest(List<ConsumerRecord<String, byte[]>> records) {
@@ -91,9 +92,6 @@ class InventoryIngestion {
 					parsed.size(), ex.toString());
 			applied = applyOneByOne(parsed, recordOf, rejected);
 		}
-		if (applied.signals() > 0) {
-			worker.wake();
-		}
 		for (Rejected bad : rejected) {
 			log.warn("Dead-lettering {}-{}@{}: {}", bad.record().topic(), bad.record().partition(),
 					bad.record().offset(), bad.reason().getMessage());
@@ -112,7 +110,7 @@ class InventoryIngestion {
 		int[] recorded = new int[1];
 		ProjectionResult result = transaction.execute(status -> {
 			ProjectionResult projected = projection.apply(sources.admit(events, recordOf::get));
-			recorded[0] = signals.append(projected);
+			recorded[0] = inbox.record(projected.signals());
 			return projected;
 		});
 		return new Applied(result, recorded[0]);

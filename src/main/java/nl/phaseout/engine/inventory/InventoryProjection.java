@@ -13,13 +13,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
-import nl.phaseout.engine.inventory.EventStore.EventId;
-import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
-import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
-import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
-import nl.phaseout.engine.inventory.ProjectionResult.CampaignOrganisation;
+import nl.phaseout.engine.inventory.event.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointObserved;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointRetired;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.process.Signal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -39,17 +40,17 @@ class InventoryProjection {
 
 	private final EndpointRepository endpoints;
 
-	private final EventStore store;
+	private final OrganisationFacts organisationFacts;
 
 	private final EndpointFolder folder;
 
 	private final ObjectProvider<ActiveCampaigns> campaigns;
 
-	InventoryProjection(CountsRepository counts, EndpointRepository endpoints, EventStore store,
+	InventoryProjection(CountsRepository counts, EndpointRepository endpoints, OrganisationFacts organisationFacts,
 			ProductClassifier classifier, ObjectProvider<ActiveCampaigns> campaigns) {
 		this.counts = counts;
 		this.endpoints = endpoints;
-		this.store = store;
+		this.organisationFacts = organisationFacts;
 		this.folder = new EndpointFolder(classifier);
 		this.campaigns = campaigns;
 	}
@@ -74,21 +75,21 @@ class InventoryProjection {
 			.stream()
 			.map(InventoryEvent::organisationId)
 			.collect(Collectors.toCollection(TreeSet::new));
-		Map<String, Map<String, Counts>> before = counts
+		Map<String, Map<String, CountsRow>> before = counts
 			.lock(active.stream().map(Campaign::campaignId).toList(), organisations);
 		List<InventoryEvent> facts = unique.values().stream().filter(event -> !isEndpointEvent(event)).toList();
-		for (EventId known : store.processed(facts)) {
+		for (EventId known : organisationFacts.processed(facts)) {
 			if (unique.remove(known) != null) {
 				result.add(Outcome.DUPLICATE);
 			}
 		}
 		List<InventoryEvent> fresh = List.copyOf(unique.values());
-		store.markProcessed(fresh.stream().filter(event -> !isEndpointEvent(event)).toList());
+		organisationFacts.markProcessed(fresh.stream().filter(event -> !isEndpointEvent(event)).toList());
 
 		Set<InventoryEvent> changed = new HashSet<>();
 		Set<InventoryEvent> repeated = new HashSet<>();
 		for (Campaign campaign : active) {
-			Map<String, Counts> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed,
+			Map<String, CountsRow> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed,
 					repeated);
 			counts.update(campaign.campaignId(), after);
 			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
@@ -102,7 +103,7 @@ class InventoryProjection {
 				result.add(repeated.contains(event) ? Outcome.DUPLICATE : Outcome.STALE);
 			}
 		}
-		result.inventoryChanged().addAll(scanned);
+		scanned.forEach(organisationId -> result.tell(Signal.inventoryChanged(organisationId)));
 		return result;
 	}
 
@@ -113,8 +114,8 @@ class InventoryProjection {
 	 */
 	Reclassified reclassify(Campaign campaign, String organisationId) {
 		ProjectionResult result = ProjectionResult.empty();
-		Counts before = counts.lock(campaign.campaignId(), organisationId);
-		Counts after = Counts.ZERO;
+		CountsRow before = counts.lock(campaign.campaignId(), organisationId);
+		CountsRow after = CountsRow.ZERO;
 		List<EndpointRow> changed = new ArrayList<>();
 		for (EndpointRow row : endpoints.all(campaign.campaignId(), organisationId)) {
 			EndpointRow now = folder.reclassify(campaign, row);
@@ -136,26 +137,25 @@ class InventoryProjection {
 	private boolean applyFact(InventoryEvent event, Set<InventoryEvent> changed, Set<String> scanned,
 			ProjectionResult result) {
 		if (event instanceof ScanCompleted scan) {
-			boolean added = store.addScan(scan);
+			boolean added = organisationFacts.addScan(scan);
 			if (added) {
 				scanned.add(scan.organisationId());
 			}
 			return added;
 		}
 		if (event instanceof AlternativeSelected selected) {
-			boolean latest = store.selectAlternative(selected);
+			boolean latest = organisationFacts.selectAlternative(selected);
 			if (latest) {
-				result.alternativesSelected().add(selected.organisationId());
+				result.tell(Signal.alternativeSelected(selected.organisationId()));
 			}
 			return latest;
 		}
 		if (event instanceof ContractTerminated terminated) {
-			boolean latest = store.terminateContract(terminated);
+			boolean latest = organisationFacts.terminateContract(terminated);
 			if (latest) {
-				result.contractsTerminated().add(terminated.organisationId());
+				result.tell(Signal.contractTerminated(terminated.organisationId()));
 				if (terminated.endDate() != null) {
-					result.contractsEnding().merge(terminated.organisationId(), terminated.endDate(),
-							(a, b) -> a.isAfter(b) ? a : b);
+					result.tell(Signal.contractEnds(terminated.organisationId(), terminated.endDate()));
 				}
 			}
 			return latest;
@@ -171,9 +171,9 @@ class InventoryProjection {
 	 * Folds the endpoint events into the campaign's rows. An event that changes nothing is a
 	 * repeat when its endpoint's row is as that very event left it, otherwise stale.
 	 */
-	private Map<String, Counts> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
-			Map<String, Counts> before, Set<InventoryEvent> changed, Set<InventoryEvent> repeated) {
-		Map<String, Counts> after = new HashMap<>(before);
+	private Map<String, CountsRow> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
+			Map<String, CountsRow> before, Set<InventoryEvent> changed, Set<InventoryEvent> repeated) {
+		Map<String, CountsRow> after = new HashMap<>(before);
 		Map<String, List<InventoryEvent>> byOrganisation = events.stream()
 			.filter(InventoryProjection::isEndpointEvent)
 			.collect(Collectors.groupingBy(InventoryEvent::organisationId, LinkedHashMap::new, Collectors.toList()));
@@ -195,7 +195,7 @@ class InventoryProjection {
 			}
 			List<EndpointRow> inserts = new ArrayList<>();
 			List<EndpointRow> updates = new ArrayList<>();
-			Counts organisationCounts = after.getOrDefault(organisationId, Counts.ZERO);
+			CountsRow organisationCounts = after.getOrDefault(organisationId, CountsRow.ZERO);
 			for (EndpointRow row : current.values()) {
 				EndpointRow old = stored.get(row.endpointId());
 				if (row.equals(old)) {
@@ -212,17 +212,18 @@ class InventoryProjection {
 	}
 
 	/** Conditions that matter to the process: rollout completeness, a protection gap, banned seen again. */
-	private static void compare(String campaignId, Map<String, Counts> before, Map<String, Counts> after,
+	private static void compare(String campaignId, Map<String, CountsRow> before, Map<String, CountsRow> after,
 			ProjectionResult result) {
-		after.forEach((organisationId, now) -> {
-			Counts was = before.getOrDefault(organisationId, Counts.ZERO);
+		after.forEach((organisationId, row) -> {
+			EndpointCounts was = before.getOrDefault(organisationId, CountsRow.ZERO).counts();
+			EndpointCounts now = row.counts();
 			boolean bannedAppeared = was.banned() == 0 && now.banned() > 0;
 			boolean gapAppeared = was.unprotected() == 0 && now.unprotected() > 0;
 			if (bannedAppeared || gapAppeared || was.rolloutComplete() != now.rolloutComplete()) {
-				result.inventoryChanged().add(organisationId);
+				result.tell(Signal.inventoryChanged(organisationId));
 			}
 			if (bannedAppeared) {
-				result.bannedAppeared().add(new CampaignOrganisation(campaignId, organisationId));
+				result.tell(Signal.bannedAppeared(campaignId, organisationId));
 			}
 		});
 	}

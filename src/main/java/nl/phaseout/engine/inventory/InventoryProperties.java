@@ -3,6 +3,7 @@ package nl.phaseout.engine.inventory;
 import java.time.Duration;
 import java.util.List;
 
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,7 +32,7 @@ record InventoryProperties(List<String> trustedSources, @DefaultValue("PT5M") Du
 	}
 
 	static InventoryProperties defaults() {
-		return new InventoryProperties(List.of(), Duration.ofMinutes(5));
+		return new InventoryProperties(List.of(), InventoryEventParser.DEFAULT_MAX_CLOCK_SKEW);
 	}
 
 }

@@ -6,9 +6,6 @@ public final class InventoryTopics {
 	/** Header on a dead letter saying, in plain words, why the record was not accepted. */
 	public static final String ERROR_HEADER = "phaseout-error";
 
-	/** Records larger than this are dead-lettered unread. */
-	public static final int MAX_RECORD_BYTES = 512 * 1024;
-
 	private InventoryTopics() {
 	}
 

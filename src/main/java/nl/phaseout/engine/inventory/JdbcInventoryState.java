@@ -21,38 +21,49 @@ class JdbcInventoryState implements InventoryState {
 
 	private final CountsRepository counts;
 
-	private final EventStore store;
+	private final OrganisationFacts organisationFacts;
 
-	private final EndpointRepository endpoints;
+	private final EndpointListing listing;
 
-	JdbcInventoryState(CountsRepository counts, EventStore store, EndpointRepository endpoints) {
+	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointListing listing) {
 		this.counts = counts;
-		this.store = store;
-		this.endpoints = endpoints;
+		this.organisationFacts = organisationFacts;
+		this.listing = listing;
 	}
 
 	@Override
 	public InventorySnapshot snapshot(String campaignId, String organisationId) {
-		Counts c = counts.lock(campaignId, organisationId);
-		return new InventorySnapshot(c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.retired(),
-				c.inventoryTime(), store.lastScan(organisationId).orElse(null));
+		return snapshot(campaignId, organisationId, true);
+	}
+
+	/**
+	 * The organisation's figure in the campaign, for the process ({@code lock}: its counts row
+	 * locked, created when absent) and for the views (nothing locked, nothing written): one read,
+	 * so both name the same counts and the same last scan.
+	 */
+	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
+		CountsRow row = lock ? counts.lock(campaignId, organisationId)
+				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		return new InventorySnapshot(row.counts(), row.inventoryTime(),
+				organisationFacts.lastScan(organisationId).orElse(null));
 	}
 
 	@Override
 	public Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
 		counts.lock(campaignId, organisationId);
-		return store.alternativeSelection(organisationId);
+		return organisationFacts.alternativeSelection(organisationId);
 	}
 
 	@Override
 	public List<ContractTermination> contractTerminations(String campaignId, String organisationId) {
 		counts.lock(campaignId, organisationId);
-		return store.contractTerminations(organisationId);
+		return organisationFacts.contractTerminations(organisationId);
 	}
 
 	@Override
 	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
-		return endpoints.live(campaignId, organisationId, EndpointState.valueOf(status.name()), limit);
+		return listing.live(campaignId, organisationId,
+				nl.phaseout.engine.inventory.EndpointStatus.valueOf(status.name()), limit);
 	}
 
 }

@@ -2,6 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.nio.charset.StandardCharsets;
 
+import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -14,8 +15,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNa
 import org.springframework.stereotype.Component;
 
 /**
- * The one way to {@code phaseout.inventory.dlt}, used by ingestion for invalid records and by the
- * listener's error handler as its recoverer. The record goes unchanged (key, value, headers), to
+ * The one way to {@code phaseout.inventory.dlt}, used by ingestion for records that can never be
+ * accepted. The record goes unchanged (key, value, headers), to
  * the partition its key chooses, with {@code phaseout-error} saying why (and Spring Kafka's
  * {@code kafka_dlt-original-*} headers saying where it came from). Waits for the broker's ack.
  */
@@ -35,10 +36,6 @@ class KafkaDeadLetters implements DeadLetters {
 	@Override
 	public void publish(ConsumerRecord<String, byte[]> record, InvalidEventException reason) {
 		recoverer.accept(record, null, reason);
-	}
-
-	DeadLetterPublishingRecoverer recoverer() {
-		return recoverer;
 	}
 
 	/** The innermost message: the listener's failures wrap the cause. */

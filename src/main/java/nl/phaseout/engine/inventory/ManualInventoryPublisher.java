@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ManualInventoryPublisher implements DisposableBean {
 
-	private static final byte[] STRUCTURED = CloudEventReader.STRUCTURED_CONTENT_TYPE
+	private static final byte[] STRUCTURED = InventoryEvent.STRUCTURED_CONTENT_TYPE
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final DefaultKafkaProducerFactory<String, byte[]> producers;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
 import nl.phaseout.engine.system.CsvLines;
 
 /**

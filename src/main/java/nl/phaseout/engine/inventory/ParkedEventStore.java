@@ -1,6 +1,6 @@
 package nl.phaseout.engine.inventory;
 
-import static nl.phaseout.engine.inventory.EndpointRepository.timestamp;
+import static nl.phaseout.engine.system.SqlTime.timestamp;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,11 +20,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import nl.phaseout.engine.inventory.EventStore.EventId;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import nl.phaseout.engine.inventory.SourceCheck.Refusal;
+import nl.phaseout.engine.inventory.event.InvalidEventException;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
+import nl.phaseout.engine.process.ProcessInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,22 +38,19 @@ public class ParkedInventory {
 
 	private final InventoryProjection projection;
 
-	private final ProcessSignals signals;
-
-	private final ProcessSignalWorker worker;
+	private final ProcessInbox inbox;
 
 	private final InventoryMetrics metrics;
 
 	ParkedInventory(ParkedEventStore parked, SourceCheck sources, RegisteredOrganisations organisations,
-			InventoryEventParser parser, InventoryProjection projection, ProcessSignals signals,
-			ProcessSignalWorker worker, InventoryMetrics metrics) {
+			InventoryEventParser parser, InventoryProjection projection, ProcessInbox inbox,
+			InventoryMetrics metrics) {
 		this.parked = parked;
 		this.sources = sources;
 		this.organisations = organisations;
 		this.parser = parser;
 		this.projection = projection;
-		this.signals = signals;
-		this.worker = worker;
+		this.inbox = inbox;
 		this.metrics = metrics;
 	}
 
@@ -81,14 +82,11 @@ public class ParkedInventory {
 			}
 		}
 		ProjectionResult result = projection.apply(admitted);
-		int signalled = signals.append(result);
+		inbox.record(result.signals());
 		parked.delete(organisationId);
 		log.info("Organisation {} registered: {} parked event(s) applied, {} refused", organisationId,
 				admitted.size(), refused.size());
 		SourceCheck.afterCommit(() -> {
-			if (signalled > 0) {
-				worker.wake();
-			}
 			for (Outcome outcome : Outcome.values()) {
 				metrics.events(outcome, result.count(outcome));
 			}

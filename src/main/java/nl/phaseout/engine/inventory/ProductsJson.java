@@ -6,8 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
 
 /**
  * An observation's product list as the JSON text kept in {@code inv_endpoint.products} and shown

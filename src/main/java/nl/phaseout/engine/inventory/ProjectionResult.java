@@ -1,38 +1,28 @@
 package nl.phaseout.engine.inventory;
 
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+import nl.phaseout.engine.process.Signal;
+
 /**
- * What one batch did: outcomes per event, and which organisations the process must hear about.
- * {@code bannedAppeared} holds (campaign, organisation) pairs whose banned count went from 0 to more;
- * {@code contractsEnding} the end dates of contract terminations that end a contract on a day to come.
+ * What one batch did: outcomes per event, and what the process must hear of it, once per
+ * organisation and kind (recorded in the process's inbox in the same transaction).
  */
-record ProjectionResult(Map<Outcome, Integer> outcomes, SortedSet<String> inventoryChanged,
-		SortedSet<CampaignOrganisation> bannedAppeared, SortedSet<String> alternativesSelected,
-		SortedSet<String> contractsTerminated, Map<String, LocalDate> contractsEnding) {
-
-	record CampaignOrganisation(String campaignId, String organisationId) implements Comparable<CampaignOrganisation> {
-
-		@Override
-		public int compareTo(CampaignOrganisation other) {
-			int byCampaign = campaignId.compareTo(other.campaignId);
-			return byCampaign != 0 ? byCampaign : organisationId.compareTo(other.organisationId);
-		}
-
-	}
+record ProjectionResult(Map<Outcome, Integer> outcomes, SortedSet<Signal> signals) {
 
 	static ProjectionResult empty() {
-		return new ProjectionResult(new EnumMap<>(Outcome.class), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-				new TreeSet<>(), new TreeMap<>());
+		return new ProjectionResult(new EnumMap<>(Outcome.class), new TreeSet<>());
 	}
 
 	void add(Outcome outcome) {
 		outcomes.merge(outcome, 1, Integer::sum);
+	}
+
+	void tell(Signal signal) {
+		signals.add(signal);
 	}
 
 	int count(Outcome outcome) {

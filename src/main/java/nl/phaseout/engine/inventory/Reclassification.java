@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
+import nl.phaseout.engine.process.ProcessInbox;
 import nl.phaseout.engine.system.BackgroundLoop;
 
 /**
@@ -43,9 +44,7 @@ class Reclassification implements SmartLifecycle {
 
 	private final ProductClassifier classifier;
 
-	private final ProcessSignals signals;
-
-	private final ProcessSignalWorker worker;
+	private final ProcessInbox inbox;
 
 	private final ObjectProvider<ActiveCampaigns> campaigns;
 
@@ -54,14 +53,12 @@ class Reclassification implements SmartLifecycle {
 	private volatile long lastSeen = -1;
 
 	Reclassification(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, InventoryProjection projection,
-			ProductClassifier classifier, ProcessSignals signals, ProcessSignalWorker worker,
-			ObjectProvider<ActiveCampaigns> campaigns) {
+			ProductClassifier classifier, ProcessInbox inbox, ObjectProvider<ActiveCampaigns> campaigns) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.projection = projection;
 		this.classifier = classifier;
-		this.signals = signals;
-		this.worker = worker;
+		this.inbox = inbox;
 		this.campaigns = campaigns;
 	}
 
@@ -123,16 +120,11 @@ class Reclassification implements SmartLifecycle {
 	}
 
 	private int reclassify(Campaign campaign, String organisationId) {
-		int[] recorded = new int[1];
-		int changed = transaction.execute(status -> {
+		return transaction.execute(status -> {
 			InventoryProjection.Reclassified result = projection.reclassify(campaign, organisationId);
-			recorded[0] = signals.append(result.result());
+			inbox.record(result.result().signals());
 			return result.endpointsChanged();
 		});
-		if (recorded[0] > 0) {
-			worker.wake();
-		}
-		return changed;
 	}
 
 	@Override

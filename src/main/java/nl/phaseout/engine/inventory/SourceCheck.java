@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
 import nl.phaseout.engine.inventory.ParkedEventStore.Parked;
+import nl.phaseout.engine.inventory.event.InvalidEventException;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.inventory.SourcePatterns;
+import nl.phaseout.engine.system.Problems;
 
 /** Registration, the organisation's view and its sources, as the contract's REST tables say. */
 @RestController
@@ -107,21 +108,17 @@ class OrganisationController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidRegistrationException ex) {
-		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return Problems.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> exists(OrganisationExistsException ex) {
-		return problem(HttpStatus.CONFLICT, ex.getMessage());
+		return Problems.answer(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(String id) {
-		return problem(HttpStatus.NOT_FOUND,
+		return Problems.answer(HttpStatus.NOT_FOUND,
 				"No organisation is registered with id '" + OrganisationNames.printable(id) + "'.");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

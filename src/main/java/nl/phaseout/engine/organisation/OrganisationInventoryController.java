@@ -28,6 +28,7 @@ import nl.phaseout.engine.inventory.EndpointListing;
 import nl.phaseout.engine.inventory.EndpointStatus;
 import nl.phaseout.engine.inventory.InvalidUploadException;
 import nl.phaseout.engine.inventory.ManualInventory;
+import nl.phaseout.engine.system.Problems;
 
 /**
  * The evidence behind an organisation's counts ({@code GET .../endpoints}) and the manual path
@@ -101,7 +102,7 @@ class OrganisationInventoryController {
 			return ResponseEntity.accepted().body(manualInventory.upload(id, user.getName(), csv));
 		}
 		catch (InvalidUploadException ex) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+			ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, ex.getMessage());
 			problem.setProperty("errors", ex.problems());
 			problem.setProperty("errorCount", ex.count());
 			return ResponseEntity.badRequest().body(problem);
@@ -164,13 +165,11 @@ class OrganisationInventoryController {
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(String id) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"No organisation is registered with id '" + id + "'."));
+		return Problems.answer(HttpStatus.NOT_FOUND, "No organisation is registered with id '" + id + "'.");
 	}
 
 	private static ResponseEntity<ProblemDetail> badRequest(String detail) {
-		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+		return Problems.answer(HttpStatus.BAD_REQUEST, detail);
 	}
 
 }

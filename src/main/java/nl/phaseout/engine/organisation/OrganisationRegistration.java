@@ -13,7 +13,6 @@ import nl.phaseout.engine.campaign.CampaignCatalog;
 import nl.phaseout.engine.inventory.ParkedInventory;
 import nl.phaseout.engine.process.PhaseoutProcess;
 import nl.phaseout.engine.process.ProcessStart;
-import nl.phaseout.engine.report.Participations;
 import nl.phaseout.engine.security.ProjectManagerGroups;
 
 /**
@@ -30,8 +29,6 @@ class OrganisationRegistration {
 
 	private final CampaignCatalog campaigns;
 
-	private final Participations participations;
-
 	private final PhaseoutProcess process;
 
 	private final ProjectManagerGroups pmGroups;
@@ -41,13 +38,12 @@ class OrganisationRegistration {
 	private final ParkedInventory parkedInventory;
 
 	OrganisationRegistration(OrganisationRepository organisations, CampaignCatalog campaigns,
-			Participations participations, PhaseoutProcess process, ProjectManagerGroups pmGroups,
+			PhaseoutProcess process, ProjectManagerGroups pmGroups,
 			OrganisationSources sources, ParkedInventory parkedInventory) {
 		this.sources = sources;
 		this.parkedInventory = parkedInventory;
 		this.organisations = organisations;
 		this.campaigns = campaigns;
-		this.participations = participations;
 		this.process = process;
 		this.pmGroups = pmGroups;
 	}
@@ -68,11 +64,10 @@ class OrganisationRegistration {
 		pmGroups.ensure(organisation.pmGroup(), organisation.name());
 		for (Campaign campaign : campaigns.active()) {
 			Map<String, Instant> deadlines = campaign.deadlinesFrom(now);
-			participations.create(campaign.id(), organisation.id(), deadlines, now);
-			String processInstanceId = process.start(new ProcessStart(campaign.id(), organisation.id(),
+			// the process reports the participation it begins (ProcessEvents): only it writes the report's tables
+			process.start(new ProcessStart(campaign.id(), organisation.id(),
 					organisation.name(), organisation.category().name(), organisation.pmGroup(),
 					campaign.applicabilityDecision(), campaign.vendors(), deadlines));
-			participations.attachProcess(campaign.id(), organisation.id(), processInstanceId);
 		}
 		return organisation;
 	}

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.phaseout.engine.record.ClosureRecords;
+import nl.phaseout.engine.process.InventorySnapshot;
 import nl.phaseout.engine.report.EndpointFigures;
 import nl.phaseout.engine.report.ParticipationView;
 import nl.phaseout.engine.report.Participations;
@@ -67,10 +68,10 @@ class OrganisationViews {
 							task.getName(), task.getCreateTime().toInstant()))
 					.toList();
 		String campaignId = participation.campaignId();
+		InventorySnapshot inventory = figures.snapshot(campaignId, organisation.id());
 		return new OrganisationView.CampaignView(campaignId,
 				records.applicability(campaignId, organisation.id()).orElse(null), participation.phase().name(),
-				participation.overdue(), openTasks, figures.counts(campaignId, organisation.id()),
-				figures.lastScan(organisation.id()).orElse(null), participation.deadlines(),
+				participation.overdue(), openTasks, inventory.counts(), inventory.lastScan(), participation.deadlines(),
 				participations.missedMilestones(campaignId, organisation.id()),
 				records.lastVerification(campaignId, organisation.id()).map(OrganisationViews::verification).orElse(null));
 	}

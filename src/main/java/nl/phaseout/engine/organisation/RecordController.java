@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.record.CampaignRecord;
 import nl.phaseout.engine.record.ClosureRecords;
+import nl.phaseout.engine.system.Problems;
 
 /**
  * {@code GET /api/organisations/{id}/record}: the organisation's closure record, per campaign.
@@ -37,9 +37,7 @@ class RecordController {
 			Authentication user) {
 		Organisation organisation = organisations.find(id).filter(o -> Access.mayRead(user, o.pmGroup())).orElse(null);
 		if (organisation == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-						"No organisation is registered with id '" + id + "'."));
+			return Problems.answer(HttpStatus.NOT_FOUND, "No organisation is registered with id '" + id + "'.");
 		}
 		List<CampaignRecord> campaigns = records.forOrganisation(id, campaignId);
 		return ResponseEntity.ok(new OrganisationRecord(organisation.id(), organisation.name(), campaigns));

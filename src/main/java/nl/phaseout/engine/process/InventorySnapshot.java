@@ -3,23 +3,41 @@ package nl.phaseout.engine.process;
 import java.time.Instant;
 
 /**
- * What the inventory projection knows of one organisation in one campaign, as the process needs
- * it to decide. Counts are over live (not retired) endpoints; {@code inventoryTime} is the latest
- * inventory time (observedAt, retiredAt) of the endpoint events behind them, so the counts hold
- * as of that moment on the inventory's clock.
+ * What the inventory projection knows of one organisation in one campaign: its
+ * {@link EndpointCounts}, the moment they hold as of, and its last scan. Read by one query, for
+ * the process (under the organisation's lock) and for the views (without). {@code inventoryTime}
+ * is the latest inventory time (observedAt, retiredAt) of the endpoint events behind the counts,
+ * so they hold as of that moment on the inventory's clock.
  */
-public record InventorySnapshot(long total, long banned, long protectedCount, long unprotected, long retired,
-		Instant inventoryTime, Scan lastScan) {
+public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, LastScan lastScan) {
 
-	/**
-	 * A completed inventory scan: {@code endpointCount} is how many live endpoints the inventory
-	 * system says it reported as of {@code completedAt}; {@code source} is who reported it.
-	 */
-	public record Scan(String scanId, Instant completedAt, long endpointCount, String source) {
+	public InventorySnapshot(long total, long banned, long protectedCount, long unprotected, long retired,
+			Instant inventoryTime, LastScan lastScan) {
+		this(new EndpointCounts(total, banned, protectedCount, unprotected, retired), inventoryTime, lastScan);
 	}
 
 	public static InventorySnapshot empty() {
-		return new InventorySnapshot(0, 0, 0, 0, 0, null, null);
+		return new InventorySnapshot(EndpointCounts.NONE, null, null);
+	}
+
+	public long total() {
+		return counts.total();
+	}
+
+	public long banned() {
+		return counts.banned();
+	}
+
+	public long protectedCount() {
+		return counts.protectedCount();
+	}
+
+	public long unprotected() {
+		return counts.unprotected();
+	}
+
+	public long retired() {
+		return counts.retired();
 	}
 
 	/** A completed inventory scan is known. */
@@ -29,12 +47,12 @@ public record InventorySnapshot(long total, long banned, long protectedCount, lo
 
 	/** No endpoint runs a banned product and every live endpoint is protected. */
 	public boolean rolloutComplete() {
-		return banned == 0 && protectedCount == total;
+		return counts.rolloutComplete();
 	}
 
 	/** Live endpoints without any active antivirus. */
 	public boolean protectionGap() {
-		return unprotected > 0;
+		return unprotected() > 0;
 	}
 
 	/**
@@ -52,16 +70,16 @@ public record InventorySnapshot(long total, long banned, long protectedCount, lo
 		if (lastScan == null) {
 			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "No completed inventory scan is known yet.");
 		}
-		if (banned > 0 || unprotected > 0) {
-			return new ScanVerdict(ScanVerdict.Kind.NOT_CLEAN, banned + " live endpoint(s) still run the banned product"
-					+ " and " + unprotected + " have no active antivirus.");
+		if (banned() > 0 || unprotected() > 0) {
+			return new ScanVerdict(ScanVerdict.Kind.NOT_CLEAN, banned() + " live endpoint(s) still run the banned product"
+					+ " and " + unprotected() + " have no active antivirus.");
 		}
-		if (lastScan.endpointCount() != total) {
+		if (lastScan.endpointCount() != total()) {
 			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "Scan " + lastScan.scanId() + " reports "
-					+ lastScan.endpointCount() + " endpoint(s), but " + total
+					+ lastScan.endpointCount() + " endpoint(s), but " + total()
 					+ " live endpoint(s) are known: waiting for a scan that covers them all.");
 		}
-		return new ScanVerdict(ScanVerdict.Kind.CLEAN, "Scan " + lastScan.scanId() + " covers all " + total
+		return new ScanVerdict(ScanVerdict.Kind.CLEAN, "Scan " + lastScan.scanId() + " covers all " + total()
 				+ " live endpoint(s): none runs the banned product and every one is protected.");
 	}
 

@@ -2,6 +2,7 @@ package nl.phaseout.engine.process;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,14 +29,22 @@ public enum Milestone {
 
 	private final Phase reachedAt;
 
+	private final String column;
+
 	Milestone(String deadline, Phase reachedAt) {
 		this.deadline = deadline;
 		this.reachedAt = reachedAt;
+		this.column = "deadline_" + deadline.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
 
 	/** The deadline's name, as campaigns, process variables and status events spell it. */
 	public String deadline() {
 		return deadline;
+	}
+
+	/** The column holding the deadline in the {@code campaign} and {@code participation} tables. */
+	public String column() {
+		return column;
 	}
 
 	public Phase reachedAt() {

@@ -62,11 +62,18 @@ public class PhaseoutProcess {
 		this.contracts = new Contracts(inventory);
 	}
 
-	/** Starts the organisation's process for a campaign; returns the process instance id. */
+	/**
+	 * Starts the organisation's process for a campaign, and reports the participation it begins;
+	 * returns the process instance id.
+	 */
 	public String start(ProcessStart start) {
 		Map<String, Object> variables = startVariables(start);
 		variables.put(Var.APPLICABILITY_DECISION_KEY, start.applicabilityDecisionKey());
-		return runtime.startProcessInstanceByKey(PROCESS_KEY, start.organisationId(), variables).getId();
+		events.participationStarted(start, Recorder.now());
+		String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, start.organisationId(), variables)
+			.getId();
+		events.processStarted(start.campaignId(), start.organisationId(), processInstanceId);
+		return processInstanceId;
 	}
 
 	/**

@@ -5,9 +5,21 @@ import java.util.Map;
 
 /**
  * What the process tells the rest of the application, inside the engine's transaction
- * (implemented by the report package: read model and outbox for {@code phaseout.status}).
+ * (implemented by the report package: read model and outbox for {@code phaseout.status}). The
+ * only way participation is written: no other package writes the report's tables.
  */
 public interface ProcessEvents {
+
+	/**
+	 * The organisation ({@code start} says who, in which campaign) takes part from {@code at},
+	 * held to the start's deadlines. Told before its process starts, so that what the process
+	 * reports on its way in has a participation to land on; {@link #processStarted} follows in
+	 * the same transaction.
+	 */
+	void participationStarted(ProcessStart start, Instant at);
+
+	/** The organisation's process for the campaign runs as {@code processInstanceId}. */
+	void processStarted(String campaignId, String organisationId, String processInstanceId);
 
 	void phaseChanged(String campaignId, String organisationId, String processInstanceId, Phase phase,
 			Phase previousPhase, Instant at);

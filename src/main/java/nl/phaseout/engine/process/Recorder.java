@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import nl.phaseout.engine.process.InventorySnapshot.Scan;
 import nl.phaseout.engine.process.ProcessRecord.Entry;
 import nl.phaseout.engine.process.ProcessRecord.Kind;
 
@@ -35,7 +34,7 @@ final class Recorder {
 	/** A scan and the counts beside it, as the record keeps them. */
 	static Map<String, Object> scan(InventorySnapshot snapshot) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		Scan scan = snapshot.lastScan();
+		LastScan scan = snapshot.lastScan();
 		if (scan != null) {
 			data.put("scanId", scan.scanId());
 			data.put("completedAt", scan.completedAt().toString());

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import nl.phaseout.engine.process.InventorySnapshot.Scan;
 import nl.phaseout.engine.process.InventorySnapshot.ScanVerdict;
 
 /**
@@ -48,7 +47,7 @@ class ScanAssessmentDelegate implements JavaDelegate {
 		ScanVerdict verdict = snapshot.verdict();
 		execution.setVariable(SCAN_VERDICT, verdict.kind().name());
 		execution.setVariable(SCAN_VERDICT_REASON, verdict.reason());
-		Scan scan = snapshot.lastScan();
+		LastScan scan = snapshot.lastScan();
 		String assessed = scan.scanId() + "|" + snapshot.total() + "|" + snapshot.banned() + "|"
 				+ snapshot.unprotected() + "|" + verdict.kind();
 		if (!assessed.equals(execution.getVariable(LAST_ASSESSED))) {

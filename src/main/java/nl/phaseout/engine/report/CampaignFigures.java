@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.Phase;
 
 /**
@@ -36,7 +37,7 @@ public class CampaignFigures {
 				Timestamp.from(now));
 		String where = " WHERE p.campaign_id = :campaignId";
 		if (!scope.isAll()) {
-			where += scope.pmGroups().isEmpty() ? " AND 1 = 0" : " AND o.pm_group IN (:groups)";
+			where += scope.pmGroups().isEmpty() ? " AND 1 = 0" : " AND p.pm_group IN (:groups)";
 			params.addValue("groups", scope.pmGroups());
 		}
 		Map<String, Long> byPhase = new LinkedHashMap<>();
@@ -45,9 +46,9 @@ public class CampaignFigures {
 		}
 		Map<String, Map<String, Long>> byCategory = new TreeMap<>();
 		long[] totals = new long[2];
-		jdbc.query("SELECT o.category, p.phase, COUNT(*) AS n, SUM(CASE WHEN " + Milestones.anyOverdueSql()
-				+ " THEN 1 ELSE 0 END) AS overdue FROM participation p JOIN organisation o ON o.id = p.organisation_id"
-				+ where + " GROUP BY o.category, p.phase", params, (RowCallbackHandler) rs -> {
+		jdbc.query("SELECT p.category, p.phase, COUNT(*) AS n, SUM(CASE WHEN " + Milestones.anyOverdueSql()
+				+ " THEN 1 ELSE 0 END) AS overdue FROM participation p"
+				+ where + " GROUP BY p.category, p.phase", params, (RowCallbackHandler) rs -> {
 					long n = rs.getLong("n");
 					totals[0] += n;
 					totals[1] += rs.getLong("overdue");
@@ -58,8 +59,7 @@ public class CampaignFigures {
 		EndpointCounts endpoints = jdbc.queryForObject("SELECT COALESCE(SUM(c.total), 0) AS total, "
 				+ "COALESCE(SUM(c.banned), 0) AS banned, COALESCE(SUM(c.protected_count), 0) AS protected_count, "
 				+ "COALESCE(SUM(c.unprotected), 0) AS unprotected, COALESCE(SUM(c.retired), 0) AS retired "
-				+ "FROM participation p JOIN organisation o ON o.id = p.organisation_id "
-				+ "JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id"
+				+ "FROM participation p JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id"
 				+ where + " AND p.phase NOT IN " + OUT_OF_SCOPE, params,
 				(rs, n) -> new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
 						rs.getLong("unprotected"), rs.getLong("retired")));

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.process.LastScan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,10 +36,10 @@ public class CampaignOrganisations {
 		.map(name -> "CASE WHEN " + Milestones.overdueSql(name) + " THEN 1 ELSE 0 END")
 		.collect(Collectors.joining(" + ", "(", ")"));
 
-	private static final String FROM = " FROM participation p JOIN organisation o ON o.id = p.organisation_id"
+	private static final String FROM = " FROM participation p"
 			+ " LEFT JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id";
 
-	private static final String COLUMNS = "p.organisation_id, o.name, o.category, o.pm_group, p.phase, "
+	private static final String COLUMNS = "p.organisation_id, p.organisation_name AS name, p.category, p.pm_group, p.phase, "
 			+ "p.phase_changed_at, p.process_instance_id, COALESCE(c.total, 0) AS total, COALESCE(c.banned, 0) AS banned, "
 			+ "COALESCE(c.protected_count, 0) AS protected_count, COALESCE(c.unprotected, 0) AS unprotected, "
 			+ "COALESCE(c.retired, 0) AS retired, " + Stream.of(Milestones.NAMES)
@@ -45,16 +47,22 @@ public class CampaignOrganisations {
 						+ " END AS overdue_" + Milestones.ALL.get(name).column())
 				.collect(Collectors.joining(", "));
 
+	/** The organisation's last scan, as the inventory names it ({@code OrganisationFacts.lastScan}): latest, then highest id. */
+	private static final String LATEST_SCAN = " FROM inv_scan s WHERE s.organisation_id = x.organisation_id"
+			+ " ORDER BY s.completed_at DESC, s.scan_id DESC FETCH FIRST 1 ROWS ONLY)";
+
 	/** Looked up per row of the page, outside the sort: the latest scan and the applicability decision. */
-	private static final String DETAILS = "(SELECT s.scan_id FROM inv_scan s WHERE s.organisation_id = x.organisation_id "
-			+ "ORDER BY s.completed_at DESC, s.scan_id DESC FETCH FIRST 1 ROWS ONLY) AS last_scan_id, "
+	private static final String DETAILS = "(SELECT s.scan_id" + LATEST_SCAN + " AS last_scan_id, "
 			+ "(SELECT MAX(s.completed_at) FROM inv_scan s WHERE s.organisation_id = x.organisation_id) AS last_scan_at, "
+			+ "(SELECT s.endpoint_count" + LATEST_SCAN + " AS last_scan_endpoints, "
+			+ "(SELECT s.event_source" + LATEST_SCAN + " AS last_scan_source, "
 			+ "(SELECT v.TEXT_ FROM ACT_HI_VARINST v WHERE v.PROC_INST_ID_ = x.process_instance_id "
 			+ "AND v.NAME_ = 'applicability' FETCH FIRST 1 ROWS ONLY) AS applicability";
 
 	/** What stands for the details where they are not needed (a status report's overdue list). */
 	private static final String NO_DETAILS = "CAST(NULL AS VARCHAR(200)) AS last_scan_id, "
-			+ "CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_scan_at, CAST(NULL AS VARCHAR(100)) AS applicability";
+			+ "CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_scan_at, CAST(NULL AS BIGINT) AS last_scan_endpoints, "
+			+ "CAST(NULL AS VARCHAR(500)) AS last_scan_source, CAST(NULL AS VARCHAR(100)) AS applicability";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -112,16 +120,16 @@ public class CampaignOrganisations {
 			where.append(" AND p.phase = :phase");
 		}
 		if (query.category() != null) {
-			where.append(" AND o.category = :category");
+			where.append(" AND p.category = :category");
 		}
 		if (query.overdue() != null) {
 			where.append(query.overdue() ? " AND " : " AND NOT ").append(Milestones.anyOverdueSql());
 		}
 		if (query.text() != null) {
-			where.append(" AND (LOWER(o.id) LIKE :text ESCAPE '\\' OR LOWER(o.name) LIKE :text ESCAPE '\\')");
+			where.append(" AND (LOWER(p.organisation_id) LIKE :text ESCAPE '\\' OR LOWER(p.organisation_name) LIKE :text ESCAPE '\\')");
 		}
 		if (!scope.isAll()) {
-			where.append(scope.pmGroups().isEmpty() ? " AND 1 = 0" : " AND o.pm_group IN (:groups)");
+			where.append(scope.pmGroups().isEmpty() ? " AND 1 = 0" : " AND p.pm_group IN (:groups)");
 		}
 		return where.toString();
 	}
@@ -153,7 +161,8 @@ public class CampaignOrganisations {
 			}
 		}
 		Timestamp lastScanAt = rs.getTimestamp("last_scan_at");
-		LastScan lastScan = lastScanAt == null ? null : new LastScan(rs.getString("last_scan_id"), lastScanAt.toInstant());
+		LastScan lastScan = lastScanAt == null ? null : new LastScan(rs.getString("last_scan_id"), lastScanAt.toInstant(),
+				rs.getLong("last_scan_endpoints"), rs.getString("last_scan_source"));
 		EndpointCounts counts = new EndpointCounts(rs.getLong("total"), rs.getLong("banned"),
 				rs.getLong("protected_count"), rs.getLong("unprotected"), rs.getLong("retired"));
 		return new OrganisationRow(rs.getString("organisation_id"), rs.getString("name"), rs.getString("category"),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import nl.phaseout.engine.process.EndpointCounts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.system.Problems;
 
 /** Every organisation of a campaign, one row each, as JSON pages or as one CSV: for the programme office. */
 @RestController
@@ -77,16 +79,16 @@ class CampaignOrganisationsController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidQueryException ex) {
-		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return Problems.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	private ResponseEntity<ProblemDetail> refused(String campaignId, Authentication user) {
 		if (!OfficeReaders.isOffice(user)) {
-			return problem(HttpStatus.FORBIDDEN,
+			return Problems.answer(HttpStatus.FORBIDDEN,
 					"The campaign's organisations are for the programme office (group phaseout-office) and administrators.");
 		}
 		if (campaigns.find(campaignId).isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "No campaign with id '" + campaignId + "'.");
+			return Problems.answer(HttpStatus.NOT_FOUND, "No campaign with id '" + campaignId + "'.");
 		}
 		return null;
 	}
@@ -104,10 +106,6 @@ class CampaignOrganisationsController {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

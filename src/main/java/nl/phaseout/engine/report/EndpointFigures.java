@@ -1,6 +1,7 @@
 package nl.phaseout.engine.report;
 
-import java.util.Optional;
+import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.process.InventorySnapshot;
 
 /**
  * Read-only figures from the inventory projection for the views (implemented by the
@@ -8,9 +9,8 @@ import java.util.Optional;
  */
 public interface EndpointFigures {
 
-	EndpointCounts counts(String campaignId, String organisationId);
-
-	Optional<LastScan> lastScan(String organisationId);
+	/** The organisation's counts in the campaign and its last scan, read as the process reads them, unlocked. */
+	InventorySnapshot snapshot(String campaignId, String organisationId);
 
 	/** Summed over the organisations registered in the campaign. */
 	EndpointCounts totals(String campaignId);

@@ -1,11 +1,11 @@
 package nl.phaseout.engine.report;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.Phase;
 
 /**
@@ -16,20 +16,12 @@ import nl.phaseout.engine.process.Phase;
  */
 final class Milestones {
 
-	/** Deadline name to the participation column holding its moment and the phase that reaches it. */
-	static final Map<String, Milestone> ALL;
-
-	static {
-		Map<String, Milestone> all = new LinkedHashMap<>();
-		for (nl.phaseout.engine.process.Milestone milestone : nl.phaseout.engine.process.Milestone.values()) {
-			String column = "deadline_" + milestone.deadline().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
-			all.put(milestone.deadline(), new Milestone(milestone.deadline(), column, milestone.reachedAt()));
-		}
-		ALL = Map.copyOf(all);
-	}
+	/** Deadline name to its milestone (the participation column holding its moment, the phase that reaches it). */
+	static final Map<String, Milestone> ALL = Stream.of(Milestone.values())
+		.collect(Collectors.toUnmodifiableMap(Milestone::deadline, Function.identity()));
 
 	/** The deadline names in the order their milestones come. */
-	static final String[] NAMES = nl.phaseout.engine.process.Milestone.deadlines().toArray(String[]::new);
+	static final String[] NAMES = Milestone.deadlines().toArray(String[]::new);
 
 	/** SQL giving a participation's phase as its place in process order ({@code p} is participation). */
 	static final String PHASE_RANK = Stream.of(Phase.values())
@@ -42,22 +34,19 @@ final class Milestones {
 	/** Whether an organisation in this phase has reached the named milestone. */
 	static boolean reached(String name, String phase) {
 		Milestone milestone = ALL.get(name);
-		return milestone != null && Phase.valueOf(phase).ordinal() >= milestone.reachedBy.ordinal();
+		return milestone != null && Phase.valueOf(phase).ordinal() >= milestone.reachedAt().ordinal();
 	}
 
 	/** SQL true when this milestone is overdue at the moment bound to the named parameter {@code :now}. */
 	static String overdueSql(String name) {
 		Milestone milestone = ALL.get(name);
-		return "(p." + milestone.column + " IS NOT NULL AND p." + milestone.column + " <= :now AND " + PHASE_RANK
-				+ " < " + milestone.reachedBy.ordinal() + ")";
+		return "(p." + milestone.column() + " IS NOT NULL AND p." + milestone.column() + " <= :now AND " + PHASE_RANK
+				+ " < " + milestone.reachedAt().ordinal() + ")";
 	}
 
 	/** SQL true when any milestone is overdue at {@code :now}. */
 	static String anyOverdueSql() {
 		return Stream.of(NAMES).map(Milestones::overdueSql).collect(Collectors.joining(" OR ", "(", ")"));
-	}
-
-	record Milestone(String name, String column, Phase reachedBy) {
 	}
 
 }

@@ -29,7 +29,7 @@ public record OrganisationQuery(String phase, String category, Boolean overdue, 
 
 	/** Sort key to the inner query's expression ({@code p} participation, {@code o} organisation, {@code c} counts). */
 	static final Map<String, String> SORTS = Map.ofEntries(Map.entry("id", "p.organisation_id"),
-			Map.entry("name", "LOWER(o.name)"), Map.entry("category", "o.category"),
+			Map.entry("name", "LOWER(p.organisation_name)"), Map.entry("category", "p.category"),
 			Map.entry("phase", Milestones.PHASE_RANK), Map.entry("daysInPhase", "p.phase_changed_at"),
 			Map.entry("total", "COALESCE(c.total, 0)"), Map.entry("banned", "COALESCE(c.banned, 0)"),
 			Map.entry("protected", "COALESCE(c.protected_count, 0)"),

@@ -1,5 +1,8 @@
 package nl.phaseout.engine.report;
 
+import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.process.LastScan;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.process.ProcessEvents;
+import nl.phaseout.engine.process.ProcessStart;
 
 /**
  * What the process reports, recorded in the read model and the status outbox, in the
@@ -24,6 +25,16 @@ class ParticipationRecorder implements ProcessEvents {
 	ParticipationRecorder(Participations participations, StatusOutbox outbox) {
 		this.participations = participations;
 		this.outbox = outbox;
+	}
+
+	@Override
+	public void participationStarted(ProcessStart start, Instant at) {
+		participations.create(start, at);
+	}
+
+	@Override
+	public void processStarted(String campaignId, String organisationId, String processInstanceId) {
+		participations.attachProcess(campaignId, organisationId, processInstanceId);
 	}
 
 	@Override

@@ -4,18 +4,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.Phase;
+import nl.phaseout.engine.process.ProcessStart;
 
 /**
  * The participation read model: which campaign each organisation takes part in, its
@@ -26,71 +28,87 @@ import nl.phaseout.engine.process.Phase;
 @Repository
 public class Participations {
 
-	private static final String[] DEADLINE_COLUMNS = { "deadline_inventory", "deadline_plan", "deadline_rollout_start",
-			"deadline_completion" };
+	private static final Milestone[] MILESTONES = Milestone.values();
 
-	private static final String[] DEADLINE_NAMES = Milestone.deadlines().toArray(String[]::new);
+	/** The deadline columns, in the order of {@link Milestone#values()}. */
+	private static final String DEADLINE_COLUMNS = Stream.of(MILESTONES).map(Milestone::column)
+		.collect(Collectors.joining(", "));
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	Participations(JdbcTemplate jdbc) {
+	Participations(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** Records that the organisation takes part in the campaign, before its process starts. */
-	public void create(String campaignId, String organisationId, Map<String, Instant> deadlines, Instant at) {
-		Object[] due = new Object[DEADLINE_NAMES.length];
-		for (int i = 0; i < DEADLINE_NAMES.length; i++) {
-			Instant moment = deadlines.get(DEADLINE_NAMES[i]);
-			due[i] = moment == null ? null : Timestamp.from(moment);
-		}
-		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, phase, phase_changed_at, overdue, "
-				+ "deadline_inventory, deadline_plan, deadline_rollout_start, deadline_completion) "
-				+ "VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)", campaignId, organisationId, Phase.APPLICABILITY.name(),
-				Timestamp.from(at), due[0], due[1], due[2], due[3]);
+	/** Records that the organisation takes part in the campaign, and who it is, before its process starts. */
+	void create(ProcessStart start, Instant at) {
+		jdbc.sql("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
+				+ " phase, phase_changed_at, overdue, " + DEADLINE_COLUMNS + ") VALUES (:campaignId, :organisationId,"
+				+ " :name, :category, :pmGroup, :phase, :at, FALSE, " + DEADLINE_COLUMNS.replaceAll("(\\w+)", ":$1") + ")")
+			.param("campaignId", start.campaignId())
+			.param("organisationId", start.organisationId())
+			.param("name", start.organisationName())
+			.param("category", start.category())
+			.param("pmGroup", start.pmGroup())
+			.param("phase", Phase.APPLICABILITY.name())
+			.param("at", Timestamp.from(at))
+			.params(due(start.deadlines() == null ? Map.of() : start.deadlines()))
+			.update();
 	}
 
-	public void attachProcess(String campaignId, String organisationId, String processInstanceId) {
-		jdbc.update("UPDATE participation SET process_instance_id = ? WHERE campaign_id = ? AND organisation_id = ?",
-				processInstanceId, campaignId, organisationId);
+	/** The deadlines' moments by column name, a null for each one not set. */
+	private static Map<String, Object> due(Map<String, Instant> deadlines) {
+		Map<String, Object> due = new HashMap<>();
+		for (Milestone milestone : MILESTONES) {
+			Instant moment = deadlines.get(milestone.deadline());
+			due.put(milestone.column(), moment == null ? null : Timestamp.from(moment));
+		}
+		return due;
+	}
+
+	void attachProcess(String campaignId, String organisationId, String processInstanceId) {
+		jdbc.sql("UPDATE participation SET process_instance_id = ? WHERE campaign_id = ? AND organisation_id = ?")
+			.params(processInstanceId, campaignId, organisationId)
+			.update();
 	}
 
 	public List<ParticipationView> forOrganisation(String organisationId) {
-		return jdbc.query("SELECT * FROM participation WHERE organisation_id = ? ORDER BY campaign_id",
-				Participations::map, organisationId);
-	}
-
-	public List<ParticipationView> inPhase(String campaignId, Phase phase) {
-		return jdbc.query("SELECT * FROM participation WHERE campaign_id = ? AND phase = ?", Participations::map,
-				campaignId, phase.name());
+		return jdbc.sql("SELECT * FROM participation WHERE organisation_id = ? ORDER BY campaign_id")
+			.param(organisationId)
+			.query(Participations::map)
+			.list();
 	}
 
 	public Optional<Phase> phase(String campaignId, String organisationId) {
-		return jdbc.queryForList("SELECT phase FROM participation WHERE campaign_id = ? AND organisation_id = ?",
-				String.class, campaignId, organisationId)
-			.stream()
-			.findFirst()
+		return jdbc.sql("SELECT phase FROM participation WHERE campaign_id = ? AND organisation_id = ?")
+			.params(campaignId, organisationId)
+			.query(String.class)
+			.optional()
 			.map(Phase::valueOf);
 	}
 
 	void phaseChanged(String campaignId, String organisationId, String processInstanceId, Phase phase, Instant at) {
-		jdbc.update("UPDATE participation SET phase = ?, phase_changed_at = ?, "
-				+ "process_instance_id = COALESCE(?, process_instance_id) WHERE campaign_id = ? AND organisation_id = ?",
-				phase.name(), Timestamp.from(at), processInstanceId, campaignId, organisationId);
+		jdbc.sql("UPDATE participation SET phase = ?, phase_changed_at = ?, process_instance_id ="
+				+ " COALESCE(?, process_instance_id) WHERE campaign_id = ? AND organisation_id = ?")
+			.params(phase.name(), Timestamp.from(at), processInstanceId, campaignId, organisationId)
+			.update();
 	}
 
 	void applicabilityDecided(String campaignId, String organisationId, String applicability) {
-		jdbc.update("UPDATE participation SET applicability = ? WHERE campaign_id = ? AND organisation_id = ?",
-				applicability, campaignId, organisationId);
+		jdbc.sql("UPDATE participation SET applicability = ? WHERE campaign_id = ? AND organisation_id = ?")
+			.params(applicability, campaignId, organisationId)
+			.update();
 	}
 
 	/** A deadline passed before its milestone: the organisation is overdue until the milestone is reached. */
 	void milestoneMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at) {
-		jdbc.update("DELETE FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ? AND deadline = ?",
-				campaignId, organisationId, deadline);
-		jdbc.update("INSERT INTO missed_milestone (campaign_id, organisation_id, deadline, due_at, missed_at)"
-				+ " VALUES (?, ?, ?, ?, ?)", campaignId, organisationId, deadline, Timestamp.from(dueAt),
-				Timestamp.from(at));
+		jdbc.sql("DELETE FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ? AND deadline = ?")
+			.params(campaignId, organisationId, deadline)
+			.update();
+		jdbc.sql("INSERT INTO missed_milestone (campaign_id, organisation_id, deadline, due_at, missed_at)"
+				+ " VALUES (?, ?, ?, ?, ?)")
+			.params(campaignId, organisationId, deadline, Timestamp.from(dueAt), Timestamp.from(at))
+			.update();
 		updateOverdue(campaignId, organisationId);
 	}
 
@@ -99,12 +117,13 @@ public class Participations {
 		if (deadlines.isEmpty()) {
 			return;
 		}
-		int reached = new NamedParameterJdbcTemplate(jdbc).update("UPDATE missed_milestone SET reached_at = :at"
-				+ " WHERE campaign_id = :campaignId AND organisation_id = :organisationId AND reached_at IS NULL"
-				+ " AND deadline IN (:deadlines)", new MapSqlParameterSource("at", Timestamp.from(at))
-					.addValue("campaignId", campaignId)
-					.addValue("organisationId", organisationId)
-					.addValue("deadlines", deadlines));
+		int reached = jdbc.sql("UPDATE missed_milestone SET reached_at = :at WHERE campaign_id = :campaignId"
+				+ " AND organisation_id = :organisationId AND reached_at IS NULL AND deadline IN (:deadlines)")
+			.param("at", Timestamp.from(at))
+			.param("campaignId", campaignId)
+			.param("organisationId", organisationId)
+			.param("deadlines", deadlines)
+			.update();
 		if (reached > 0) {
 			updateOverdue(campaignId, organisationId);
 		}
@@ -112,38 +131,43 @@ public class Participations {
 
 	/** Work reopened after a regression: its new process and the deadlines it is held to. */
 	void reopened(String campaignId, String organisationId, String processInstanceId, Map<String, Instant> deadlines) {
-		Object[] due = new Object[DEADLINE_NAMES.length];
-		for (int i = 0; i < DEADLINE_NAMES.length; i++) {
-			Instant moment = deadlines.get(DEADLINE_NAMES[i]);
-			due[i] = moment == null ? null : Timestamp.from(moment);
-		}
-		jdbc.update("UPDATE participation SET process_instance_id = ?, deadline_inventory = ?, deadline_plan = ?,"
-				+ " deadline_rollout_start = ?, deadline_completion = ? WHERE campaign_id = ? AND organisation_id = ?",
-				processInstanceId, due[0], due[1], due[2], due[3], campaignId, organisationId);
+		String setDeadlines = Stream.of(MILESTONES).map(milestone -> ", " + milestone.column() + " = :" + milestone.column())
+			.collect(Collectors.joining());
+		jdbc.sql("UPDATE participation SET process_instance_id = :processInstanceId" + setDeadlines
+				+ " WHERE campaign_id = :campaignId AND organisation_id = :organisationId")
+			.param("processInstanceId", processInstanceId)
+			.param("campaignId", campaignId)
+			.param("organisationId", organisationId)
+			.params(due(deadlines))
+			.update();
 	}
 
 	/** The milestones missed and not reached since, by deadline name, with their due moments. */
 	public Map<String, Instant> missedMilestones(String campaignId, String organisationId) {
 		Map<String, Instant> missed = new LinkedHashMap<>();
-		jdbc.query("SELECT deadline, due_at FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ?"
-				+ " AND reached_at IS NULL ORDER BY due_at", rs -> {
-					missed.put(rs.getString("deadline"), rs.getTimestamp("due_at").toInstant());
-				}, campaignId, organisationId);
+		jdbc.sql("SELECT deadline, due_at FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ?"
+				+ " AND reached_at IS NULL ORDER BY due_at")
+			.params(campaignId, organisationId)
+			.query(rs -> {
+				missed.put(rs.getString("deadline"), rs.getTimestamp("due_at").toInstant());
+			});
 		return missed;
 	}
 
 	private void updateOverdue(String campaignId, String organisationId) {
-		jdbc.update("UPDATE participation SET overdue = EXISTS (SELECT 1 FROM missed_milestone m"
+		jdbc.sql("UPDATE participation SET overdue = EXISTS (SELECT 1 FROM missed_milestone m"
 				+ " WHERE m.campaign_id = participation.campaign_id AND m.organisation_id = participation.organisation_id"
-				+ " AND m.reached_at IS NULL) WHERE campaign_id = ? AND organisation_id = ?", campaignId, organisationId);
+				+ " AND m.reached_at IS NULL) WHERE campaign_id = ? AND organisation_id = ?")
+			.params(campaignId, organisationId)
+			.update();
 	}
 
 	private static ParticipationView map(ResultSet rs, int row) throws SQLException {
 		Map<String, Instant> deadlines = new LinkedHashMap<>();
-		for (int i = 0; i < DEADLINE_COLUMNS.length; i++) {
-			Timestamp due = rs.getTimestamp(DEADLINE_COLUMNS[i]);
+		for (Milestone milestone : MILESTONES) {
+			Timestamp due = rs.getTimestamp(milestone.column());
 			if (due != null) {
-				deadlines.put(DEADLINE_NAMES[i], due.toInstant());
+				deadlines.put(milestone.deadline(), due.toInstant());
 			}
 		}
 		return new ParticipationView(rs.getString("campaign_id"), rs.getString("organisation_id"),

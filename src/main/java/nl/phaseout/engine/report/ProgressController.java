@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.Phase;
+import nl.phaseout.engine.system.Problems;
 
 /** The programme office's view of one campaign, computed by the database in a few queries. */
 @RestController
@@ -36,8 +37,7 @@ class ProgressController {
 	@Transactional(readOnly = true)
 	ResponseEntity<?> progress(@PathVariable String id) {
 		if (campaigns.find(id).isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No campaign with id '" + id + "'."));
+			return Problems.answer(HttpStatus.NOT_FOUND, "No campaign with id '" + id + "'.");
 		}
 		// every phase, zeros included, in process order
 		Map<String, Long> byPhase = new LinkedHashMap<>();
@@ -46,8 +46,8 @@ class ProgressController {
 		}
 		Map<String, Map<String, Long>> byCategory = new TreeMap<>();
 		long[] organisations = { 0 };
-		jdbc.query("SELECT o.category, p.phase, COUNT(*) AS n FROM participation p "
-				+ "JOIN organisation o ON o.id = p.organisation_id WHERE p.campaign_id = ? GROUP BY o.category, p.phase",
+		jdbc.query("SELECT p.category, p.phase, COUNT(*) AS n FROM participation p WHERE p.campaign_id = ?"
+				+ " GROUP BY p.category, p.phase",
 				rs -> {
 					long n = rs.getLong("n");
 					organisations[0] += n;

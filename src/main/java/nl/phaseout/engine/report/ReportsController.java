@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import nl.phaseout.engine.process.EndpointCounts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.system.Problems;
 
 /**
  * The campaign's timeline and status reports, for the programme office. Reports are JSON, or CSV
@@ -104,7 +106,7 @@ class ReportsController {
 		}
 		StatusReport report = reports.find(id, n).orElse(null);
 		if (report == null) {
-			return CampaignOrganisationsController.problem(HttpStatus.NOT_FOUND,
+			return Problems.answer(HttpStatus.NOT_FOUND,
 					"Campaign '" + id + "' has no status report " + n + ".");
 		}
 		if (wantsCsv(format, accept)) {
@@ -115,7 +117,7 @@ class ReportsController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidQueryException ex) {
-		return CampaignOrganisationsController.problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return Problems.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	/** One report as lines of section, name, value and the change since the report before. */
@@ -153,11 +155,11 @@ class ReportsController {
 
 	private ResponseEntity<ProblemDetail> refused(String campaignId, Authentication user) {
 		if (!OfficeReaders.isOffice(user)) {
-			return CampaignOrganisationsController.problem(HttpStatus.FORBIDDEN,
+			return Problems.answer(HttpStatus.FORBIDDEN,
 					"The campaign's timeline and reports are for the programme office (group phaseout-office) and administrators.");
 		}
 		if (campaigns.find(campaignId).isEmpty()) {
-			return CampaignOrganisationsController.problem(HttpStatus.NOT_FOUND, "No campaign with id '" + campaignId + "'.");
+			return Problems.answer(HttpStatus.NOT_FOUND, "No campaign with id '" + campaignId + "'.");
 		}
 		return null;
 	}

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
+import nl.phaseout.engine.system.PhaseoutProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,11 +31,11 @@ class StatusOutbox {
 	private final String source;
 
 	StatusOutbox(JdbcTemplate jdbc, ObjectMapper json, StatusPublisher publisher,
-			@Value("${phaseout.status.source:/phaseout-engine}") String source) {
+			PhaseoutProperties properties) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.publisher = publisher;
-		this.source = source;
+		this.source = properties.status().source();
 	}
 
 	/** Appends a structured-mode CloudEvent; key and subject are the organisation id. */

@@ -1,5 +1,7 @@
 package nl.phaseout.engine.report;
 
+import nl.phaseout.engine.process.EndpointCounts;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package nl.phaseout.engine.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import nl.phaseout.engine.system.PhaseoutProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +33,12 @@ public class DemoIdentities extends AbstractProcessEnginePlugin {
 
 	private final String adminPassword;
 
-	DemoIdentities(@Value("${phaseout.admin.user}") String adminUser,
-			@Value("${phaseout.admin.password}") String adminPassword) {
-		this.adminUser = adminUser;
-		this.adminPassword = adminPassword;
+	DemoIdentities(PhaseoutProperties properties) {
+		this.adminUser = properties.admin().user();
+		this.adminPassword = properties.admin().password();
+		if (adminUser == null || adminPassword == null) {
+			throw new IllegalStateException("The dev profile needs phaseout.admin.user and phaseout.admin.password");
+		}
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package nl.phaseout.engine.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import nl.phaseout.engine.system.PhaseoutProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +34,10 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 	private final String adminUser;
 
 	IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-			@Value("${phaseout.admin.user:}") String adminUser) {
+			PhaseoutProperties properties) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
-		this.adminUser = adminUser;
+		this.adminUser = properties.admin().user() == null ? "" : properties.admin().user();
 	}
 
 	@Override

@@ -8,10 +8,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.phaseout.engine.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
-/** Writes an {@code application/problem+json} answer from a filter, where no controller advice reaches. */
+/** Writes a {@link Problems} answer from a filter, where neither controllers nor their advice reach. */
 final class ProblemResponses {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,11 +23,12 @@ final class ProblemResponses {
 
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		ProblemDetail built = Problems.detail(status, detail);
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
+		problem.put("type", built.getType().toString());
+		problem.put("title", built.getTitle());
+		problem.put("status", built.getStatus());
+		problem.put("detail", built.getDetail());
 		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,18 +1,61 @@
 package nl.phaseout.engine.system;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The project's own settings, under {@code phaseout.*}.
+ * The root of the project's settings tree, {@code phaseout.*}, with its defaults: the one record
+ * bound to {@code phaseout}. The subtrees a single module owns are records of that module, each
+ * bound to its own prefix and nowhere else: {@code phaseout.inventory} ({@code InventoryProperties}),
+ * {@code phaseout.inventory.manual} ({@code ManualInventoryProperties}), {@code phaseout.reporting}
+ * ({@code ReportingProperties}) and {@code phaseout.security} ({@code SecuritySettings}). No
+ * {@code @Value}.
  *
  * @param dataDir where the embedded broker's log and the H2 files live
  * @param kafka the embedded broker and the topics
+ * @param campaigns the campaigns this installation runs, created or updated at every start
+ * @param status the {@code phaseout.status} events this engine publishes
+ * @param admin the demo administrator ({@code dev} profile only; other profiles use
+ * {@code camunda.bpm.admin-user})
  */
 @ConfigurationProperties("phaseout")
-public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Kafka kafka) {
+public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Kafka kafka,
+		List<Campaign> campaigns, @DefaultValue Status status, @DefaultValue Admin admin) {
+
+	public PhaseoutProperties {
+		campaigns = campaigns == null ? List.of() : campaigns;
+	}
+
+	/**
+	 * @param deadlines ISO-8601 durations from registration, or absolute dates; any may be left out
+	 * @param statusReportInterval ISO-8601 duration between status reports
+	 * @param vendors the banned product's vendors, whose contract terminations count: exact names or
+	 * prefixes ending in '*', regardless of case
+	 */
+	public record Campaign(String id, String name, LocalDate decisionDate,
+			@DefaultValue("phaseout-applicability") String applicabilityDecision,
+			@DefaultValue("phaseout-product-classification") String classificationDecision,
+			@DefaultValue Deadlines deadlines, String statusReportInterval, @DefaultValue("true") boolean active,
+			@DefaultValue("Kaspersky*") List<String> vendors) {
+	}
+
+	public record Deadlines(String inventory, String plan, String rolloutStart, String completion) {
+	}
+
+	/** @param source the CloudEvents {@code source} of the events on {@code phaseout.status} */
+	public record Status(@DefaultValue("/phaseout-engine") String source) {
+	}
+
+	/**
+	 * @param user the administrator's id; none unless set
+	 * @param password the administrator's password; none unless set
+	 */
+	public record Admin(String user, String password) {
+	}
 
 	/**
 	 * @param embedded the in-process broker used when no external cluster is configured

@@ -30,7 +30,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			// Jackson appends the source location; the first line is the useful part.
 			reason = reason.lines().findFirst().orElse(reason);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+		ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST,
 				"The request body could not be read as JSON: " + reason);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -41,7 +41,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail tooLarge(UploadTooLargeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+		return Problems.detail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
 	}
 
 }

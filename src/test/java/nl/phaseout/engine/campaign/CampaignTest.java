@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import nl.phaseout.engine.system.PhaseoutProperties;
 import org.junit.jupiter.api.Test;
 
 class CampaignTest {
@@ -39,9 +40,9 @@ class CampaignTest {
 
 	@Test
 	void vendorsAreNamesOrPrefixes() {
-		CampaignProperties.Definition definition = new CampaignProperties.Definition("c", "C", null,
+		PhaseoutProperties.Campaign definition = new PhaseoutProperties.Campaign("c", "C", null,
 				"phaseout-applicability", "phaseout-product-classification",
-				new CampaignProperties.Deadlines(null, null, null, null), null, true, List.of("Kas*persky"));
+				new PhaseoutProperties.Deadlines(null, null, null, null), null, true, List.of("Kas*persky"));
 
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
 			.hasMessageContaining("phaseout.campaigns[c].vendors");
@@ -49,9 +50,9 @@ class CampaignTest {
 
 	@Test
 	void aDeadlineThatIsNotAnIsoDurationStopsTheStartWithItsSettingName() {
-		CampaignProperties.Definition definition = new CampaignProperties.Definition("kaspersky-av-2018", "K",
+		PhaseoutProperties.Campaign definition = new PhaseoutProperties.Campaign("kaspersky-av-2018", "K",
 				LocalDate.of(2018, 5, 14), "phaseout-applicability", "phaseout-product-classification",
-				new CampaignProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("Kaspersky*"));
+				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("Kaspersky*"));
 
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
 			.hasMessageContaining("phaseout.campaigns[kaspersky-av-2018].deadlines.inventory")

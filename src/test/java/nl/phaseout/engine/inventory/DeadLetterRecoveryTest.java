@@ -1,27 +1,23 @@
 package nl.phaseout.engine.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.util.backoff.BackOffExecution;
 
 class DeadLetterRecoveryTest {
 
@@ -50,15 +46,14 @@ class DeadLetterRecoveryTest {
 	}
 
 	@Test
-	void errorHandlerNeverDeadLettersARecordForAFailureThatIsNotTheRecordsFault() {
-		var recoverer = InventoryKafkaConfiguration.onlyInvalidRecords(deadLetters);
-		var record = TestRecords.record("ORG", "{}", Map.of());
-		var transientFailure = new ListenerExecutionFailedException("listener failed",
-				new DataAccessResourceFailureException("database down"));
+	void aFailureThatReachesTheListenersErrorHandlerIsRetriedWithoutEndAtMostAMinuteApart() {
+		BackOffExecution retries = InventoryKafkaConfiguration.backOff().start();
 
-		assertThatThrownBy(() -> recoverer.accept(record, transientFailure)).isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("not the record's fault");
-		verify(template, never()).send(any(ProducerRecord.class));
+		assertThat(retries.nextBackOff()).isEqualTo(500);
+		for (int attempt = 2; attempt < 10_000; attempt++) {
+			assertThat(retries.nextBackOff()).as("attempt %d", attempt).isNotEqualTo(BackOffExecution.STOP)
+				.isLessThanOrEqualTo(60_000);
+		}
 	}
 
 	private static String header(ProducerRecord<Object, Object> record, String name) {

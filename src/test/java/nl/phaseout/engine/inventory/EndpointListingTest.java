@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
@@ -116,7 +117,7 @@ class EndpointListingTest {
 				{"specversion":"1.0","id":"%s","source":"%s","type":"%s","data":{"organisationId":"%s",
 				 "endpointId":"%s","observedAt":"2024-05-01T10:00:00Z","products":[%s]}}"""
 			.formatted(id(), source, InventoryEvent.ENDPOINT_OBSERVED, org, endpoint, DEFENDER_ACTIVE);
-		return TestRecords.record(org, value, Map.of("content-type", CloudEventReader.STRUCTURED_CONTENT_TYPE));
+		return TestRecords.record(org, value, Map.of("content-type", InventoryEvent.STRUCTURED_CONTENT_TYPE));
 	}
 
 	private static org.assertj.core.groups.Tuple tuple(Object... values) {

@@ -15,7 +15,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.event.InvalidEventException;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

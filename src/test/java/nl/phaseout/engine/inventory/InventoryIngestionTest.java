@@ -18,12 +18,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.InventorySnapshot;
 import nl.phaseout.engine.process.Phase;
+import nl.phaseout.engine.process.RecordingSignalWorker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -36,20 +38,17 @@ class InventoryIngestionTest {
 
 	private static ProjectionFixture fixture;
 
-	private final List<String> calls = new ArrayList<>();
+	private List<String> calls;
 
 	private final List<String> deadLetters = new ArrayList<>();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-
 	private RuntimeException failure;
-
-	private String processFailsFor;
 
 	private InventoryIngestion ingestion;
 
-	private ProcessSignalWorker worker;
+	private RecordingSignalWorker worker;
 
 	private String org;
 
@@ -61,19 +60,10 @@ class InventoryIngestionTest {
 			fixture = new ProjectionFixture(dataSource);
 		}
 		org = "ORG-" + UUID.randomUUID();
-		var beans = new StaticListableBeanFactory();
-		beans.addBean("advancement", new RecordingAdvancement());
 		var metrics = new InventoryMetrics(registry);
-		var signals = new ProcessSignals(fixture.jdbc) {
-			@Override
-			int append(ProjectionResult result) {
-				if (failure != null) {
-					throw failure;
-				}
-				return super.append(result);
-			}
-		};
-		var refusingProjection = new InventoryProjection(fixture.counts, fixture.endpoints, fixture.store,
+		worker = new RecordingSignalWorker(fixture.jdbc, fixture.transactionManager, registry);
+		calls = worker.calls;
+		var refusingProjection = new InventoryProjection(fixture.counts, fixture.endpoints, fixture.organisationFacts,
 				fixture.classifier, fixture.campaigns) {
 			@Override
 			ProjectionResult apply(List<InventoryEvent> batch) {
@@ -86,11 +76,14 @@ class InventoryIngestionTest {
 					throw new org.springframework.dao.DataIntegrityViolationException("refused",
 							new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
 				}
-				return super.apply(batch);
+				ProjectionResult applied = super.apply(batch);
+				if (failure != null) {
+					// after the projection wrote, in its transaction: all of it must roll back
+					throw failure;
+				}
+				return applied;
 			}
 		};
-		worker = new ProcessSignalWorker(signals, fixture.transactionManager, metrics,
-				beans.getBeanProvider(Advancement.class));
 		refuseEndpoint = null;
 		refuseTimes = Integer.MAX_VALUE;
 		refusals = 0;
@@ -100,9 +93,9 @@ class InventoryIngestionTest {
 				organisationIds -> Map.of(), new CountsRepository(fixture.jdbc),
 				fixture.beans.getBeanProvider(ActiveCampaigns.class), new ParkedEventStore(fixture.jdbc), recorded,
 				metrics);
-		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, recorded, metrics, signals,
-				worker, new InventoryEventParser(), sources);
-		fixture.jdbc.update("DELETE FROM inv_process_signal");
+		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, recorded, metrics,
+				worker.inbox(), new InventoryEventParser(), sources);
+		fixture.jdbc.update("DELETE FROM process_signal");
 	}
 
 	@Test
@@ -231,14 +224,14 @@ class InventoryIngestionTest {
 	@Test
 	void aSignalTheProcessRefusesIsKeptWithItsErrorAndTheOthersOfItsRoundAreDelivered() {
 		String other = org + "-other";
-		processFailsFor = org;
+		worker.failFor = org;
 		ingestion.ingest(List.of(scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 0),
 				scan(other, "scan-1", id(), "2024-05-01T11:00:00Z", 0)));
 
 		assertThat(worker.deliverDue()).isEqualTo(2);
 
 		assertThat(calls).containsExactly("inventoryChanged " + other);
-		assertThat(fixture.jdbc.queryForMap("SELECT organisation_id, attempts, last_error FROM inv_process_signal"))
+		assertThat(fixture.jdbc.queryForMap("SELECT organisation_id, attempts, last_error FROM process_signal"))
 			.containsEntry("ORGANISATION_ID", org)
 			.containsEntry("ATTEMPTS", 1)
 			.hasEntrySatisfying("LAST_ERROR",
@@ -246,18 +239,18 @@ class InventoryIngestionTest {
 		assertThat(registry.counter("phaseout.inventory.signals.failed").count()).isEqualTo(1);
 		assertThat(worker.deliverDue()).as("not due again before its backoff").isZero();
 
-		processFailsFor = null;
-		fixture.jdbc.update("UPDATE inv_process_signal SET next_attempt_at = NULL");
+		worker.failFor = null;
+		fixture.jdbc.update("UPDATE process_signal SET next_attempt_at = NULL");
 		assertThat(worker.deliverDue()).isEqualTo(1);
 		assertThat(calls).containsExactly("inventoryChanged " + other, "inventoryChanged " + org);
-		assertThat(fixture.jdbc.queryForObject("SELECT COUNT(*) FROM inv_process_signal", Integer.class)).isZero();
+		assertThat(fixture.jdbc.queryForObject("SELECT COUNT(*) FROM process_signal", Integer.class)).isZero();
 	}
 
 	@Test
 	void backoffDoublesUpToFiveMinutes() {
-		assertThat(ProcessSignalWorker.backoff(1)).hasSeconds(1);
-		assertThat(ProcessSignalWorker.backoff(4)).hasSeconds(8);
-		assertThat(ProcessSignalWorker.backoff(40)).hasMinutes(5);
+		assertThat(RecordingSignalWorker.backoff(1)).hasSeconds(1);
+		assertThat(RecordingSignalWorker.backoff(4)).hasSeconds(8);
+		assertThat(RecordingSignalWorker.backoff(40)).hasMinutes(5);
 	}
 
 	private double events(String outcome) {
@@ -273,36 +266,5 @@ class InventoryIngestionTest {
 	private int refuseTimes;
 
 	private int refusals;
-
-	private final class RecordingAdvancement implements Advancement {
-
-		@Override
-		public void inventoryChanged(String organisationId) {
-			record("inventoryChanged " + organisationId);
-		}
-
-		@Override
-		public void alternativeSelected(String organisationId) {
-			record("alternativeSelected " + organisationId);
-		}
-
-		@Override
-		public void contractTerminated(String organisationId) {
-			record("contractTerminated " + organisationId);
-		}
-
-		@Override
-		public void regression(String campaignId, String organisationId) {
-			record("regression " + campaignId + " " + organisationId);
-		}
-
-		private void record(String call) {
-			if (processFailsFor != null && call.endsWith(" " + processFailsFor)) {
-				throw new IllegalStateException("process refused " + call);
-			}
-			calls.add(call);
-		}
-
-	}
 
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.phaseout.engine.EndToEndTest;
+import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +62,7 @@ class InventoryKafkaTest extends EndToEndTest {
 
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(counts.find(ActiveCampaigns.DEFAULT_CAMPAIGN, org))
-				.hasValue(new Counts(2, 1, 1, 0, 0, Instant.parse("2024-05-01T10:00:00Z"))));
+				.hasValue(new CountsRow(new EndpointCounts(2, 1, 1, 0, 0), Instant.parse("2024-05-01T10:00:00Z"))));
 
 		ConsumerRecord<String, byte[]> deadLetter = deadLetterFor(org);
 		assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(badValue);

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.phaseout.engine.process.InventorySnapshot;
+import nl.phaseout.engine.process.InventoryState;
+import nl.phaseout.engine.process.Signal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,27 @@ abstract class InventoryProjectionContract {
 				observed(org, "banned-active", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
 
 		assertThat(fixture.snapshot(org)).isEqualTo(new InventorySnapshot(5, 2, 1, 2, 0, Instant.parse("2024-05-01T10:00:00Z"), null));
+	}
+
+	@Test
+	void theTaskFormsListTheFirstLiveEndpointsInAStateWithTheirBannedProductsAndHowManyThereAre() {
+		fixture.apply(observed(org, "ep-3", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-1", id(), "2024-05-01T11:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-clean", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)));
+		fixture.apply(retired(org, "ep-2", id(), "2024-05-02T10:00:00Z"));
+
+		var banned = fixture.inTransaction(() -> fixture.state.endpoints(ActiveCampaigns.DEFAULT_CAMPAIGN, org,
+				InventoryState.EndpointStatus.BANNED, 1));
+
+		assertThat(banned.total()).as("live ones only").isEqualTo(2);
+		assertThat(banned.endpoints()).singleElement().satisfies(endpoint -> {
+			assertThat(endpoint.endpointId()).isEqualTo("ep-1");
+			assertThat(endpoint.products()).contains("Kaspersky Endpoint Security");
+			assertThat(endpoint.observedAt()).isEqualTo(Instant.parse("2024-05-01T11:00:00Z"));
+			assertThat(endpoint.source()).isNotBlank();
+		});
+		assertThat(banned.describe()).endsWith("… and 1 more\n");
 	}
 
 	@Test
@@ -195,12 +218,11 @@ abstract class InventoryProjectionContract {
 				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)),
 				scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 2));
 
-		assertThat(result.inventoryChanged()).containsExactly(org);
-		assertThat(result.bannedAppeared()).extracting(ProjectionResult.CampaignOrganisation::organisationId)
-			.containsExactly(org);
+		assertThat(result.signals()).containsExactly(Signal.inventoryChanged(org),
+				Signal.bannedAppeared(ActiveCampaigns.DEFAULT_CAMPAIGN, org));
 
 		var unchanged = fixture.apply(observed(org, "ep-3", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
-		assertThat(unchanged.inventoryChanged()).isEmpty();
+		assertThat(unchanged.signals()).isEmpty();
 	}
 
 	/** Two endpoints observed, re-observed, one retired, one observed late. */

@@ -13,11 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
 
 class ManualUploadTest {
 

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.InventorySnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -26,7 +28,7 @@ final class ProjectionFixture {
 
 	final CountsRepository counts;
 
-	final EventStore store;
+	final OrganisationFacts organisationFacts;
 
 	final EndpointRepository endpoints;
 
@@ -51,15 +53,16 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
 				new ClassPathResource("db/migration/V5__inventory_time.sql"),
 				new ClassPathResource("db/migration/V10.1__inventory_parked_events.sql"),
-				new ClassPathResource("db/migration/V11__endpoint_products.sql"))
+				new ClassPathResource("db/migration/V11__endpoint_products.sql"),
+				new ClassPathResource("db/migration/V13__process_signal.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
-		this.store = new EventStore(jdbc);
+		this.organisationFacts = new OrganisationFacts(jdbc);
 		this.endpoints = new EndpointRepository(jdbc);
 		this.classifier = new ProductClassifier(ClassificationEngine.counting(evaluations));
 		this.campaigns = beans.getBeanProvider(ActiveCampaigns.class);
-		this.projection = new InventoryProjection(counts, endpoints, store, classifier, campaigns);
-		this.state = new JdbcInventoryState(counts, store, endpoints);
+		this.projection = new InventoryProjection(counts, endpoints, organisationFacts, classifier, campaigns);
+		this.state = new JdbcInventoryState(counts, organisationFacts, new EndpointListing(jdbc));
 		this.transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -286,7 +287,7 @@ class ProjectionPropertiesTest {
 			.formatted(run, index, event.source(),
 					event.retirement() ? InventoryEvent.ENDPOINT_RETIRED : InventoryEvent.ENDPOINT_OBSERVED, data);
 		return TestRecords.record(org, value,
-				Map.of("content-type", CloudEventReader.STRUCTURED_CONTENT_TYPE));
+				Map.of("content-type", InventoryEvent.STRUCTURED_CONTENT_TYPE));
 	}
 
 }

@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.inventory.event.InventoryEventParser;
+import nl.phaseout.engine.process.RecordingSignalWorker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -65,29 +67,7 @@ abstract class ReportingSourcesContract {
 			projection.jdbc.execute("CREATE TABLE test_registration (organisation_id VARCHAR(100) NOT NULL,"
 					+ " pattern VARCHAR(500))");
 			var metrics = new InventoryMetrics(registry);
-			var signals = new ProcessSignals(projection.jdbc);
-			var beans = new StaticListableBeanFactory();
-			beans.addBean("advancement", new Advancement() {
-
-				@Override
-				public void inventoryChanged(String organisationId) {
-				}
-
-				@Override
-				public void alternativeSelected(String organisationId) {
-				}
-
-				@Override
-				public void contractTerminated(String organisationId) {
-				}
-
-				@Override
-				public void regression(String campaignId, String organisationId) {
-				}
-
-			});
-			var worker = new ProcessSignalWorker(signals, projection.transactionManager, metrics,
-					beans.getBeanProvider(Advancement.class));
+			var inbox = new RecordingSignalWorker(projection.jdbc, projection.transactionManager, registry).inbox();
 			DeadLetters recorded = (record, reason) -> {
 				deadLetters.add(record.key() + ": " + reason.getMessage());
 				deadLettered.put(reason.getMessage(), record);
@@ -99,9 +79,8 @@ abstract class ReportingSourcesContract {
 					projection.beans.getBeanProvider(ActiveCampaigns.class), store, recorded, metrics);
 			var parser = new InventoryEventParser();
 			this.ingestion = new InventoryIngestion(projection.projection, projection.transactionManager, recorded,
-					metrics, signals, worker, parser, check);
-			this.parked = new ParkedInventory(store, check, registered, parser, projection.projection, signals, worker,
-					metrics);
+					metrics, inbox, parser, check);
+			this.parked = new ParkedInventory(store, check, registered, parser, projection.projection, inbox, metrics);
 		}
 
 		/** As the organisations module answers: the registered ones, each with its patterns. */
@@ -225,7 +204,7 @@ abstract class ReportingSourcesContract {
 		assertThat(deadLetter.headers().lastHeader("content-type").value())
 			.isEqualTo(stranger.headers().lastHeader("content-type").value());
 		assertThat(fixture.projection.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM inv_process_signal WHERE organisation_id = ?", Long.class, org))
+				"SELECT COUNT(*) FROM process_signal WHERE organisation_id = ?", Long.class, org))
 			.as("the process hears of what was applied").isPositive();
 	}
 
@@ -355,7 +334,7 @@ abstract class ReportingSourcesContract {
 		String value = """
 				{"specversion":"1.0","id":"%s","source":"%s","type":"%s","data":%s}"""
 			.formatted(UUID.randomUUID(), source, type, data);
-		return TestRecords.record(org, value, Map.of("content-type", CloudEventReader.STRUCTURED_CONTENT_TYPE));
+		return TestRecords.record(org, value, Map.of("content-type", InventoryEvent.STRUCTURED_CONTENT_TYPE));
 	}
 
 }

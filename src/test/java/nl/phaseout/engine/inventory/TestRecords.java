@@ -3,6 +3,7 @@ package nl.phaseout.engine.inventory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -20,7 +21,7 @@ final class TestRecords {
 				{"specversion":"1.0","id":"%s","source":"urn:test:intune","type":"%s",
 				 "time":"2024-05-01T10:00:00Z","datacontenttype":"application/json","data":%s}"""
 			.formatted(id, type, dataJson);
-		return record(key, value, Map.of("content-type", CloudEventReader.STRUCTURED_CONTENT_TYPE));
+		return record(key, value, Map.of("content-type", InventoryEvent.STRUCTURED_CONTENT_TYPE));
 	}
 
 	static ConsumerRecord<String, byte[]> record(String key, String value, Map<String, String> headers) {

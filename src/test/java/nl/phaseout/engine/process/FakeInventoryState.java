@@ -42,7 +42,7 @@ public class FakeInventoryState implements InventoryState {
 	void scanned(String organisationId, long total, long banned, long unprotected, Instant inventoryTime,
 			Instant completedAt, long endpointCount) {
 		set(organisationId, new InventorySnapshot(total, banned, total - banned - unprotected, unprotected, 0,
-				inventoryTime, new InventorySnapshot.Scan("scan-" + completedAt.toEpochMilli(), completedAt,
+				inventoryTime, new LastScan("scan-" + completedAt.toEpochMilli(), completedAt,
 						endpointCount, "urn:test:scanner")));
 	}
 

@@ -102,6 +102,14 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	@Test
+	void startingAProcessReportsTheParticipationItBeginsAndItsInstance() {
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+
+		assertThat(events.participations).containsExactly("started " + CAMPAIGN + " " + ORG,
+				"process " + CAMPAIGN + " " + ORG + " " + pi.getId());
+	}
+
+	@Test
 	void mandatoryOrganisationIsPhasedOutAfterRolloutVerificationAndContractEnd() {
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
 		assertThat(pi).isWaitingAt(WAIT_INVENTORY_BASELINE);

@@ -27,10 +27,23 @@ public class RecordingProcessEvents implements ProcessEvents {
 		protectionGaps.clear();
 		regressions.clear();
 		applicabilities.clear();
+		participations.clear();
 	}
 
 	List<Phase> phases() {
 		return phaseChanges.stream().map(PhaseChange::phase).toList();
+	}
+
+	final List<String> participations = new ArrayList<>();
+
+	@Override
+	public void participationStarted(ProcessStart start, Instant at) {
+		participations.add("started " + start.campaignId() + " " + start.organisationId());
+	}
+
+	@Override
+	public void processStarted(String campaignId, String organisationId, String processInstanceId) {
+		participations.add("process " + campaignId + " " + organisationId + " " + processInstanceId);
 	}
 
 	@Override

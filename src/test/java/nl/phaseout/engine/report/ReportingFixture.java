@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.phaseout.engine.system.PhaseoutProperties;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,7 +48,8 @@ final class ReportingFixture {
 		this.figures = new CampaignFigures(jdbc);
 		this.organisations = new CampaignOrganisations(jdbc);
 		// The publisher is never started here: what the outbox holds is what would go to Kafka.
-		StatusOutbox outbox = new StatusOutbox(jdbc, json, new StatusPublisher(jdbc, transaction, null), "/test");
+		StatusOutbox outbox = new StatusOutbox(jdbc, json, new StatusPublisher(jdbc, transaction, null),
+				new PhaseoutProperties(null, null, null, new PhaseoutProperties.Status("/test"), null));
 		this.reports = new StatusReports(jdbc, transaction, figures, organisations, outbox, json);
 		this.timeline = new CampaignTimeline(jdbc, json);
 	}
@@ -93,8 +95,9 @@ final class ReportingFixture {
 			Instant inventoryDeadline) {
 		jdbc.update("INSERT INTO organisation (id, name, category, pm_group, registered_at) VALUES (?, ?, ?, ?, ?)", id,
 				name, category, "pm-" + id.toLowerCase(), Timestamp.from(since));
-		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, process_instance_id, phase, "
-				+ "phase_changed_at, overdue, deadline_inventory) VALUES (?, ?, ?, ?, ?, FALSE, ?)", campaignId, id,
+		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
+				+ " process_instance_id, phase, phase_changed_at, overdue, deadline_inventory)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)", campaignId, id, name, category, "pm-" + id.toLowerCase(),
 				"pi-" + id, phase, Timestamp.from(since),
 				inventoryDeadline == null ? null : Timestamp.from(inventoryDeadline));
 		jdbc.update("INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, NAME_, TEXT_) VALUES (?, ?, 'applicability', ?)",

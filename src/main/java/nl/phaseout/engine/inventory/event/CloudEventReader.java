@@ -1,4 +1,4 @@
-package nl.phaseout.engine.inventory;
+package nl.phaseout.engine.inventory.event;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import nl.phaseout.engine.inventory.InventoryEvent.Envelope;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Envelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -19,7 +19,7 @@ import org.apache.kafka.common.header.Header;
  */
 final class CloudEventReader {
 
-	static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+	static final String STRUCTURED_CONTENT_TYPE = InventoryEvent.STRUCTURED_CONTENT_TYPE;
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -1,11 +1,14 @@
-package nl.phaseout.engine.inventory;
+package nl.phaseout.engine.inventory.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** A validated event from {@code phaseout.inventory}: its CloudEvents envelope and typed data. */
-sealed interface InventoryEvent {
+public sealed interface InventoryEvent {
+
+	/** The content type of a record in structured mode: the whole CloudEvent as JSON in the value. */
+	String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
 	String ENDPOINT_OBSERVED = "phaseout.endpoint.observed";
 
@@ -28,11 +31,11 @@ sealed interface InventoryEvent {
 	/** One security product on an endpoint; {@code state} is {@code active}, {@code passive} or {@code disabled}. */
 	record Product(String vendor, String name, String version, String category, String state) {
 
-		boolean active() {
+		public boolean active() {
 			return "active".equals(state);
 		}
 
-		boolean antivirus() {
+		public boolean antivirus() {
 			return "antivirus".equalsIgnoreCase(category);
 		}
 

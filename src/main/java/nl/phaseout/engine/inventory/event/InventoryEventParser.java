@@ -1,4 +1,4 @@
-package nl.phaseout.engine.inventory;
+package nl.phaseout.engine.inventory.event;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.phaseout.engine.inventory.CloudEventReader.CloudEvent;
-import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
-import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointObserved;
-import nl.phaseout.engine.inventory.InventoryEvent.EndpointRetired;
-import nl.phaseout.engine.inventory.InventoryEvent.Envelope;
-import nl.phaseout.engine.inventory.InventoryEvent.Product;
-import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.event.CloudEventReader.CloudEvent;
+import nl.phaseout.engine.inventory.event.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointObserved;
+import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointRetired;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Envelope;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -30,7 +30,13 @@ import org.apache.kafka.common.header.Header;
  * ahead of the engine's clock: an observation dated in the future would outrank every real one
  * to come and pin its endpoint's state. A contract's {@code endDate} may lie in the future.
  */
-final class InventoryEventParser {
+public final class InventoryEventParser {
+
+	/** Records larger than this are dead-lettered unread. */
+	public static final int MAX_RECORD_BYTES = 512 * 1024;
+
+	/** How far an event's times may lie ahead of the engine's clock, unless {@code phaseout.inventory.max-clock-skew} says. */
+	public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private static final Set<String> STATES = Set.of("active", "passive", "disabled");
 
@@ -40,18 +46,18 @@ final class InventoryEventParser {
 
 	private final Duration maxClockSkew;
 
-	InventoryEventParser(Clock clock, Duration maxClockSkew) {
+	public InventoryEventParser(Clock clock, Duration maxClockSkew) {
 		this.clock = clock;
 		this.maxClockSkew = maxClockSkew;
 	}
 
 	/** The engine's own clock and the default skew of five minutes. */
-	InventoryEventParser() {
-		this(Clock.systemUTC(), InventoryProperties.defaults().maxClockSkew());
+	public InventoryEventParser() {
+		this(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
 	}
 
-	InventoryEvent parse(ConsumerRecord<String, byte[]> record) {
-		if (size(record) > InventoryTopics.MAX_RECORD_BYTES) {
+	public InventoryEvent parse(ConsumerRecord<String, byte[]> record) {
+		if (size(record) > MAX_RECORD_BYTES) {
 			throw new InvalidEventException("record is larger than 512 KiB");
 		}
 		CloudEvent event = reader.read(record);

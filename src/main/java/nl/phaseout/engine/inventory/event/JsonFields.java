@@ -1,4 +1,4 @@
-package nl.phaseout.engine.inventory;
+package nl.phaseout.engine.inventory.event;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package nl.phaseout.engine.inventory;
 
-import static nl.phaseout.engine.inventory.EndpointRepository.instant;
-import static nl.phaseout.engine.inventory.EndpointRepository.timestamp;
+import static nl.phaseout.engine.system.SqlTime.instant;
+import static nl.phaseout.engine.system.SqlTime.timestamp;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +15,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import nl.phaseout.engine.inventory.InventoryEvent.AlternativeSelected;
-import nl.phaseout.engine.inventory.InventoryEvent.ContractTerminated;
-import nl.phaseout.engine.inventory.InventoryEvent.Envelope;
-import nl.phaseout.engine.inventory.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.event.InventoryEvent.AlternativeSelected;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ContractTerminated;
+import nl.phaseout.engine.inventory.event.InventoryEvent.Envelope;
+import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
+import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.process.AlternativeSelection;
 import nl.phaseout.engine.process.ContractTermination;
-import nl.phaseout.engine.process.InventorySnapshot.Scan;
+import nl.phaseout.engine.process.LastScan;
+import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Repository;
  * primary key, rolls the batch back, and the retry sees it as a duplicate.
  */
 @Repository
-class EventStore {
+class OrganisationFacts {
 
 	private static final int CHUNK = 500;
 
@@ -44,18 +46,10 @@ class EventStore {
 
 	private final Clock clock;
 
-	EventStore(JdbcTemplate jdbc) {
+	OrganisationFacts(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.clock = Clock.systemUTC();
-	}
-
-	record EventId(String source, String id) {
-
-		static EventId of(Envelope envelope) {
-			return new EventId(envelope.source(), envelope.id());
-		}
-
 	}
 
 	/**
@@ -104,11 +98,11 @@ class EventStore {
 	}
 
 	/** The organisation's latest scan: by completedAt, and by scan id among scans that completed at once. */
-	Optional<Scan> lastScan(String organisationId) {
+	Optional<LastScan> lastScan(String organisationId) {
 		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM inv_scan"
 				+ " WHERE organisation_id = ? ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
-				(rs, row) -> new Scan(rs.getString("scan_id"), instant(rs, "completed_at"), rs.getLong("endpoint_count"),
-						rs.getString("event_source")),
+				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at"),
+						rs.getLong("endpoint_count"), rs.getString("event_source")),
 				organisationId)
 			.stream()
 			.findFirst();

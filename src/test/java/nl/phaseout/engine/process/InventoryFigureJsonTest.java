@@ -1,0 +1,34 @@
+package nl.phaseout.engine.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+
+/** The one inventory figure keeps the contract's JSON names in the REST views. */
+class InventoryFigureJsonTest {
+
+	private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+	@Test
+	void countsAreNamedAsTheContractNamesThem() {
+		JsonNode counts = json.valueToTree(new EndpointCounts(5, 1, 3, 1, 2));
+
+		assertThat(counts.fieldNames()).toIterable()
+			.containsExactly("total", "banned", "protected", "unprotected", "retired");
+		assertThat(counts.path("protected").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void theLastScanShowsItsIdAndMomentButNotItsCountOrSource() {
+		JsonNode scan = json.valueToTree(new LastScan("scan-1", Instant.parse("2024-05-01T10:00:00Z"), 12,
+				"urn:inventory:intune"));
+
+		assertThat(scan.fieldNames()).toIterable().containsExactly("scanId", "completedAt");
+	}
+
+}
