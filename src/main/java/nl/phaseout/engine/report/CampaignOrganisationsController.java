@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.system.CsvCells;
 import nl.phaseout.engine.system.Problems;
 
 /** Every organisation of a campaign, one row each, as JSON pages or as one CSV: for the programme office. */

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.system.CsvCells;
 import nl.phaseout.engine.system.Problems;
 
 /**

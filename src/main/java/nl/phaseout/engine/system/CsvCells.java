@@ -1,5 +1,8 @@
 package nl.phaseout.engine.system;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Text cells for the CSV files the engine writes (exports, reports). A spreadsheet runs a cell
  * that starts with {@code =}, {@code +}, {@code -} or {@code @} (or a tab or carriage return
@@ -21,6 +24,19 @@ public final class CsvCells {
 			return text;
 		}
 		return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+	}
+
+	/** One line of cells, ended by CRLF (RFC 4180). */
+	public static String line(List<?> cells) {
+		return cells.stream().map(CsvCells::cell).collect(Collectors.joining(",", "", "\r\n"));
+	}
+
+	/** A number as it is (negative counts are no formulas); anything else as a text cell. */
+	public static String cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		return value instanceof Number ? value.toString() : cell(value.toString());
 	}
 
 	/** One RFC 4180 field: neutralised, and quoted when it holds a comma, quote or line break. */
