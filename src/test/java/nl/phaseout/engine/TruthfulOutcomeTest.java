@@ -22,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import nl.phaseout.engine.process.InventorySnapshot;
+import nl.phaseout.engine.process.InventoryState;
+import nl.phaseout.engine.process.LastScan;
 import nl.phaseout.engine.process.ProcessConstants;
 
 /**
@@ -45,6 +48,9 @@ class TruthfulOutcomeTest extends EndToEndTest {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	InventoryState inventory;
+
 	Organisations organisations;
 
 	@BeforeEach
@@ -63,6 +69,13 @@ class TruthfulOutcomeTest extends EndToEndTest {
 			sccm.observed(org, "pc-1", t.plusSeconds(3 * 3600), List.of(defender("active")));
 			sccm.scanCompleted(org, "after-rollout", t.plusSeconds(4 * 3600), 1);
 		}
+		// registering while the burst is still being projected would be another story: a baseline with
+		// the banned product, and a contract review; this one registers once the history is known
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			InventorySnapshot known = inventory.snapshot("kaspersky-av-2018", org);
+			assertThat(known.lastScan()).extracting(LastScan::scanId).isEqualTo("after-rollout");
+			assertThat(known.banned()).isZero();
+		});
 		organisations.register(org, "CENTRAL_GOVERNMENT");
 
 		organisations.awaitOpenTask(org, "Task_SignOffVerification");
