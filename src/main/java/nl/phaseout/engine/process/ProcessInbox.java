@@ -7,18 +7,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The process's inbox, the {@code process_signal} table: others record {@link Signal}s in their
- * own transaction, the process's {@link SignalWorker} delivers them in transactions of its own
- * and is woken by the inbox once the recording transaction has committed. A row is deleted once
+ * own transaction, the process's {@link SignalWorker}s deliver them in transactions of their own
+ * and are woken by the inbox once the recording transaction has committed. A row is deleted once
  * delivered; a delivery that fails stays, with its error, and is tried again later.
+ * <p>
+ * Organisations are claimed, not shared: a worker locks the organisation's row in
+ * {@code process_signal_claim} ({@code FOR UPDATE SKIP LOCKED}) for the transaction that delivers
+ * its signals, and reads them only after taking it. Another worker, on this node or another, skips
+ * a claimed organisation and finds its signals gone or still due once the claim is released, so no
+ * signal is delivered by two workers and no organisation is told two things at once. Each row
+ * carries its organisation's {@link Lane} key, which splits the organisations among a node's
+ * workers.
  */
 @Repository
 public class ProcessInbox {
@@ -27,17 +41,20 @@ public class ProcessInbox {
 
 	private final JdbcTemplate jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final Clock clock = Clock.systemUTC();
 
-	private volatile Runnable onCommit = () -> {
+	private volatile Consumer<Set<Integer>> onCommit = laneKeys -> {
 	};
 
 	public ProcessInbox(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
 	/**
-	 * Records the signals in the caller's transaction; the worker hears of them after it commits
+	 * Records the signals in the caller's transaction; the workers hear of them after it commits
 	 * (at once when there is none). A signal due later waits until then; one whose moment has
 	 * passed is due now. Returns how many it recorded.
 	 */
@@ -47,53 +64,100 @@ public class ProcessInbox {
 		}
 		Instant now = clock.instant();
 		List<Object[]> rows = new ArrayList<>(signals.size());
+		Set<Integer> laneKeys = new HashSet<>();
 		for (Signal signal : signals) {
 			Instant due = signal.due() != null && signal.due().isAfter(now) ? signal.due() : null;
-			rows.add(new Object[] { signal.kind().name(), signal.campaignId(), signal.organisationId(), timestamp(now),
-					timestamp(due) });
+			int laneKey = Lane.key(signal.organisationId());
+			rows.add(new Object[] { signal.kind().name(), signal.campaignId(), signal.organisationId(), laneKey,
+					timestamp(now), timestamp(due) });
+			laneKeys.add(laneKey);
 		}
-		jdbc.batchUpdate("INSERT INTO process_signal (kind, campaign_id, organisation_id, created_at, next_attempt_at)"
-				+ " VALUES (?, ?, ?, ?, ?)", rows);
-		wakeAfterCommit();
+		jdbc.batchUpdate("INSERT INTO process_signal (kind, campaign_id, organisation_id, lane_key, created_at,"
+				+ " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+		wakeAfterCommit(laneKeys);
 		return rows.size();
 	}
 
-	private void wakeAfterCommit() {
-		Runnable wake = onCommit;
+	private void wakeAfterCommit(Set<Integer> laneKeys) {
+		Consumer<Set<Integer>> wake = onCommit;
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			wake.run();
+			wake.accept(laneKeys);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCommit() {
-				wake.run();
+				wake.accept(laneKeys);
 			}
 
 		});
 	}
 
-	/** Who is woken once recorded signals have committed: the worker. */
-	void onCommit(Runnable wake) {
+	/** Who is woken once recorded signals have committed, with the lane keys of their organisations. */
+	void onCommit(Consumer<Set<Integer>> wake) {
 		this.onCommit = wake;
 	}
 
 	/**
-	 * The oldest signals that are due, at most {@code limit}. Read, not claimed: two nodes' workers
-	 * may deliver the same signal, which is safe (delivery is at least once, every call idempotent)
-	 * but wasted; claiming rows ({@code FOR UPDATE SKIP LOCKED}) and splitting organisations among
-	 * several workers would start here and in {@link SignalWorker#deliverDue()}.
+	 * The organisations of the lane with signals due, those of the oldest first, from at most
+	 * {@code limit} signals. Read, not claimed: {@link #claim} decides who delivers them.
 	 */
-	List<Recorded> due(int limit) {
-		return jdbc.query("SELECT id, kind, campaign_id, organisation_id, attempts FROM process_signal"
-				+ " WHERE next_attempt_at IS NULL OR next_attempt_at <= ? ORDER BY id FETCH FIRST " + limit
-				+ " ROWS ONLY",
+	List<String> dueOrganisations(Lane lane, int limit) {
+		List<String> signalled = jdbc.queryForList("SELECT organisation_id FROM process_signal"
+				+ " WHERE (next_attempt_at IS NULL OR next_attempt_at <= ?) AND MOD(lane_key, ?) = ?"
+				+ " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", String.class, timestamp(clock.instant()),
+				lane.count(), lane.index());
+		return signalled.stream().distinct().toList();
+	}
+
+	/**
+	 * Makes the organisations claimable: their {@code process_signal_claim} rows exist. Call
+	 * outside a transaction: each row is committed on its own, and one another worker inserted
+	 * first is simply there.
+	 */
+	void prepareClaims(Collection<String> organisationIds) {
+		if (organisationIds.isEmpty()) {
+			return;
+		}
+		Set<String> known = new HashSet<>(named.queryForList(
+				"SELECT organisation_id FROM process_signal_claim WHERE organisation_id IN (:ids)",
+				new MapSqlParameterSource("ids", organisationIds), String.class));
+		for (String organisationId : organisationIds) {
+			if (!known.contains(organisationId)) {
+				try {
+					jdbc.update("INSERT INTO process_signal_claim (organisation_id) VALUES (?)", organisationId);
+				}
+				catch (DuplicateKeyException insertedByAnotherWorker) {
+					// there now, which is all this wanted
+				}
+			}
+		}
+	}
+
+	/**
+	 * Claims those of the organisations no other worker holds, for the caller's transaction, and
+	 * returns their due signals, oldest first. The organisations must be claimable
+	 * ({@link #prepareClaims}).
+	 */
+	List<Recorded> claim(Collection<String> organisationIds) {
+		if (organisationIds.isEmpty()) {
+			return List.of();
+		}
+		List<String> claimed = named.queryForList("SELECT organisation_id FROM process_signal_claim"
+				+ " WHERE organisation_id IN (:ids) ORDER BY organisation_id FOR UPDATE SKIP LOCKED",
+				new MapSqlParameterSource("ids", organisationIds), String.class);
+		if (claimed.isEmpty()) {
+			return List.of();
+		}
+		return named.query("SELECT id, kind, campaign_id, organisation_id, attempts FROM process_signal"
+				+ " WHERE organisation_id IN (:ids) AND (next_attempt_at IS NULL OR next_attempt_at <= :now)"
+				+ " ORDER BY id",
+				new MapSqlParameterSource("ids", claimed).addValue("now", timestamp(clock.instant())),
 				(rs, row) -> new Recorded(rs.getLong("id"),
 						new Signal(Signal.Kind.valueOf(rs.getString("kind")), rs.getString("campaign_id"),
 								rs.getString("organisation_id"), null),
-						rs.getInt("attempts")),
-				timestamp(clock.instant()));
+						rs.getInt("attempts")));
 	}
 
 	void delete(Collection<Recorded> signals) {
@@ -117,6 +181,23 @@ public class ProcessInbox {
 
 	/** A signal as the inbox holds it: its row and how often its delivery failed. */
 	record Recorded(long id, Signal signal, int attempts) {
+	}
+
+	/**
+	 * One of a node's {@code count} workers' share of the organisations: those whose key, a
+	 * hash of the organisation id that every node computes alike, leaves {@code index} divided by
+	 * {@code count}.
+	 */
+	record Lane(int index, int count) {
+
+		static int key(String organisationId) {
+			return organisationId.hashCode() & Integer.MAX_VALUE;
+		}
+
+		boolean holds(int laneKey) {
+			return laneKey % count == index;
+		}
+
 	}
 
 }

@@ -3,12 +3,15 @@ package nl.phaseout.engine.process;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.phaseout.engine.process.ProcessInbox.Lane;
 import nl.phaseout.engine.process.ProcessInbox.Recorded;
 import nl.phaseout.engine.system.BackgroundLoop;
 import org.slf4j.Logger;
@@ -21,14 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers what the {@link ProcessInbox} holds to the {@link PhaseoutProcess}, outside the
  * recording transaction, so that a burst of inventory is projected at the projection's pace and
- * the engine's work (tasks, authorizations, history) is done in rounds of its own. One thread:
- * woken when signals commit (it then waits 100 ms for the signals of the next commits to join
- * the round), and every second in case a wake-up was missed (another node, a restart, a
- * postponed signal). A round delivers up to {@value #ROUND} signals, each distinct one once, in
- * one transaction, so its commit is shared; when the round fails, each signal is retried in a
- * transaction of its own, and one that still fails stays with its error and is tried again
- * later (after 1, 2, 4 ... seconds, at most five minutes). Delivery is at least once: every
- * call is safe when the process is not waiting for it.
+ * the engine's work (tasks, authorizations, history) is done in rounds of its own. Several
+ * threads ({@code phaseout.process.workers}), each with its {@link Lane} of the organisations,
+ * so one organisation's signals keep their order. A thread is woken when signals of its lane
+ * commit (it then waits 100 ms for the signals of the next commits to join the round), and every
+ * second in case a wake-up was missed (another node, a restart, a postponed signal). A round
+ * claims the organisations of up to {@value #ROUND} due signals that no other worker holds
+ * ({@link ProcessInbox#claim}), delivers each distinct signal once, in one transaction, so its
+ * commit is shared; when the round fails, each organisation is retried in a transaction of its
+ * own, and one that still fails keeps its signals with the error, to be tried again later (after
+ * 1, 2, 4 ... seconds, at most five minutes). Delivery is at least once: every call is safe when
+ * the process is not waiting for it. Stopping lets a round that has begun finish and commit.
  * <p>
  * Meters (names kept from when ingestion owned them): {@code phaseout.inventory.advancements},
  * counted once a round has committed, {@code phaseout.inventory.signals.pending} and
@@ -56,10 +62,12 @@ class SignalWorker implements SmartLifecycle {
 
 	private final Counter failed;
 
-	private final BackgroundLoop loop = new BackgroundLoop("process-signals", GATHER, () -> deliverDue() == ROUND);
+	private final List<Lane> lanes;
+
+	private final List<BackgroundLoop> loops;
 
 	SignalWorker(ProcessInbox inbox, PlatformTransactionManager transactionManager, PhaseoutProcess process,
-			MeterRegistry registry) {
+			MeterRegistry registry, ProcessProperties properties) {
 		this.inbox = inbox;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.process = process;
@@ -72,52 +80,82 @@ class SignalWorker implements SmartLifecycle {
 		Gauge.builder("phaseout.inventory.signals.pending", inbox, ProcessInbox::pending)
 			.description("Process signals recorded and not delivered yet")
 			.register(registry);
-		inbox.onCommit(loop::wake);
+		int workers = properties.workers();
+		this.lanes = IntStream.range(0, workers).mapToObj(index -> new Lane(index, workers)).toList();
+		this.loops = lanes.stream()
+			.map(lane -> new BackgroundLoop("process-signals-" + (lane.index() + 1), GATHER,
+					() -> deliverDue(lane) > 0))
+			.toList();
+		inbox.onCommit(this::wake);
+	}
+
+	private void wake(Set<Integer> laneKeys) {
+		for (int i = 0; i < lanes.size(); i++) {
+			Lane lane = lanes.get(i);
+			if (laneKeys.stream().anyMatch(lane::holds)) {
+				loops.get(i).wake();
+			}
+		}
 	}
 
 	/**
-	 * One round: delivers the due signals, up to {@value #ROUND}; returns how many it took,
-	 * delivered or postponed.
+	 * One round of the lane: delivers the due signals of the organisations it could claim, from up
+	 * to {@value #ROUND} due signals; returns how many signals it took, delivered or postponed
+	 * (none: nothing is due that this worker may take now).
 	 */
-	int deliverDue() {
-		List<Recorded> due = inbox.due(ROUND);
-		if (due.isEmpty()) {
+	int deliverDue(Lane lane) {
+		List<String> organisations = inbox.dueOrganisations(lane, ROUND);
+		if (organisations.isEmpty()) {
 			return 0;
 		}
-		// in delivery order (by organisation, as ingestion locks them): the two never wait for each other in a circle
-		Map<Signal, List<Recorded>> distinct = new TreeMap<>();
-		due.forEach(recorded -> distinct.computeIfAbsent(recorded.signal(), signal -> new ArrayList<>()).add(recorded));
+		inbox.prepareClaims(organisations);
 		try {
-			int calls = transaction.execute(status -> {
-				distinct.keySet().forEach(this::deliver);
-				inbox.delete(due);
-				return distinct.size();
+			List<Recorded> taken = new ArrayList<>();
+			Integer calls = transaction.execute(status -> {
+				List<Recorded> claimed = inbox.claim(organisations);
+				taken.addAll(claimed);
+				return deliver(claimed);
 			});
-			advancements.increment(calls);
+			advancements.increment(calls == null ? 0 : calls);
+			return taken.size();
 		}
 		catch (RuntimeException roundFailed) {
-			log.debug("A round of {} process signals failed; delivering them one by one", due.size(), roundFailed);
-			distinct.forEach(this::deliverAlone);
+			log.debug("A round for {} organisation(s) failed; delivering them one by one", organisations.size(),
+					roundFailed);
+			return organisations.stream().sorted().mapToInt(this::deliverAlone).sum();
 		}
-		return due.size();
 	}
 
-	private void deliverAlone(Signal signal, List<Recorded> recorded) {
+	/** Delivers the claimed signals, each distinct one once, in delivery order, and deletes them. */
+	private int deliver(List<Recorded> claimed) {
+		// in delivery order (by organisation, as ingestion locks them): the two never wait for each other in a circle
+		SortedSet<Signal> distinct = new TreeSet<>();
+		claimed.forEach(recorded -> distinct.add(recorded.signal()));
+		distinct.forEach(this::deliver);
+		inbox.delete(claimed);
+		return distinct.size();
+	}
+
+	/** Delivers one organisation's signals in a transaction of their own; on failure postpones them. */
+	private int deliverAlone(String organisationId) {
+		List<Recorded> taken = new ArrayList<>();
 		try {
-			transaction.executeWithoutResult(status -> {
-				deliver(signal);
-				inbox.delete(recorded);
+			Integer calls = transaction.execute(status -> {
+				List<Recorded> claimed = inbox.claim(List.of(organisationId));
+				taken.addAll(claimed);
+				return deliver(claimed);
 			});
-			advancements.increment();
+			advancements.increment(calls == null ? 0 : calls);
 		}
 		catch (RuntimeException ex) {
-			int attempts = recorded.stream().mapToInt(Recorded::attempts).max().orElse(0) + 1;
+			int attempts = taken.stream().mapToInt(Recorded::attempts).max().orElse(0) + 1;
 			Duration delay = backoff(attempts);
-			log.warn("Telling the process {} for {} failed (attempt {}); trying again in {} s: {}", signal.kind(),
-					signal.organisationId(), attempts, delay.toSeconds(), ex.toString());
+			log.warn("Telling the process of {} what happened failed (attempt {}); trying again in {} s: {}",
+					organisationId, attempts, delay.toSeconds(), ex.toString());
 			failed.increment();
-			transaction.executeWithoutResult(status -> inbox.postpone(recorded, delay, ex.toString()));
+			transaction.executeWithoutResult(status -> inbox.postpone(taken, delay, ex.toString()));
 		}
+		return taken.size();
 	}
 
 	private void deliver(Signal signal) {
@@ -137,17 +175,18 @@ class SignalWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		loop.start();
+		loops.forEach(BackgroundLoop::start);
 	}
 
 	@Override
 	public void stop() {
-		loop.stop();
+		loops.forEach(BackgroundLoop::requestStop);
+		loops.forEach(BackgroundLoop::stop);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return loop.isRunning();
+		return loops.stream().anyMatch(BackgroundLoop::isRunning);
 	}
 
 }

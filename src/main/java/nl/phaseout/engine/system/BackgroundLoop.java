@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * and every second in case a wake-up was missed (another node's commit, a restart, work that
  * was postponed). After a wake-up it may wait a moment for more to join the round. A failing
  * round is logged and tried again a second later. The owner starts and stops it with the
- * application (a {@code SmartLifecycle}).
+ * application (a {@code SmartLifecycle}); stopping lets a round that has begun finish, so its
+ * transaction commits, and begins no other.
  */
 public final class BackgroundLoop {
 
@@ -36,6 +37,11 @@ public final class BackgroundLoop {
 
 	private volatile Thread thread;
 
+	private volatile Thread stopping;
+
+	/** How long stopping waits for the round in progress. */
+	private static final Duration FINISH_ROUND = Duration.ofSeconds(30);
+
 	/**
 	 * @param name the thread's name, also used in the log
 	 * @param gather how long a wake-up waits for more work to join its round ({@code Duration.ZERO}: none)
@@ -57,16 +63,28 @@ public final class BackgroundLoop {
 		started.start();
 	}
 
-	public void stop() {
+	/** Asks the loop to stop after the round it is in, without waiting for it. */
+	public void requestStop() {
 		Thread running = thread;
 		thread = null;
+		stopping = running == null ? stopping : running;
+		wakeUps.release();
+	}
+
+	/** Stops the loop: lets the round it is in finish (for up to {@code 30 s}), then returns. */
+	public void stop() {
+		requestStop();
+		Thread running = stopping;
 		if (running != null) {
-			running.interrupt();
 			try {
-				running.join(TimeUnit.SECONDS.toMillis(10));
+				running.join(FINISH_ROUND.toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			if (running.isAlive()) {
+				log.warn("{}: the round in progress did not finish within {} s; leaving it", name,
+						FINISH_ROUND.toSeconds());
 			}
 		}
 	}
@@ -75,14 +93,18 @@ public final class BackgroundLoop {
 		return thread != null;
 	}
 
+	private boolean running() {
+		return thread == Thread.currentThread();
+	}
+
 	private void run() {
-		while (thread == Thread.currentThread()) {
+		while (running()) {
 			try {
-				if (wakeUps.tryAcquire(1, TimeUnit.SECONDS) && !gather.isZero()) {
+				if (wakeUps.tryAcquire(1, TimeUnit.SECONDS) && !gather.isZero() && running()) {
 					TimeUnit.MILLISECONDS.sleep(gather.toMillis());
 				}
 				wakeUps.drainPermits();
-				while (round.run() && thread == Thread.currentThread()) {
+				while (running() && round.run()) {
 					// more waiting
 				}
 			}

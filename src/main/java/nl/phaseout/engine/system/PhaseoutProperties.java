@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The root of the project's settings tree, {@code phaseout.*}, with its defaults: the one record
  * bound to {@code phaseout}. The subtrees a single module owns are records of that module, each
  * bound to its own prefix and nowhere else: {@code phaseout.inventory} ({@code InventoryProperties}),
- * {@code phaseout.inventory.manual} ({@code ManualInventoryProperties}), {@code phaseout.reporting}
+ * {@code phaseout.inventory.manual} ({@code ManualInventoryProperties}), {@code phaseout.process}
+ * ({@code ProcessProperties}), {@code phaseout.reporting}
  * ({@code ReportingProperties}) and {@code phaseout.security} ({@code SecuritySettings}). No
  * {@code @Value}.
  *

@@ -54,7 +54,8 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V5__inventory_time.sql"),
 				new ClassPathResource("db/migration/V10.1__inventory_parked_events.sql"),
 				new ClassPathResource("db/migration/V11__endpoint_products.sql"),
-				new ClassPathResource("db/migration/V13__process_signal.sql"))
+				new ClassPathResource("db/migration/V13__process_signal.sql"),
+				new ClassPathResource("db/migration/V15__process_signal_claims.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.organisationFacts = new OrganisationFacts(jdbc);

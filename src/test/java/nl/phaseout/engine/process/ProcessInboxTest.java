@@ -3,9 +3,20 @@ package nl.phaseout.engine.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import nl.phaseout.engine.process.ProcessInbox.Lane;
+import nl.phaseout.engine.process.ProcessInbox.Recorded;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +37,10 @@ class ProcessInboxTest {
 
 	private final AtomicInteger wakeUps = new AtomicInteger();
 
+	private final Set<Integer> wokenLaneKeys = new HashSet<>();
+
+	private static final Lane ALL = new Lane(0, 1);
+
 	private ProcessInbox inbox;
 
 	private String org;
@@ -38,7 +53,8 @@ class ProcessInboxTest {
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__inventory.sql"),
 				new ClassPathResource("db/migration/V3__processed_event_by_id.sql"),
 				new ClassPathResource("db/migration/V4__endpoint_repeats_and_process_signals.sql"),
-				new ClassPathResource("db/migration/V13__process_signal.sql"))
+				new ClassPathResource("db/migration/V13__process_signal.sql"),
+				new ClassPathResource("db/migration/V15__process_signal_claims.sql"))
 			.execute(dataSource);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
@@ -47,7 +63,10 @@ class ProcessInboxTest {
 	void setUp() {
 		jdbc.update("DELETE FROM process_signal");
 		inbox = new ProcessInbox(jdbc);
-		inbox.onCommit(wakeUps::incrementAndGet);
+		inbox.onCommit(laneKeys -> {
+			wakeUps.incrementAndGet();
+			wokenLaneKeys.addAll(laneKeys);
+		});
 		org = "ORG-" + UUID.randomUUID();
 	}
 
@@ -59,7 +78,8 @@ class ProcessInboxTest {
 		});
 
 		assertThat(wakeUps).hasValue(1);
-		assertThat(inbox.due(10)).extracting(ProcessInbox.Recorded::signal).containsExactly(Signal.inventoryChanged(org));
+		assertThat(wokenLaneKeys).containsExactly(Lane.key(org));
+		assertThat(due()).extracting(ProcessInbox.Recorded::signal).containsExactly(Signal.inventoryChanged(org));
 	}
 
 	@Test
@@ -81,8 +101,7 @@ class ProcessInboxTest {
 				Signal.contractEnds(ended, LocalDate.now().minusDays(1)))));
 
 		assertThat(inbox.pending()).isEqualTo(2);
-		assertThat(inbox.due(10)).extracting(ProcessInbox.Recorded::signal)
-			.containsExactly(Signal.contractTerminated(ended));
+		assertThat(due()).extracting(ProcessInbox.Recorded::signal).containsExactly(Signal.contractTerminated(ended));
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM process_signal WHERE organisation_id = ?"
 				+ " AND next_attempt_at > CURRENT_TIMESTAMP + INTERVAL '29' DAY", Long.class, org)).isEqualTo(1);
 	}
@@ -93,6 +112,77 @@ class ProcessInboxTest {
 				Signal.inventoryChanged("A"), Signal.inventoryChanged("B")).stream().sorted())
 			.containsExactly(Signal.inventoryChanged("A"), Signal.inventoryChanged("B"),
 					Signal.bannedAppeared("kaspersky", "B"), Signal.inventoryChanged("C"));
+	}
+
+	@Test
+	void anOrganisationClaimedByOneWorkerIsSkippedByAnotherUntilItsRoundCommits() throws Exception {
+		String other = org + "-other";
+		inbox.record(List.of(Signal.inventoryChanged(org), Signal.inventoryChanged(other)));
+		inbox.prepareClaims(List.of(org, other));
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService firstWorker = Executors.newSingleThreadExecutor();
+		try {
+			Future<List<Recorded>> first = firstWorker.submit(() -> transaction.execute(status -> {
+				List<Recorded> signals = inbox.claim(List.of(org));
+				claimed.countDown();
+				await(release);
+				inbox.delete(signals);
+				return signals;
+			}));
+			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+
+			List<Recorded> second = claim(List.of(org, other));
+
+			assertThat(second).as("the claimed organisation skipped, not waited for")
+				.extracting(recorded -> recorded.signal().organisationId())
+				.containsExactly(other);
+			release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).extracting(recorded -> recorded.signal().organisationId())
+				.containsExactly(org);
+			assertThat(claim(List.of(org))).as("delivered once, then gone")
+				.isEmpty();
+		}
+		finally {
+			release.countDown();
+			firstWorker.shutdownNow();
+		}
+	}
+
+	@Test
+	void lanesSplitTheOrganisationsAndKeepEachInOne() {
+		List<String> organisations = IntStream.range(0, 40).mapToObj(i -> org + "-" + i).toList();
+		inbox.record(organisations.stream().map(Signal::inventoryChanged).toList());
+		inbox.record(organisations.stream().map(Signal::alternativeSelected).toList());
+
+		List<List<String>> lanes = IntStream.range(0, 4)
+			.mapToObj(index -> inbox.dueOrganisations(new Lane(index, 4), 1000))
+			.toList();
+
+		assertThat(lanes.stream().flatMap(List::stream)).as("every organisation in exactly one lane")
+			.containsExactlyInAnyOrderElementsOf(organisations);
+		assertThat(lanes).allSatisfy(lane -> assertThat(lane).isNotEmpty());
+		assertThat(lanes.get(0)).allSatisfy(organisation -> assertThat(Lane.key(organisation) % 4).isZero());
+	}
+
+	private List<Recorded> due() {
+		List<String> organisations = inbox.dueOrganisations(ALL, 10);
+		inbox.prepareClaims(organisations);
+		return claim(organisations);
+	}
+
+	private List<Recorded> claim(List<String> organisations) {
+		List<Recorded> claimed = transaction.execute(status -> inbox.claim(organisations));
+		return claimed == null ? List.of() : claimed;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

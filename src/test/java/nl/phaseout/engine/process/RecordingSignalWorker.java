@@ -27,7 +27,8 @@ public final class RecordingSignalWorker {
 	public RecordingSignalWorker(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			MeterRegistry registry) {
 		this.inbox = new ProcessInbox(jdbc);
-		this.worker = new SignalWorker(inbox, transactionManager, new RecordingProcess(), registry);
+		this.worker = new SignalWorker(inbox, transactionManager, new RecordingProcess(), registry,
+				new ProcessProperties(1));
 	}
 
 	public ProcessInbox inbox() {
@@ -36,7 +37,7 @@ public final class RecordingSignalWorker {
 
 	/** One round of the worker; returns how many signals it took, delivered or postponed. */
 	public int deliverDue() {
-		return worker.deliverDue();
+		return worker.deliverDue(new ProcessInbox.Lane(0, 1));
 	}
 
 	public static Duration backoff(int attempts) {

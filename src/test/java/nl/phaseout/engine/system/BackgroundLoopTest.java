@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +67,42 @@ class BackgroundLoopTest {
 		assertThat(loop.isRunning()).isFalse();
 		int after = rounds.get();
 		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2)).until(() -> rounds.get() == after);
+	}
+
+	@Test
+	void stoppingLetsTheRoundInProgressFinishUninterruptedAndBeginsNoOther() throws Exception {
+		CountDownLatch inRound = new CountDownLatch(1);
+		CountDownLatch mayFinish = new CountDownLatch(1);
+		AtomicBoolean finished = new AtomicBoolean();
+		AtomicBoolean interrupted = new AtomicBoolean();
+		loop = new BackgroundLoop("test-loop", Duration.ZERO, () -> {
+			rounds.incrementAndGet();
+			inRound.countDown();
+			try {
+				mayFinish.await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.set(true);
+				return false;
+			}
+			finished.set(true);
+			return true;
+		});
+		loop.start();
+		loop.wake();
+		assertThat(inRound.await(3, TimeUnit.SECONDS)).isTrue();
+
+		Thread stopping = new Thread(loop::stop);
+		stopping.start();
+		await().atMost(Duration.ofSeconds(3)).until(() -> !loop.isRunning());
+		assertThat(stopping.isAlive()).as("stop waits for the round in progress").isTrue();
+		mayFinish.countDown();
+		stopping.join(5000);
+
+		assertThat(stopping.isAlive()).isFalse();
+		assertThat(interrupted).isFalse();
+		assertThat(finished).isTrue();
+		assertThat(rounds).as("no round after the one in progress, though it said more was waiting").hasValue(1);
 	}
 
 }
