@@ -71,10 +71,10 @@ class DemoDeadlinesTest extends EndToEndTest {
 			.list();
 		assertThat(escalations).hasSize(4);
 		JsonNode view = json.readTree(demo().getForObject("/api/organisations/" + org, String.class));
-		assertThat(view.at("/campaigns/0/overdue").asBoolean()).isTrue();
+		// the timers were run early: the watch has recorded the four missed, but none of the deadlines has passed yet
+		assertThat(view.at("/campaigns/0/missedMilestones").size()).isEqualTo(4);
+		assertThat(view.at("/campaigns/0/overdue").asBoolean()).isFalse();
 		assertThat(view.at("/campaigns/0/phase").asText()).isEqualTo("INVENTORY");
-		JsonNode progress = json.readTree(demo().getForObject("/api/campaigns/kaspersky-av-2018/progress", String.class));
-		assertThat(progress.path("overdue").asLong()).isPositive();
 	}
 
 	private static long minutesAfter(Instant registeredAt, Job job) {

@@ -23,8 +23,12 @@ import nl.phaseout.engine.process.Phase;
 @Repository
 public class CampaignFigures {
 
-	/** Phases of organisations out of scope: their endpoints do not count in the campaign's figures. */
-	static final String OUT_OF_SCOPE = "('NOT_REQUIRED', 'DECLINED')";
+	/**
+	 * SQL true for a participation ({@code p}) in scope, whose endpoints count in the campaign's
+	 * figures: mandatory, or advised and not declined (CONTRACT.md, progress).
+	 */
+	static final String IN_SCOPE = "(p.applicability = 'MANDATORY' OR (p.applicability = 'ADVISED'"
+			+ " AND p.phase <> 'DECLINED'))";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -60,7 +64,7 @@ public class CampaignFigures {
 				+ "COALESCE(SUM(c.banned), 0) AS banned, COALESCE(SUM(c.protected_count), 0) AS protected_count, "
 				+ "COALESCE(SUM(c.unprotected), 0) AS unprotected, COALESCE(SUM(c.retired), 0) AS retired "
 				+ "FROM participation p JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id"
-				+ where + " AND p.phase NOT IN " + OUT_OF_SCOPE, params,
+				+ where + " AND " + IN_SCOPE, params,
 				(rs, n) -> new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
 						rs.getLong("unprotected"), rs.getLong("retired")));
 		return new Figures(totals[0], byPhase, byCategory, endpoints, totals[1]);
@@ -69,7 +73,7 @@ public class CampaignFigures {
 	/**
 	 * @param byPhase every phase, in process order, zeros included
 	 * @param byCategory category to phase to count, the phases present only
-	 * @param endpoints summed over the organisations in scope (not {@code NOT_REQUIRED} or {@code DECLINED})
+	 * @param endpoints summed over the organisations in scope ({@link #IN_SCOPE})
 	 * @param overdue organisations with a milestone whose deadline passed before it was reached
 	 */
 	public record Figures(long organisations, Map<String, Long> byPhase, Map<String, Map<String, Long>> byCategory,

@@ -40,6 +40,7 @@ public class CampaignOrganisations {
 			+ " LEFT JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id";
 
 	private static final String COLUMNS = "p.organisation_id, p.organisation_name AS name, p.category, p.pm_group, p.phase, "
+			+ "p.applicability AS decided_applicability, "
 			+ "p.phase_changed_at, p.process_instance_id, COALESCE(c.total, 0) AS total, COALESCE(c.banned, 0) AS banned, "
 			+ "COALESCE(c.protected_count, 0) AS protected_count, COALESCE(c.unprotected, 0) AS unprotected, "
 			+ "COALESCE(c.retired, 0) AS retired, " + Stream.of(Milestones.NAMES)
@@ -51,13 +52,14 @@ public class CampaignOrganisations {
 	private static final String LATEST_SCAN = " FROM inv_scan s WHERE s.organisation_id = x.organisation_id"
 			+ " ORDER BY s.completed_at DESC, s.scan_id DESC FETCH FIRST 1 ROWS ONLY)";
 
-	/** Looked up per row of the page, outside the sort: the latest scan and the applicability decision. */
+	/**
+	 * Looked up per row of the page, outside the sort: the latest scan; and the applicability as the
+	 * participation keeps it (not from Camunda's history, which its cleanup empties).
+	 */
 	private static final String DETAILS = "(SELECT s.scan_id" + LATEST_SCAN + " AS last_scan_id, "
 			+ "(SELECT MAX(s.completed_at) FROM inv_scan s WHERE s.organisation_id = x.organisation_id) AS last_scan_at, "
 			+ "(SELECT s.endpoint_count" + LATEST_SCAN + " AS last_scan_endpoints, "
-			+ "(SELECT s.event_source" + LATEST_SCAN + " AS last_scan_source, "
-			+ "(SELECT v.TEXT_ FROM ACT_HI_VARINST v WHERE v.PROC_INST_ID_ = x.process_instance_id "
-			+ "AND v.NAME_ = 'applicability' FETCH FIRST 1 ROWS ONLY) AS applicability";
+			+ "(SELECT s.event_source" + LATEST_SCAN + " AS last_scan_source, x.decided_applicability AS applicability";
 
 	/** What stands for the details where they are not needed (a status report's overdue list). */
 	private static final String NO_DETAILS = "CAST(NULL AS VARCHAR(200)) AS last_scan_id, "

@@ -1,6 +1,5 @@
 package nl.phaseout.engine.report;
 
-import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.InventorySnapshot;
 
 /**
@@ -11,8 +10,5 @@ public interface EndpointFigures {
 
 	/** The organisation's counts in the campaign and its last scan, read as the process reads them, unlocked. */
 	InventorySnapshot snapshot(String campaignId, String organisationId);
-
-	/** Summed over the organisations registered in the campaign. */
-	EndpointCounts totals(String campaignId);
 
 }

@@ -43,8 +43,8 @@ public class Participations {
 	/** Records that the organisation takes part in the campaign, and who it is, before its process starts. */
 	void create(ProcessStart start, Instant at) {
 		jdbc.sql("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
-				+ " phase, phase_changed_at, overdue, " + DEADLINE_COLUMNS + ") VALUES (:campaignId, :organisationId,"
-				+ " :name, :category, :pmGroup, :phase, :at, FALSE, " + DEADLINE_COLUMNS.replaceAll("(\\w+)", ":$1") + ")")
+				+ " phase, phase_changed_at, " + DEADLINE_COLUMNS + ") VALUES (:campaignId, :organisationId,"
+				+ " :name, :category, :pmGroup, :phase, :at, " + DEADLINE_COLUMNS.replaceAll("(\\w+)", ":$1") + ")")
 			.param("campaignId", start.campaignId())
 			.param("organisationId", start.organisationId())
 			.param("name", start.organisationName())
@@ -72,9 +72,12 @@ public class Participations {
 			.update();
 	}
 
+	/** The organisation's participations, overdue as {@link Milestones} say at this moment. */
 	public List<ParticipationView> forOrganisation(String organisationId) {
-		return jdbc.sql("SELECT * FROM participation WHERE organisation_id = ? ORDER BY campaign_id")
-			.param(organisationId)
+		return jdbc.sql("SELECT p.*, CASE WHEN " + Milestones.anyOverdueSql() + " THEN 1 ELSE 0 END AS overdue"
+				+ " FROM participation p WHERE p.organisation_id = :organisationId ORDER BY p.campaign_id")
+			.param("organisationId", organisationId)
+			.param("now", Timestamp.from(Instant.now()))
 			.query(Participations::map)
 			.list();
 	}
@@ -100,7 +103,7 @@ public class Participations {
 			.update();
 	}
 
-	/** A deadline passed before its milestone: the organisation is overdue until the milestone is reached. */
+	/** The deadline watch saw a deadline pass before its milestone: kept until the milestone is reached. */
 	void milestoneMissed(String campaignId, String organisationId, String deadline, Instant dueAt, Instant at) {
 		jdbc.sql("DELETE FROM missed_milestone WHERE campaign_id = ? AND organisation_id = ? AND deadline = ?")
 			.params(campaignId, organisationId, deadline)
@@ -109,24 +112,20 @@ public class Participations {
 				+ " VALUES (?, ?, ?, ?, ?)")
 			.params(campaignId, organisationId, deadline, Timestamp.from(dueAt), Timestamp.from(at))
 			.update();
-		updateOverdue(campaignId, organisationId);
 	}
 
-	/** Milestones reached late clear the organisation's overdue mark once none is left missed. */
+	/** Milestones reached late: no longer listed as missed. */
 	void milestonesReached(String campaignId, String organisationId, List<String> deadlines, Instant at) {
 		if (deadlines.isEmpty()) {
 			return;
 		}
-		int reached = jdbc.sql("UPDATE missed_milestone SET reached_at = :at WHERE campaign_id = :campaignId"
+		jdbc.sql("UPDATE missed_milestone SET reached_at = :at WHERE campaign_id = :campaignId"
 				+ " AND organisation_id = :organisationId AND reached_at IS NULL AND deadline IN (:deadlines)")
 			.param("at", Timestamp.from(at))
 			.param("campaignId", campaignId)
 			.param("organisationId", organisationId)
 			.param("deadlines", deadlines)
 			.update();
-		if (reached > 0) {
-			updateOverdue(campaignId, organisationId);
-		}
 	}
 
 	/** Work reopened after a regression: its new process and the deadlines it is held to. */
@@ -154,14 +153,6 @@ public class Participations {
 		return missed;
 	}
 
-	private void updateOverdue(String campaignId, String organisationId) {
-		jdbc.sql("UPDATE participation SET overdue = EXISTS (SELECT 1 FROM missed_milestone m"
-				+ " WHERE m.campaign_id = participation.campaign_id AND m.organisation_id = participation.organisation_id"
-				+ " AND m.reached_at IS NULL) WHERE campaign_id = ? AND organisation_id = ?")
-			.params(campaignId, organisationId)
-			.update();
-	}
-
 	private static ParticipationView map(ResultSet rs, int row) throws SQLException {
 		Map<String, Instant> deadlines = new LinkedHashMap<>();
 		for (Milestone milestone : MILESTONES) {
@@ -171,7 +162,7 @@ public class Participations {
 			}
 		}
 		return new ParticipationView(rs.getString("campaign_id"), rs.getString("organisation_id"),
-				rs.getString("process_instance_id"), Phase.valueOf(rs.getString("phase")), rs.getBoolean("overdue"),
+				rs.getString("process_instance_id"), Phase.valueOf(rs.getString("phase")), rs.getInt("overdue") == 1,
 				deadlines);
 	}
 

@@ -20,8 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reporting classes wired by hand over a database with the project's migrations applied:
- * one instance is one engine node. Camunda's history table is not there; the one it reads
- * (the applicability variable) is created with the columns the query uses.
+ * one instance is one engine node. Camunda's tables are not there: reporting reads none of them.
  */
 final class ReportingFixture {
 
@@ -77,8 +76,6 @@ final class ReportingFixture {
 
 	private static ReportingFixture migrated(DataSource dataSource) {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-		new JdbcTemplate(dataSource).execute(
-				"CREATE TABLE ACT_HI_VARINST (ID_ VARCHAR(64), PROC_INST_ID_ VARCHAR(64), NAME_ VARCHAR(255), TEXT_ VARCHAR(4000))");
 		return new ReportingFixture(dataSource);
 	}
 
@@ -96,12 +93,11 @@ final class ReportingFixture {
 		jdbc.update("INSERT INTO organisation (id, name, category, pm_group, registered_at) VALUES (?, ?, ?, ?, ?)", id,
 				name, category, "pm-" + id.toLowerCase(), Timestamp.from(since));
 		jdbc.update("INSERT INTO participation (campaign_id, organisation_id, organisation_name, category, pm_group,"
-				+ " process_instance_id, phase, phase_changed_at, overdue, deadline_inventory)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)", campaignId, id, name, category, "pm-" + id.toLowerCase(),
-				"pi-" + id, phase, Timestamp.from(since),
-				inventoryDeadline == null ? null : Timestamp.from(inventoryDeadline));
-		jdbc.update("INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, NAME_, TEXT_) VALUES (?, ?, 'applicability', ?)",
-				UUID.randomUUID().toString(), "pi-" + id, phase.equals("NOT_REQUIRED") ? "NOT_REQUIRED" : "MANDATORY");
+				+ " process_instance_id, phase, phase_changed_at, deadline_inventory, applicability)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", campaignId, id, name, category,
+				"pm-" + id.toLowerCase(), "pi-" + id, phase, Timestamp.from(since),
+				inventoryDeadline == null ? null : Timestamp.from(inventoryDeadline),
+				phase.equals("NOT_REQUIRED") ? "NOT_REQUIRED" : "MANDATORY");
 	}
 
 	void counts(String campaignId, String organisationId, long total, long banned, long protectedCount,
