@@ -1,5 +1,7 @@
 package nl.phaseout.engine.inventory;
 
+import java.time.Duration;
+
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,9 @@ class InventoryKafkaConfiguration {
 
 	static final String CONTAINER_FACTORY = "inventoryContainerFactory";
 
+	/** How long stopping waits for a batch in progress, as {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+	private static final Duration SHUTDOWN = Duration.ofSeconds(30);
+
 	@Bean(CONTAINER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<Object, Object> inventoryContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
@@ -32,6 +37,8 @@ class InventoryKafkaConfiguration {
 		configurer.configure(factory, consumerFactory);
 		factory.setBatchListener(true);
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		// stopping: a batch in progress is applied and its offsets committed before the consumer closes
+		factory.getContainerProperties().setShutdownTimeout(SHUTDOWN.toMillis());
 		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff()));
 		return factory;
 	}
