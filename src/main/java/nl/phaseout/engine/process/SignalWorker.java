@@ -182,6 +182,8 @@ class SignalWorker implements SmartLifecycle {
 	public void stop() {
 		loops.forEach(BackgroundLoop::requestStop);
 		loops.forEach(BackgroundLoop::stop);
+		log.info("Process signal workers stopped, their rounds finished; {} signal(s) left for the next start or"
+				+ " another node", inbox.pending());
 	}
 
 	@Override

@@ -100,6 +100,11 @@ final class ApplicationProcess implements AutoCloseable {
 		waitFor();
 	}
 
+	/** The log of the latest start. */
+	Path log() {
+		return log;
+	}
+
 	boolean alive() {
 		return process != null && process.isAlive();
 	}
