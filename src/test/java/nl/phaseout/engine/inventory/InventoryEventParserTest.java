@@ -82,6 +82,47 @@ class InventoryEventParserTest {
 	}
 
 	@Test
+	void cloudEventsContentTypeMeansStructuredModeEvenWithCeHeaders() {
+		var headers = with(binaryHeaders("phaseout.endpoint.retired"), "content-type", "application/cloudevents+json");
+		var event = (EndpointRetired) parser.parse(record("ORG", """
+				{"specversion":"1.0","id":"s1","source":"urn:test:value","type":"phaseout.endpoint.retired",
+				 "data":{"organisationId":"ORG","endpointId":"ep-1","retiredAt":"2024-05-01T10:00:00Z"}}""", headers));
+
+		assertThat(event.envelope().source()).isEqualTo("urn:test:value");
+		assertThat(event.envelope().id()).isEqualTo("s1");
+	}
+
+	/** The CloudEvents SDK refuses these; the contract accepts them, as before the SDK read the envelope. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("acceptedBeyondTheSdk")
+	void eventTheSdkRefusesButTheContractAcceptsIsRead(String what, ConsumerRecord<String, byte[]> record,
+			String source) {
+		var event = (EndpointRetired) parser.parse(record);
+
+		assertThat(event.envelope().source()).isEqualTo(source);
+		assertThat(event.endpointId()).isEqualTo("ep-1");
+	}
+
+	static Stream<Arguments> acceptedBeyondTheSdk() {
+		String data = """
+				{"organisationId":"ORG","endpointId":"ep-1","retiredAt":"2024-05-01T10:00:00Z"}""";
+		return Stream.of(
+				Arguments.of("a source that is not a URI reference", record("ORG", """
+						{"specversion":"1.0","id":"1","source":"Intune tenant A","type":"phaseout.endpoint.retired","data":%s}"""
+					.formatted(data), STRUCTURED), "Intune tenant A"),
+				Arguments.of("a +json data type with a dot before the +", record("ORG", """
+						{"specversion":"1.0","id":"1","source":"s","type":"phaseout.endpoint.retired",
+						 "datacontenttype":"application/vnd.phaseout+json","data":%s}""".formatted(data), STRUCTURED), "s"),
+				Arguments.of("an extension that is a fraction", record("ORG", """
+						{"specversion":"1.0","id":"1","source":"s","type":"phaseout.endpoint.retired","priority":1.5,"data":%s}"""
+					.formatted(data), STRUCTURED), "s"),
+				Arguments.of("a ce_ header that is no attribute name", record("ORG", data,
+						with(binaryHeaders("phaseout.endpoint.retired"), "ce_trace_id", "t-1")), "urn:test:sccm"),
+				Arguments.of("a binary source that is not a URI reference", record("ORG", data,
+						with(binaryHeaders("phaseout.endpoint.retired"), "ce_source", "SCCM site 1")), "SCCM site 1"));
+	}
+
+	@Test
 	void alternativeAndContractEventsAreTyped() {
 		var alternative = (AlternativeSelected) parser.parse(structured("ORG", "phaseout.alternative.selected", "a1",
 				"""
@@ -125,6 +166,8 @@ class InventoryEventParserTest {
 				bad("value is not JSON", record("ORG", "{} trailing", STRUCTURED)),
 				bad("value is not JSON", record("ORG", "not json", binaryHeaders("phaseout.endpoint.retired"))),
 				bad("record has no value", record("ORG", (String) null, STRUCTURED)),
+				bad("CloudEvents batch mode is not supported; send one event per record", record("ORG",
+						"[%s]".formatted(OBSERVED_DATA), Map.of("content-type", "application/cloudevents-batch+json"))),
 				bad("value is not a JSON object", record("ORG", "[1,2]", STRUCTURED)),
 				bad("not a CloudEvent: expected a 'content-type: application/cloudevents+json' header, 'ce_*' headers,"
 						+ " or a JSON value with 'specversion'", record("ORG", OBSERVED_DATA, Map.of())),
@@ -133,6 +176,15 @@ class InventoryEventParserTest {
 					.formatted(OBSERVED_DATA), STRUCTURED)),
 				bad("missing CloudEvents attribute 'id'", record("ORG", OBSERVED_DATA,
 						without(binaryHeaders("phaseout.endpoint.observed"), "ce_id"))),
+				bad("CloudEvents attribute 'id' must not be empty", record("ORG", OBSERVED_DATA,
+						with(binaryHeaders("phaseout.endpoint.observed"), "ce_id", " "))),
+				bad("CloudEvents attribute 'type' must not be empty", record("ORG", """
+						{"specversion":"1.0","id":"1","source":"s","type":" ","data":%s}""".formatted(OBSERVED_DATA),
+						STRUCTURED)),
+				bad("CloudEvents attribute 'id' is longer than 200 characters", structured("ORG",
+						"phaseout.endpoint.observed", "x".repeat(201), OBSERVED_DATA)),
+				bad("CloudEvents attribute 'type' contains the control character U+001B at position 9", record("ORG",
+						OBSERVED_DATA, with(binaryHeaders("phaseout.endpoint.observed"), "ce_type", "phaseout\u001b"))),
 				bad("CloudEvents attribute 'id' must be a string", record("ORG", """
 						{"specversion":"1.0","id":7,"source":"s","type":"phaseout.endpoint.observed","data":%s}"""
 					.formatted(OBSERVED_DATA), STRUCTURED)),

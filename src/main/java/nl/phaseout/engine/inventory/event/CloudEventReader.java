@@ -1,28 +1,40 @@
 package nl.phaseout.engine.inventory.event;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.jackson.JsonFormatOptions;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import nl.phaseout.engine.inventory.event.InventoryEvent.Envelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
- * Reads the CloudEvents 1.0 envelope of a Kafka record in structured mode (the whole event as
- * JSON in the value) or binary mode ({@code ce_*} headers, the data as the value). Done by hand
- * rather than with the CloudEvents SDK so that every failure says in plain words what was wrong.
+ * Reads the CloudEvents 1.0 envelope of a Kafka record with the CloudEvents SDK. As the Kafka protocol
+ * binding says, a record whose content type is a CloudEvents format is in structured mode (the whole
+ * event as JSON in the value), and otherwise one with a {@code ce_specversion} header is in binary mode
+ * ({@code ce_*} headers, the data as the value); a record with neither is read in structured mode too
+ * when its value names its {@code specversion}. In structured mode the SDK's JSON tree of {@code data}
+ * is used as is. A record the SDK refuses is read again by {@link PlainWordsReader}, which says why in
+ * plain words, or reads what the contract accepts and the SDK does not.
  */
 final class CloudEventReader {
 
-	static final String STRUCTURED_CONTENT_TYPE = InventoryEvent.STRUCTURED_CONTENT_TYPE;
-
-	private static final ObjectMapper MAPPER = JsonMapper.builder()
+	/**
+	 * Nothing may follow the event; extension names the SDK would refuse are ignored, as any other field
+	 * the engine does not use.
+	 */
+	private static final ObjectMapper STRUCTURED = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.addModule(JsonFormat.getCloudEventJacksonModule(
+				JsonFormatOptions.builder().forceIgnoreInvalidExtensionNameDeserialization(true).build()))
 		.build();
 
 	/** The envelope and the still untyped {@code data} object. */
@@ -34,130 +46,58 @@ final class CloudEventReader {
 		if (value == null || value.length == 0) {
 			throw new InvalidEventException("record has no value");
 		}
-		if (header(record, "ce_specversion") != null) {
-			return binary(record, value);
+		String contentType = EnvelopeChecks.header(record, "content-type");
+		String mediaType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+		if (mediaType.startsWith("application/cloudevents-batch")) {
+			throw new InvalidEventException(EnvelopeChecks.BATCH_MODE);
 		}
-		String contentType = header(record, "content-type");
-		if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents-batch")) {
-			throw new InvalidEventException("CloudEvents batch mode is not supported; send one event per record");
-		}
-		JsonNode root = json(value);
-		boolean structured = contentType != null
-				&& contentType.toLowerCase(Locale.ROOT).startsWith(STRUCTURED_CONTENT_TYPE);
-		if (!structured && !(root.isObject() && root.has("specversion"))) {
-			throw new InvalidEventException("not a CloudEvent: expected a 'content-type: " + STRUCTURED_CONTENT_TYPE
-					+ "' header, 'ce_*' headers, or a JSON value with 'specversion'");
-		}
-		return structured(root);
-	}
-
-	private CloudEvent structured(JsonNode root) {
-		if (!root.isObject()) {
-			throw new InvalidEventException("value is not a JSON object");
-		}
-		String specversion = attribute(root, "specversion");
-		String id = attribute(root, "id");
-		String source = attribute(root, "source");
-		String type = attribute(root, "type");
-		String time = optionalAttribute(root, "time");
-		checkSpecversion(specversion);
-		checkDataContentType(optionalAttribute(root, "datacontenttype"));
-		if (root.hasNonNull("data_base64")) {
-			throw new InvalidEventException("data_base64 is not supported; send 'data' as a JSON object");
-		}
-		return new CloudEvent(envelope(source, id, type, time), root.get("data"));
-	}
-
-	private CloudEvent binary(ConsumerRecord<String, byte[]> record, byte[] value) {
-		String specversion = header(record, "ce_specversion");
-		String id = requiredHeader(record, "id");
-		String source = requiredHeader(record, "source");
-		String type = requiredHeader(record, "type");
-		String time = header(record, "ce_time");
-		checkSpecversion(specversion);
-		checkDataContentType(header(record, "content-type"));
-		return new CloudEvent(envelope(source, id, type, time), json(value));
-	}
-
-	private static Envelope envelope(String source, String id, String type, String time) {
-		checkLength("source", source, 500);
-		checkLength("id", id, 200);
-		checkLength("type", type, 200);
-		return new Envelope(source, id, type,
-				time == null ? null : JsonFields.parseTimestamp("CloudEvents attribute 'time'", time));
-	}
-
-	private static JsonNode json(byte[] value) {
+		boolean binary = EnvelopeChecks.header(record, "ce_specversion") != null
+				&& !mediaType.startsWith("application/cloudevents");
+		io.cloudevents.CloudEvent event;
 		try {
-			JsonNode node = MAPPER.readTree(value);
-			if (node == null || node.isMissingNode()) {
-				throw new InvalidEventException("value is not JSON");
-			}
-			return node;
+			event = binary ? KafkaMessageFactory.createReader(record).toEvent()
+					: STRUCTURED.readValue(value, io.cloudevents.CloudEvent.class);
 		}
-		catch (IOException ex) {
-			throw new InvalidEventException("value is not JSON");
+		catch (IOException | RuntimeException refused) {
+			// Jackson's exceptions, CloudEventRWException, IllegalStateException for a missing attribute:
+			// whichever the SDK threw, the reading by hand decides, in plain words
+			return binary ? PlainWordsReader.binary(record, value)
+					: PlainWordsReader.structured(value, mediaType.startsWith(InventoryEvent.STRUCTURED_CONTENT_TYPE));
 		}
+		return binary ? binary(event, value) : structured(event);
 	}
 
-	private static void checkSpecversion(String specversion) {
-		if (!"1.0".equals(specversion)) {
-			throw new InvalidEventException("CloudEvents specversion must be '1.0', was '" + specversion + "'");
-		}
+	private static CloudEvent binary(io.cloudevents.CloudEvent event, byte[] value) {
+		checkRequired(event);
+		EnvelopeChecks.checkDataContentType(event.getDataContentType());
+		return new CloudEvent(envelope(event), EnvelopeChecks.json(value));
 	}
 
-	private static void checkDataContentType(String contentType) {
-		if (contentType == null) {
-			return;
+	/** {@code data} is JSON when the SDK read it as a tree; bytes come from {@code data_base64}. */
+	private static CloudEvent structured(io.cloudevents.CloudEvent event) {
+		checkRequired(event);
+		EnvelopeChecks.checkDataContentType(EnvelopeChecks.notEmpty("datacontenttype", event.getDataContentType()));
+		CloudEventData data = event.getData();
+		if (data != null && !(data instanceof JsonCloudEventData)) {
+			throw new InvalidEventException(EnvelopeChecks.DATA_BASE64);
 		}
-		String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-		if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-			throw new InvalidEventException("data must be JSON, but the content type is '" + contentType + "'");
-		}
+		return new CloudEvent(envelope(event), data == null ? null : ((JsonCloudEventData) data).getNode());
 	}
 
-	private static void checkLength(String attribute, String value, int max) {
-		if (value.length() > max) {
-			throw new InvalidEventException(
-					"CloudEvents attribute '" + attribute + "' is longer than " + max + " characters");
-		}
-		JsonFields.checkCharacters("CloudEvents attribute '" + attribute + "'", value);
+	/** The SDK has made sure they are present; the engine wants them to say something, and version 1.0. */
+	private static void checkRequired(io.cloudevents.CloudEvent event) {
+		EnvelopeChecks.notEmpty("id", event.getId());
+		EnvelopeChecks.notEmpty("source", event.getSource().toString());
+		EnvelopeChecks.notEmpty("type", event.getType());
+		EnvelopeChecks.checkSpecversion(event.getSpecVersion().toString());
 	}
 
-	private static String attribute(JsonNode root, String name) {
-		String value = optionalAttribute(root, name);
-		if (value == null) {
-			throw new InvalidEventException("missing CloudEvents attribute '" + name + "'");
-		}
-		return value;
-	}
-
-	private static String optionalAttribute(JsonNode root, String name) {
-		JsonNode value = root.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isTextual()) {
-			throw new InvalidEventException("CloudEvents attribute '" + name + "' must be a string");
-		}
-		if (value.textValue().isBlank()) {
-			throw new InvalidEventException("CloudEvents attribute '" + name + "' must not be empty");
-		}
-		return value.textValue();
-	}
-
-	private static String requiredHeader(ConsumerRecord<String, byte[]> record, String attribute) {
-		String value = header(record, "ce_" + attribute);
-		if (value == null || value.isBlank()) {
-			throw new InvalidEventException("missing CloudEvents attribute '" + attribute + "'");
-		}
-		return value;
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return header == null || header.value() == null ? null
-				: new String(header.value(), StandardCharsets.UTF_8);
+	/** Kept to the microsecond, as {@link JsonFields#parseTimestamp} keeps every time of an event. */
+	private static Envelope envelope(io.cloudevents.CloudEvent event) {
+		String source = event.getSource().toString();
+		EnvelopeChecks.checkLimits(source, event.getId(), event.getType());
+		return new Envelope(source, event.getId(), event.getType(),
+				event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS));
 	}
 
 }
