@@ -1,6 +1,5 @@
 package nl.phaseout.engine.benchmark;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,38 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.phaseout.engine.PhaseoutEngineApplication;
+import nl.phaseout.engine.benchmark.Figures.Unit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Boots the application on a fresh data directory with free ports, then measures, in this order:
- * registering the organisations, publishing the workload, the Kafka ceiling, the engine's ingestion,
- * publish-to-advance latency at a steady rate, the naive baseline, and the human side's queries.
- * Prints a table; passes or fails on nothing but errors.
+ * One run of the benchmark, in a JVM of its own (the {@link Benchmark} starts it): boots the application on
+ * a fresh data directory and database with free ports, then measures, in this order: registering the
+ * organisations, the naive baseline (before any of the engine's load), publishing the workload, the Kafka
+ * ceiling, the engine's ingestion, latency at a steady rate, and the human side's queries. Emits its figures
+ * as machine-readable lines; passes or fails on nothing but errors.
  */
-public final class Benchmark {
-
-	static final String ADMIN = "bench";
-
-	/** Every user of the benchmark's: long enough for the password policy, and none's name. */
-	static final String PASSWORD = "correct-horse-battery-staple";
-
-	/** Prefix of the machine-readable lines after the table, one per figure. */
-	static final String FIGURE = "benchmark.figure.";
+final class BenchmarkRun {
 
 	private final Settings settings;
 
-	Benchmark(Settings settings) {
+	BenchmarkRun(Settings settings) {
 		this.settings = settings;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Settings settings = Settings.fromSystemProperties();
-		Figures figures = new Benchmark(settings).run();
-		figures.print(System.out, "phaseout-engine benchmark, scale " + settings.scale() + ", " + settings.db());
-		figures.numbers.forEach((key, value) -> System.out.println(FIGURE + key + "=" + value));
+		new BenchmarkRun(Settings.fromSystemProperties()).run().emit(System.out);
 		System.exit(0);
 	}
 
@@ -47,23 +37,16 @@ public final class Benchmark {
 		Figures figures = new Figures();
 		Path dataDir = Files.createTempDirectory("phaseout-bench-");
 		BenchmarkDatabase database = BenchmarkDatabase.create(settings, dataDir);
-		machine(figures, database);
+		CommitClock clock = new CommitClock();
 		try (HeapSampler heap = new HeapSampler()) {
-			ConfigurableApplicationContext app = boot(dataDir, database);
+			long start = System.nanoTime();
+			ConfigurableApplicationContext app = boot(dataDir, database, clock);
 			try {
-				measure(app, figures, database);
-				JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-				figures.number("heap.peak", heap.peakUsed());
-				figures.put("peak heap (sampled every 50 ms)", Figures.mib(heap.peakUsed()),
-						"-Xmx " + Figures.mib(Runtime.getRuntime().maxMemory())
-								+ "; one JVM holds engine, broker and load generator; sum of pool peaks "
-								+ Figures.mib(HeapSampler.sumOfPoolPeaks()));
-				figures.number("heap.after.gc", heap.peakAfterGc());
-				figures.put("peak heap in use after a collection", Figures.mib(heap.peakAfterGc()),
-						"the most the application held; the figure above includes garbage not collected yet");
-				long size = database.sizeInBytes(jdbc);
-				figures.number("db.bytes", size);
-				figures.put("database size afterwards", Figures.mib(size), database.describe());
+				measure(app, figures, database, clock);
+				heap(figures, heap, (System.nanoTime() - start) / 1e9);
+				long size = database.sizeInBytes(app.getBean(JdbcTemplate.class));
+				figures.put("db.bytes", "database size afterwards", size, Unit.BYTES,
+						database.describe(app.getBean(JdbcTemplate.class)));
 			}
 			finally {
 				app.close();
@@ -75,51 +58,66 @@ public final class Benchmark {
 		return figures;
 	}
 
-	private void measure(ConfigurableApplicationContext app, Figures figures, BenchmarkDatabase database)
-			throws Exception {
+	private void measure(ConfigurableApplicationContext app, Figures figures, BenchmarkDatabase database,
+			CommitClock clock) throws Exception {
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-		String bootstrap = app.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
 		int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-		EngineProbe engine = new EngineProbe(app);
+		EngineProbe engine = new EngineProbe(app, clock);
 		engine.stopIngestion();
 		HumanSide human = new HumanSide(port, app);
-		human.register(settings, figures);
-		database.afterBulkLoad(jdbc);
-
-		Workload workload = new Workload(42, Instant.parse("2026-11-01T08:00:00Z"));
-		try (BenchmarkKafka kafka = new BenchmarkKafka(bootstrap)) {
+		// Each its own generator, so that the engine's workload is the same whatever the baseline takes.
+		Instant observedAt = Instant.parse("2026-11-01T08:00:00Z");
+		Workload workload = new Workload(42, observedAt);
+		// Created before registering: the baseline's topics have settled by the time it publishes on them.
+		try (BenchmarkKafka kafka = new BenchmarkKafka(app, EngineProbe.listener(app))) {
+			human.register(settings, figures);
+			database.afterBulkLoad(jdbc);
+			new NaiveBaseline(app, kafka).run(settings, new Workload(7, observedAt), figures);
 			kafka.publishThroughputWorkload(settings, workload, figures);
 			kafka.ceiling(settings.throughputEvents(), figures);
 			engine.ingest(settings, kafka, figures);
 			database.afterBulkLoad(jdbc);
 			engine.latency(settings, kafka, workload, figures);
-			new NaiveBaseline(app, kafka).run(settings, workload, figures);
 		}
 		double engineRate = figures.get("engine.rate");
-		figures.put("engine / ceiling", String.format("%.1f %%", 100 * engineRate / figures.get("ceiling.rate")),
+		figures.put("engine.ceiling", "engine / ceiling", 100 * engineRate / figures.get("ceiling.rate"), Unit.PERCENT,
 				"target at least 25 %");
-		figures.put("engine / naive", String.format("%.1f x", engineRate / figures.get("naive.rate")),
+		figures.put("engine.naive", "engine / naive", engineRate / figures.get("naive.rate"), Unit.TIMES,
 				"target at least 20 x");
+		figures.put("engine.naive.density", "engine / naive at equal density",
+				engineRate / figures.get("naive.density.rate"), Unit.TIMES,
+				String.format("both with one event in %,d crossing a threshold; the engine projects every event, the"
+						+ " naive pattern only reads it", settings.endpointsPerOrganisation() + 1));
 		human.queries(figures);
 	}
 
-	private static void machine(Figures figures, BenchmarkDatabase database) {
-		figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-				+ Figures.mib(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-					.getTotalMemorySize())
-				+ " RAM, " + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"),
-				database.describe() + ", embedded single-node KRaft broker, 3 partitions");
+	private static void heap(Figures figures, HeapSampler heap, double seconds) {
+		String max = Figures.mib(Runtime.getRuntime().maxMemory());
+		figures.put("heap.after.gc", "heap in use right after a collection, most", heap.peakAfterGc(), Unit.BYTES,
+				"what the application held (one JVM holds engine, broker and load generator); -Xmx " + max
+						+ "; target at most 1 GiB");
+		figures.put("heap.peak", "heap in use, sampled every 50 ms, most", heap.peakUsed(), Unit.BYTES,
+				"garbage not collected yet included, so bound to stay under -Xmx: no target");
+		HeapSampler.Pauses pauses = heap.pauses();
+		figures.put("gc.pauses", "GC pauses, total", pauses.totalMillis(), Unit.MILLIS,
+				String.format("%,d collections, the longest %,d ms, %.2f %% of the run's %,.0f s (boot included)",
+						pauses.count(), pauses.longestMillis(), pauses.totalMillis() / 10.0 / seconds, seconds));
 	}
 
-	private static ConfigurableApplicationContext boot(Path dataDir, BenchmarkDatabase database) {
+	/** The commit clock joins the application as a process engine plugin, from outside its code. */
+	private static ConfigurableApplicationContext boot(Path dataDir, BenchmarkDatabase database, CommitClock clock) {
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=benchmark", "--server.port=0",
 				"--phaseout.kafka.embedded.port=0", "--phaseout.data-dir=" + dataDir,
-				"--phaseout.admin.user=" + ADMIN, "--phaseout.admin.password=" + PASSWORD,
-				"--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + PASSWORD,
+				"--phaseout.admin.user=" + Benchmark.ADMIN, "--phaseout.admin.password=" + Benchmark.PASSWORD,
+				"--camunda.bpm.admin-user.id=" + Benchmark.ADMIN,
+				"--camunda.bpm.admin-user.password=" + Benchmark.PASSWORD,
 				"--phaseout.inventory.trusted-sources=" + Workload.SOURCE,
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
 		args.addAll(database.arguments());
-		return new SpringApplication(PhaseoutEngineApplication.class).run(args.toArray(String[]::new));
+		SpringApplication application = new SpringApplication(PhaseoutEngineApplication.class);
+		application.addInitializers(
+				context -> context.getBeanFactory().registerSingleton("benchmarkCommitClock", clock));
+		return application.run(args.toArray(String[]::new));
 	}
 
 }
