@@ -9,13 +9,23 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+import org.postgresql.core.BaseConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** H2 in the run's data directory, or a fresh PostgreSQL database created for the run and dropped after it. */
 final class BenchmarkDatabase {
+
+	/** The prod profile's settings the benchmark takes on PostgreSQL, as they are written there. */
+	static final Map<String, String> PRODUCTION = productionSettings();
 
 	private final Settings settings;
 
@@ -41,23 +51,48 @@ final class BenchmarkDatabase {
 		return new BenchmarkDatabase(settings, dataDir, name);
 	}
 
-	/** Command-line arguments for the application. */
+	/**
+	 * Command-line arguments for the application. On PostgreSQL, besides the database: the prod profile's
+	 * connection options and number of inventory consumers, read from its file, so that the benchmark runs
+	 * with nothing production does not have.
+	 */
 	List<String> arguments() {
 		List<String> args = new ArrayList<>();
 		if (postgresDatabase != null) {
 			String base = settings.postgresUrl().substring(0, settings.postgresUrl().lastIndexOf('/') + 1);
-			args.add("--spring.datasource.url=" + base + postgresDatabase + "?reWriteBatchedInserts=true");
+			args.add("--spring.datasource.url=" + base + postgresDatabase);
 			args.add("--spring.datasource.username=postgres");
 			args.add("--spring.datasource.password=");
-			// As the prod profile does for PostgreSQL: one inventory consumer per partition.
-			args.add("--spring.kafka.listener.concurrency=3");
+			PRODUCTION.forEach((key, value) -> args.add("--" + key + "=" + value));
 		}
 		return args;
 	}
 
-	String describe() {
-		return postgresDatabase == null ? "H2 (file, " + dataDir.resolve("h2") + ")"
-				: "PostgreSQL (" + postgresDatabase + ")";
+	private static Map<String, String> productionSettings() {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application-prod.yaml"));
+		Map<String, String> taken = new TreeMap<>();
+		// the values as YAML typed them (true is a Boolean): every key, not only those of String values
+		yaml.getObject().forEach((key, value) -> {
+			if (key.toString().startsWith("spring.datasource.hikari.")
+					|| key.equals("spring.kafka.listener.concurrency")) {
+				taken.put(key.toString(), value.toString());
+			}
+		});
+		return taken;
+	}
+
+	/** On PostgreSQL also whether the driver rewrites batched inserts, as it says itself. */
+	String describe(JdbcTemplate jdbc) {
+		if (postgresDatabase == null) {
+			return "H2 (file, " + dataDir.resolve("h2") + ")";
+		}
+		Boolean rewrites = jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
+			.unwrap(BaseConnection.class)
+			.getQueryExecutor()
+			.isReWriteBatchedInsertsEnabled());
+		return "PostgreSQL (" + postgresDatabase + ") with application-prod.yaml's " + PRODUCTION
+				+ "; the driver rewrites batched inserts: " + rewrites;
 	}
 
 	/**
@@ -83,7 +118,9 @@ final class BenchmarkDatabase {
 		}
 	}
 
+	/** Drops the PostgreSQL database, and deletes the data directory (H2's file, the broker's log). */
 	void drop() {
+		deleteDataDirectory();
 		if (postgresDatabase == null) {
 			return;
 		}
@@ -93,6 +130,15 @@ final class BenchmarkDatabase {
 		}
 		catch (SQLException ex) {
 			System.err.println("Could not drop " + postgresDatabase + ": " + ex.getMessage());
+		}
+	}
+
+	private void deleteDataDirectory() {
+		try (Stream<Path> files = Files.walk(dataDir)) {
+			files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			System.err.println("Could not delete " + dataDir + ": " + ex.getMessage());
 		}
 	}
 

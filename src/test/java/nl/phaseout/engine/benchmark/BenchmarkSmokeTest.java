@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark at a tiny scale, in its own JVM (it boots the whole application with its own broker and
- * process engine): it completes and every figure is sane. Not how fast: that is the benchmark's to print.
+ * The benchmark at a tiny scale and one run, in JVMs of its own (it boots the whole application with its own
+ * broker and process engine): it completes and every figure is sane. Not how fast: that is the benchmark's to
+ * print.
  */
 class BenchmarkSmokeTest {
 
@@ -26,7 +27,7 @@ class BenchmarkSmokeTest {
 	void tinyRunCompletesWithSaneFigures() throws Exception {
 		Settings settings = Settings.of(0.005, "h2");
 		Process run = new ProcessBuilder(List.of(javaExecutable(), "-Xmx1g", "-Dbenchmark.scale=0.005",
-				"-Dbenchmark.db=h2", "-cp", classPath(), Benchmark.class.getName()))
+				"-Dbenchmark.db=h2", "-Dbenchmark.runs=1", "-cp", classPath(), Benchmark.class.getName()))
 			.redirectErrorStream(true)
 			.start();
 		List<String> output = new ArrayList<>();
@@ -45,16 +46,23 @@ class BenchmarkSmokeTest {
 		assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
 		assertThat(run.exitValue()).as(String.join("\n", output)).isZero();
 
-		assertThat(figures).containsKeys("ceiling.rate", "naive.rate", "engine.rate", "latency.p50", "latency.p99",
-				"heap.peak", "db.bytes", "progress.median", "tasklist.median", "registration.seconds");
+		assertThat(figures).containsKeys("ceiling.rate", "naive.rate", "naive.density.rate", "engine.rate",
+				"engine.naive.density", "latency.p50", "latency.p99", "projection.p50", "projection.p99",
+				"heap.after.gc", "gc.pauses", "db.bytes", "progress.median", "tasklist.median", "registration.seconds");
 		assertThat(figures.get("ceiling.rate")).isPositive().isFinite();
 		assertThat(figures.get("naive.rate")).isPositive().isFinite();
+		assertThat(figures.get("naive.density.rate")).isPositive().isFinite();
 		assertThat(figures.get("engine.rate")).isPositive().isFinite();
 		assertThat(figures.get("latency.count")).isEqualTo(settings.latencyOrganisations());
 		assertThat(figures.get("latency.p50")).isNotNegative().isLessThanOrEqualTo(figures.get("latency.p99"));
-		assertThat(figures.get("heap.peak")).isPositive().isLessThanOrEqualTo(1024.0 * 1024 * 1024);
+		// each scan is projected before its process can move: so are the percentiles
+		assertThat(figures.get("projection.p50")).isNotNegative().isLessThanOrEqualTo(figures.get("latency.p50"));
+		assertThat(figures.get("projection.p99")).isLessThanOrEqualTo(figures.get("latency.p99"));
+		assertThat(figures.get("heap.after.gc")).isPositive().isLessThanOrEqualTo(figures.get("heap.peak"));
+		assertThat(figures.get("gc.pauses")).isNotNegative();
 		assertThat(figures.get("db.bytes")).isPositive();
-		assertThat(output).anyMatch(line -> line.startsWith("| 3. engine"));
+		assertThat(figures.get("engine.rate.min")).isEqualTo(figures.get("engine.rate.max"));
+		assertThat(output).anyMatch(line -> line.startsWith("| engine: consumed"));
 	}
 
 	/**

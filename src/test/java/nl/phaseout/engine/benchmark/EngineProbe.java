@@ -2,14 +2,13 @@ package nl.phaseout.engine.benchmark;
 
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 import nl.phaseout.engine.system.Topics;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,14 +28,25 @@ final class EngineProbe {
 
 	private final JdbcTemplate jdbc;
 
-	EngineProbe(ConfigurableApplicationContext app) {
-		this.listener = app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("inventory");
+	private final CommitClock clock;
+
+	EngineProbe(ConfigurableApplicationContext app, CommitClock clock) {
+		this.listener = listener(app);
 		this.jdbc = app.getBean(JdbcTemplate.class);
+		this.clock = clock;
 	}
 
-	/** The workload is published first, so that the engine and the ceiling read the same backlog. */
+	static MessageListenerContainer listener(ConfigurableApplicationContext app) {
+		return app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("inventory");
+	}
+
+	/**
+	 * The workload is published first, so that the engine and the ceiling read the same backlog. While the
+	 * listener is stopped, the commit clock starts watching the latency organisations' scans.
+	 */
 	void stopIngestion() {
 		listener.stop();
+		clock.watchScans(listener, Workload::isLatencyOrganisation);
 	}
 
 	/**
@@ -44,38 +54,41 @@ final class EngineProbe {
 	 * is committed and every process advanced.
 	 */
 	void ingest(Settings settings, BenchmarkKafka kafka, Figures figures) throws Exception {
-		long first = System.currentTimeMillis();
+		long first = System.nanoTime();
 		listener.start();
 		await("engine to commit every event and advance every organisation").atMost(Duration.ofMinutes(30))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && advanced("T%") == settings.organisations());
-		long done = System.currentTimeMillis();
+		long done = System.nanoTime();
 		Long endpoints = jdbc.queryForObject(
 				"SELECT SUM(total) FROM inv_endpoint_counts WHERE organisation_id LIKE 'T%'", Long.class);
 		long expected = (long) settings.organisations() * settings.endpointsPerOrganisation();
 		if (endpoints == null || endpoints != expected) {
 			throw new IllegalStateException("Projection holds " + endpoints + " endpoints, expected " + expected);
 		}
-		double seconds = (done - first) / 1000.0;
-		double rate = settings.throughputEvents() / seconds;
-		figures.number("engine.rate", rate);
-		figures.put("3. engine: consumed, projected, committed, processes advanced", Figures.rate(rate),
-				String.format("%,d events in %.1f s; %,d endpoints projected, %d processes left the baseline wait",
-						settings.throughputEvents(), seconds, endpoints, settings.organisations()));
+		double seconds = (done - first) / 1e9;
+		figures.put("engine.rate", "engine: consumed, projected, committed, processes advanced",
+				settings.throughputEvents() / seconds, Figures.Unit.EVENTS_PER_SECOND,
+				String.format("%,d events in %.1f s; %,d endpoints projected, %d processes left the baseline wait;"
+						+ " %d consumer thread(s)", settings.throughputEvents(), seconds, endpoints,
+						settings.organisations(), kafka.consumers()));
 	}
 
 	/**
 	 * Organisations waiting for their baseline get some observations (19 by default) and then the scan that
-	 * lets the process leave the wait state, published at a steady rate; latency is from handing the
-	 * scan to the producer to the end of the process's Wait_InventoryBaseline activity (engine history, same
-	 * clock). The first half of the organisations warm up, in the same stream at the same rate; the second half
-	 * is measured.
+	 * lets the process leave the wait state, on a schedule at a steady rate. Latency is from the instant the
+	 * scan was scheduled to be sent (not when the generator got to it: a generator held up must not hide the
+	 * wait it caused) to the commit of the transaction that moved the process past the wait; and, for the way
+	 * to the projection, to the commit of the ingestion transaction that projected the scan (both from the
+	 * {@link CommitClock}, on the same clock). The first half of the organisations warm up, in the same stream
+	 * at the same rate; the second half is measured.
 	 */
-	void latency(Settings settings, BenchmarkKafka kafka, Workload workload, Figures figures) throws Exception {
-		Map<String, Long> publishedAt = new HashMap<>();
+	void latency(Settings settings, BenchmarkKafka kafka, Workload workload, Figures figures) {
+		Map<String, Long> scheduledAt = new HashMap<>();
 		long interval = TimeUnit.SECONDS.toNanos(1) / settings.eventsPerSecond();
 		long start = System.nanoTime();
 		long next = start;
+		long behind = 0;
 		int sent = 0;
 		int measuredFrom = settings.latencyOrganisationsInAll() - settings.latencyOrganisations();
 		int measuredEvents = 0;
@@ -89,11 +102,12 @@ final class EngineProbe {
 				}
 				else {
 					if (i >= measuredFrom) {
-						publishedAt.put(organisationId, System.currentTimeMillis());
+						scheduledAt.put(organisationId, next);
 					}
 					kafka.publishNow(organisationId,
 							workload.scanCompleted(organisationId, settings.latencyObservations()));
 				}
+				behind = Math.max(behind, System.nanoTime() - next);
 				sent++;
 				measuredEvents += i >= measuredFrom ? 1 : 0;
 				next += interval;
@@ -101,50 +115,43 @@ final class EngineProbe {
 		}
 		double offered = sent / ((System.nanoTime() - start) / 1e9);
 		kafka.flushNow();
-		// The latencies come from the engine's history, so how soon this notices does not count.
-		await("every latency organisation to advance").atMost(Duration.ofMinutes(5))
+		// The latencies come from the commit clock, so how soon this notices does not count.
+		await("every latency organisation's process to move past its baseline wait").atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> advanced("L%") >= settings.latencyOrganisationsInAll());
-		Map<String, Long> leftAt = new HashMap<>();
-		jdbc.query("SELECT p.BUSINESS_KEY_ AS organisation_id, MAX(a.END_TIME_) AS left_at FROM ACT_HI_ACTINST a"
-				+ " JOIN ACT_HI_PROCINST p ON a.PROC_INST_ID_ = p.ID_ WHERE a.ACT_ID_ = 'Wait_InventoryBaseline'"
-				+ " AND p.BUSINESS_KEY_ LIKE 'L%' GROUP BY p.BUSINESS_KEY_", rs -> {
-					Timestamp at = rs.getTimestamp("left_at");
-					if (at != null) {
-						leftAt.put(rs.getString("organisation_id"), at.getTime());
-					}
-				});
-		Map<String, Long> projectedAt = new HashMap<>();
-		jdbc.query("SELECT organisation_id, processed_at FROM inv_processed_event WHERE organisation_id LIKE 'L%'"
-				+ " AND type = 'phaseout.inventory.scan-completed'", rs -> {
-					projectedAt.put(rs.getString("organisation_id"),
-							rs.getObject("processed_at", OffsetDateTime.class).toInstant().toEpochMilli());
-				});
-		long[] latencies = publishedAt.entrySet()
-			.stream()
-			.mapToLong(e -> leftAt.get(e.getKey()) - e.getValue())
-			.sorted()
-			.toArray();
-		long[] toProjection = publishedAt.entrySet()
-			.stream()
-			.mapToLong(e -> projectedAt.get(e.getKey()) - e.getValue())
-			.sorted()
-			.toArray();
-		figures.number("latency.count", latencies.length);
-		figures.number("latency.p50", Figures.percentile(latencies, 50));
-		figures.number("latency.p99", Figures.percentile(latencies, 99));
+			.until(() -> clock.processesMoved(Workload::isLatencyOrganisation) >= settings.latencyOrganisationsInAll());
+		long[] micros = since(scheduledAt, clock::processMoved);
+		long[] toProjection = since(scheduledAt, clock::scanProjected);
+		figures.number("latency.count", micros.length);
 		String over = String.format("over %,d threshold-crossing events (scan-completed at the baseline wait, one"
-				+ " event in %d) among %,d events offered at %,.0f events/s, after %,d more of the same to warm up",
-				latencies.length, settings.latencyObservations() + 1, measuredEvents, offered, sent - measuredEvents);
-		figures.put("4. latency p50", Figures.millis(Figures.percentile(latencies, 50)), over);
-		figures.put("4. latency p95", Figures.millis(Figures.percentile(latencies, 95)), "");
-		figures.put("4. latency p99", Figures.millis(Figures.percentile(latencies, 99)), "target at most 1,000 ms");
-		figures.put("4. latency max", Figures.millis(latencies.length == 0 ? Double.NaN
-				: latencies[latencies.length - 1]), "");
-		figures.put("4. of which to the projection, p50 / p99",
-				Figures.millis(Figures.percentile(toProjection, 50)) + " / "
-						+ Figures.millis(Figures.percentile(toProjection, 99)),
-				"scan published to its ingestion transaction (the rest is the process-signal worker)");
+				+ " event in %d) among %,d events scheduled at %,d events/s (offered %,.0f, the generator at most"
+				+ " %,.1f ms behind its schedule), after %,d more of the same to warm up", micros.length,
+				settings.latencyObservations() + 1, measuredEvents, settings.eventsPerSecond(), offered,
+				behind / 1e6, sent - measuredEvents);
+		latency(figures, "latency.p50", "latency p50", micros, 50, over);
+		latency(figures, "latency.p95", "latency p95", micros, 95,
+				"scheduled send to the commit that moved the process");
+		latency(figures, "latency.p99", "latency p99", micros, 99, "target at most 1,000 ms");
+		latency(figures, "latency.max", "latency max", micros, 100, "");
+		latency(figures, "projection.p50", "of which to the projection, p50", toProjection, 50,
+				"scheduled send to the commit of the ingestion transaction that projected the scan");
+		latency(figures, "projection.p99", "of which to the projection, p99", toProjection, 99,
+				"the rest is the process-signal worker's");
+	}
+
+	private static void latency(Figures figures, String key, String label, long[] sortedMicros, double percentile,
+			String note) {
+		figures.put(key, label, Figures.percentile(sortedMicros, percentile) / 1000.0, Figures.Unit.MILLIS, note);
+	}
+
+	/** Sorted, in microseconds, from each organisation's scheduled instant to its commit. */
+	private static long[] since(Map<String, Long> scheduledAt, Function<String, Long> committedAt) {
+		return scheduledAt.entrySet().stream().mapToLong(scheduled -> {
+			Long committed = committedAt.apply(scheduled.getKey());
+			if (committed == null) {
+				throw new IllegalStateException("No commit seen for " + scheduled.getKey());
+			}
+			return TimeUnit.NANOSECONDS.toMicros(committed - scheduled.getValue());
+		}).sorted().toArray();
 	}
 
 	private long advanced(String organisations) {

@@ -76,32 +76,29 @@ final class HumanSide {
 					+ registered + " of " + rows + ": "
 					+ response.body().substring(0, Math.min(500, response.body().length())));
 		}
-		figures.number("registration.seconds", seconds);
-		figures.put("registration (CSV import, one request)", String.format("%,d in %.1f s", rows, seconds),
-				String.format("%,.0f organisations/s, %,d process instances started", rows / seconds, processes));
+		figures.put("registration.seconds", "registration (CSV import, one request)", seconds, Figures.Unit.SECONDS,
+				String.format("%,d organisations, %,.0f a second, %,d process instances started", rows, rows / seconds,
+						processes));
 	}
 
 	/** Medians over repeated calls, after a warm-up. */
 	void queries(Figures figures) throws Exception {
 		long[] progress = time("/api/campaigns/kaspersky-av-2018/progress", Benchmark.ADMIN, null);
-		double progressMedian = Figures.median(progress);
-		figures.number("progress.median", progressMedian);
-		figures.put("GET /api/campaigns/{id}/progress, median", Figures.millis(progressMedian),
-				String.format("%d calls after %d warm-up, %s organisations registered; target at most 200 ms", CALLS,
-						WARM_UP, app.getBean(JdbcTemplate.class)
-							.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)));
+		Long organisations = app.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
+		figures.put("progress.median", "GET /api/campaigns/{id}/progress, median", Figures.median(progress),
+				Figures.Unit.MILLIS, String.format("%d calls after %d warm-up, %s organisations registered; target at"
+						+ " most 200 ms", CALLS, WARM_UP, organisations));
 
 		// The programme office's dashboard (figures, trend, the first page of 50 organisations, reports) and
 		// the organisations API, both paged in the database.
-		double dashboard = Figures.median(time("/office", Benchmark.ADMIN, null));
-		figures.number("office.dashboard.median", dashboard);
-		figures.put("GET /office (dashboard page), median", Figures.millis(dashboard),
+		figures.put("office.dashboard.median", "GET /office (dashboard page), median",
+				Figures.median(time("/office", Benchmark.ADMIN, null)), Figures.Unit.MILLIS,
 				"the whole HTML page as the office sees it, first page of 50; target at most 1,000 ms");
-		double organisationsApi = Figures.median(
-				time("/api/campaigns/kaspersky-av-2018/organisations?size=50&sort=-daysInPhase", Benchmark.ADMIN, null));
-		figures.number("office.organisations.median", organisationsApi);
-		figures.put("GET /api/campaigns/{id}/organisations, median", Figures.millis(organisationsApi),
-				"a page of 50 sorted by days in phase");
+		figures.put("office.organisations.median", "GET /api/campaigns/{id}/organisations, median",
+				Figures.median(time("/api/campaigns/kaspersky-av-2018/organisations?size=50&sort=-daysInPhase",
+						Benchmark.ADMIN, null)),
+				Figures.Unit.MILLIS, "a page of 50 sorted by days in phase");
 
 		String pm = projectManager(Workload.throughputOrganisation(0));
 		String filterId = app.getBean(FilterService.class)
@@ -111,10 +108,8 @@ final class HumanSide {
 			.getId();
 		String path = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
 		JsonNode tasks = JSON.readTree(send(path, pm, "{}").body());
-		long[] tasklist = time(path, pm, "{}");
-		double tasklistMedian = Figures.median(tasklist);
-		figures.number("tasklist.median", tasklistMedian);
-		figures.put("PM's Tasklist query (filter list), median", Figures.millis(tasklistMedian),
+		figures.put("tasklist.median", "PM's Tasklist query (filter list), median",
+				Figures.median(time(path, pm, "{}")), Figures.Unit.MILLIS,
 				String.format("POST %s as a PM of %s (%d task(s) visible), authorizations on; target at most 100 ms",
 						"/engine-rest/filter/{id}/list", Workload.throughputOrganisation(0), tasks.size()));
 	}

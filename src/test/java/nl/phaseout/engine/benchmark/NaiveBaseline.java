@@ -1,22 +1,24 @@
 package nl.phaseout.engine.benchmark;
 
-import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.phaseout.engine.process.ProcessConstants;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The usual Camunda 7 + Kafka pattern: a consumer that, for every event, correlates one message to the
- * organisation's process (by business key) carrying the event as a process variable. Same process model,
- * same engine and database, its own topic and organisations, one thread.
+ * The usual Camunda 7 + Kafka pattern: a consumer that correlates a message to the organisation's process (by
+ * business key) carrying the event in the one process variable {@value #VARIABLE}, overwritten each time. Same
+ * process model, engine and database as the engine's run, before any of its load (the database then holds
+ * the registrations alone), its own topics, as many consumers as the engine runs. Twice: correlating every
+ * event, and correlating only the events that cross a threshold (the scans) at the throughput workload's
+ * density, one in {@code endpoints + 1}, reading and parsing the others.
  */
 final class NaiveBaseline {
+
+	static final String VARIABLE = "inventoryEvent";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,37 +31,42 @@ final class NaiveBaseline {
 		this.kafka = kafka;
 	}
 
-	void run(Settings settings, Workload workload, Figures figures) throws Exception {
+	void run(Settings settings, Workload workload, Figures figures) {
 		kafka.publishNaiveWorkload(settings, workload);
-		int events = settings.naiveEvents();
-		long correlated = 0;
-		long first = 0;
-		try (KafkaConsumer<String, byte[]> consumer = kafka.consumer(BenchmarkKafka.NAIVE_TOPIC)) {
-			int count = 0;
-			while (count < events) {
-				ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(5));
-				if (records.isEmpty()) {
-					throw new IllegalStateException("Naive consumer saw " + count + " of " + events + " events");
-				}
-				if (first == 0) {
-					first = System.nanoTime();
-				}
-				for (ConsumerRecord<String, byte[]> record : records) {
-					JsonNode data = JSON.readTree(record.value()).path("data");
-					correlated += runtime.createMessageCorrelation(ProcessConstants.MESSAGE_INVENTORY_CHANGED)
-						.processInstanceBusinessKey(data.path("organisationId").asText())
-						.setVariable("endpoint:" + data.path("endpointId").asText(), data.path("products").toString())
-						.correlateAllWithResult()
-						.size();
-					count++;
-				}
-			}
-		}
-		double seconds = (System.nanoTime() - first) / 1e9;
-		figures.number("naive.rate", events / seconds);
-		figures.put("2. naive: one message correlation per event", Figures.rate(events / seconds),
-				String.format("%,d events in %.1f s (%,d correlated) over %d organisations, one thread", events,
-						seconds, correlated, settings.naiveOrganisations()));
+		LongAdder correlated = new LongAdder();
+		BenchmarkKafka.Consumed every = kafka.consume(BenchmarkKafka.NAIVE_TOPIC, settings.naiveEvents(),
+				record -> correlated.add(correlate(JSON.readTree(record.value()).path("data"))));
+		figures.put("naive.rate", "naive: one message correlation per event", every.rate(),
+				Figures.Unit.EVENTS_PER_SECOND,
+				String.format("%,d events in %.1f s (%,d correlated) over %d organisations, %d consumer thread(s)",
+						every.events(), every.seconds(), correlated.sum(),
+						(settings.naiveEvents() + settings.endpointsPerOrganisation() - 1)
+								/ settings.endpointsPerOrganisation(),
+						kafka.consumers()));
+
+		kafka.publishNaiveAtDensityWorkload(settings, workload);
+		LongAdder crossings = new LongAdder();
+		BenchmarkKafka.Consumed atDensity = kafka.consume(BenchmarkKafka.NAIVE_AT_DENSITY_TOPIC,
+				settings.naiveAtDensityEvents(), record -> {
+					JsonNode event = JSON.readTree(record.value());
+					if (event.path("type").asText().equals(Workload.SCAN_COMPLETED)) {
+						crossings.add(correlate(event.path("data")));
+					}
+				});
+		figures.put("naive.density.rate", "naive at equal density: correlating the crossing events only",
+				atDensity.rate(), Figures.Unit.EVENTS_PER_SECOND,
+				String.format("%,d events in %.2f s, %,d of them crossing (one in %,d, as in the engine's run) and"
+						+ " correlated, over %d organisations", atDensity.events(), atDensity.seconds(),
+						crossings.sum(), settings.endpointsPerOrganisation() + 1,
+						settings.naiveAtDensityOrganisations()));
+	}
+
+	private long correlate(JsonNode data) {
+		return runtime.createMessageCorrelation(ProcessConstants.MESSAGE_INVENTORY_CHANGED)
+			.processInstanceBusinessKey(data.path("organisationId").asText())
+			.setVariable(VARIABLE, data.toString())
+			.correlateAllWithResult()
+			.size();
 	}
 
 }

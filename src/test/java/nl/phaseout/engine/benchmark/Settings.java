@@ -3,11 +3,12 @@ package nl.phaseout.engine.benchmark;
 /**
  * The benchmark's sizes, from {@code -Dbenchmark.scale} (1 is the full run: 1,000 organisations
  * of 1,000 endpoints, 10,000 registered organisations), {@code -Dbenchmark.db} ({@code h2} or
- * {@code postgres}) and {@code -Dbenchmark.latency.observations}.
+ * {@code postgres}), {@code -Dbenchmark.latency.observations} and {@code -Dbenchmark.runs} (each figure is
+ * measured that many times, each run in a JVM of its own on a fresh data directory and database).
  */
-record Settings(double scale, String db, int organisations, int endpointsPerOrganisation, int registered,
-		int latencyOrganisations, int latencyObservations, int naiveEvents, int eventsPerSecond,
-		String postgresUrl) {
+record Settings(double scale, String db, int runs, int organisations, int endpointsPerOrganisation, int registered,
+		int latencyOrganisations, int latencyObservations, int naiveEvents, int naiveAtDensityOrganisations,
+		int eventsPerSecond, String postgresUrl) {
 
 	/**
 	 * Observations per latency organisation before its scan, by default 19: one event in twenty crosses a
@@ -16,27 +17,35 @@ record Settings(double scale, String db, int organisations, int endpointsPerOrga
 	 */
 	static final int LATENCY_OBSERVATIONS = 19;
 
+	static final int RUNS = 3;
+
 	static Settings fromSystemProperties() {
 		return of(Double.parseDouble(System.getProperty("benchmark.scale", "1")),
 				System.getProperty("benchmark.db", "h2"),
-				Integer.parseInt(System.getProperty("benchmark.latency.observations", "" + LATENCY_OBSERVATIONS)));
+				Integer.parseInt(System.getProperty("benchmark.latency.observations", "" + LATENCY_OBSERVATIONS)),
+				Integer.parseInt(System.getProperty("benchmark.runs", "" + RUNS)));
 	}
 
 	static Settings of(double scale, String db) {
-		return of(scale, db, LATENCY_OBSERVATIONS);
+		return of(scale, db, LATENCY_OBSERVATIONS, 1);
 	}
 
-	static Settings of(double scale, String db, int latencyObservations) {
+	static Settings of(double scale, String db, int latencyObservations, int runs) {
 		if (!db.equals("h2") && !db.equals("postgres")) {
 			throw new IllegalArgumentException("benchmark.db is h2 or postgres, not '" + db + "'");
+		}
+		if (runs < 1) {
+			throw new IllegalArgumentException("benchmark.runs is at least 1, not " + runs);
 		}
 		int organisations = atLeast(2, 1000 * scale);
 		int endpoints = atLeast(2, 1000 * scale);
 		int latency = atLeast(5, 1000 * Math.min(1, scale * 10));
 		int naive = atLeast(100, 10_000 * scale);
-		int registered = Math.max(atLeast(20, 10_000 * scale), organisations + 2 * latency + naiveOrganisations(naive,
-				endpoints));
-		return new Settings(scale, db, organisations, endpoints, registered, latency, latencyObservations, naive, 1000,
+		int naiveAtDensity = atLeast(2, 100 * scale);
+		int naiveOrganisations = Math.max(naiveAtDensity, (naive + endpoints - 1) / endpoints);
+		int registered = Math.max(atLeast(20, 10_000 * scale), organisations + 2 * latency + naiveOrganisations);
+		return new Settings(scale, db, runs, organisations, endpoints, registered, latency, latencyObservations, naive,
+				naiveAtDensity, 1000,
 				System.getProperty("benchmark.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"));
 	}
 
@@ -52,12 +61,15 @@ record Settings(double scale, String db, int organisations, int endpointsPerOrga
 		return organisations * (endpointsPerOrganisation + 1);
 	}
 
+	/** The naive baseline's organisations: enough for its events one per endpoint, and for its run at density. */
 	int naiveOrganisations() {
-		return naiveOrganisations(naiveEvents, endpointsPerOrganisation);
+		return Math.max(naiveAtDensityOrganisations, (naiveEvents + endpointsPerOrganisation - 1)
+				/ endpointsPerOrganisation);
 	}
 
-	private static int naiveOrganisations(int naiveEvents, int endpoints) {
-		return (naiveEvents + endpoints - 1) / endpoints;
+	/** The naive run at the throughput workload's density: each organisation's observations, then its scan. */
+	int naiveAtDensityEvents() {
+		return naiveAtDensityOrganisations * (endpointsPerOrganisation + 1);
 	}
 
 	private static int atLeast(int minimum, double value) {

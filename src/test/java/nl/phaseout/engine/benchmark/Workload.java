@@ -49,6 +49,8 @@ final class Workload {
 
 	static final String SOURCE = "/benchmark/scanner";
 
+	static final String SCAN_COMPLETED = "phaseout.inventory.scan-completed";
+
 	private final Random random;
 
 	private final Instant observedAt;
@@ -70,6 +72,10 @@ final class Workload {
 		return String.format("N%05d", i);
 	}
 
+	static boolean isLatencyOrganisation(String organisationId) {
+		return organisationId.startsWith("L");
+	}
+
 	/** One organisation's observations in endpoint order, from its estate's product mix. */
 	List<byte[]> observations(String organisationId, int endpoints) {
 		boolean kasperskyEstate = random.nextInt(10) < 4;
@@ -82,7 +88,7 @@ final class Workload {
 	}
 
 	byte[] scanCompleted(String organisationId, int endpointCount) {
-		return event("phaseout.inventory.scan-completed", Map.of("organisationId", organisationId, "scanId",
+		return event(SCAN_COMPLETED, Map.of("organisationId", organisationId, "scanId",
 				"scan-" + organisationId, "completedAt", observedAt.plusSeconds(60).toString(), "endpointCount",
 				endpointCount));
 	}
