@@ -78,6 +78,7 @@ final class BenchmarkRun {
 			engine.ingest(settings, kafka, figures);
 			database.afterBulkLoad(jdbc);
 			engine.latency(settings, kafka, workload, figures);
+			engine.advancement(settings, kafka, workload, figures);
 		}
 		double engineRate = figures.get("engine.rate");
 		figures.put("engine.ceiling", "engine / ceiling", 100 * engineRate / figures.get("ceiling.rate"), Unit.PERCENT,

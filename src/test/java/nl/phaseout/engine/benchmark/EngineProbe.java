@@ -30,8 +30,11 @@ final class EngineProbe {
 
 	private final CommitClock clock;
 
+	private final String workers;
+
 	EngineProbe(ConfigurableApplicationContext app, CommitClock clock) {
 		this.listener = listener(app);
+		this.workers = app.getEnvironment().getProperty("phaseout.process.workers", "4 (default)");
 		this.jdbc = app.getBean(JdbcTemplate.class);
 		this.clock = clock;
 	}
@@ -46,7 +49,7 @@ final class EngineProbe {
 	 */
 	void stopIngestion() {
 		listener.stop();
-		clock.watchScans(listener, Workload::isLatencyOrganisation);
+		clock.watchScans(listener, Workload::isTimedOrganisation);
 	}
 
 	/**
@@ -136,6 +139,56 @@ final class EngineProbe {
 				"scheduled send to the commit of the ingestion transaction that projected the scan");
 		latency(figures, "projection.p99", "of which to the projection, p99", toProjection, 99,
 				"the rest is the process-signal worker's");
+	}
+
+	/**
+	 * The sustained rate at which processes advance: organisations waiting for their baseline get their
+	 * observations first (projected, and every signal they caused delivered); then every one's scan at once,
+	 * as an inventory system catching up after an outage would send them. From the first scan handed to the
+	 * producer to the commit that moved the last process past its baseline wait, by the {@link CommitClock}.
+	 */
+	void advancement(Settings settings, BenchmarkKafka kafka, Workload workload, Figures figures) throws Exception {
+		int organisations = settings.burstOrganisations();
+		for (int i = 0; i < organisations; i++) {
+			String organisationId = Workload.burstOrganisation(i);
+			for (byte[] observation : workload.observations(organisationId, settings.latencyObservations())) {
+				kafka.publishNow(organisationId, observation);
+			}
+		}
+		kafka.flushNow();
+		await("the burst organisations' observations projected and their signals delivered")
+			.atMost(Duration.ofMinutes(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && pendingSignals() == 0);
+		long first = System.nanoTime();
+		for (int i = 0; i < organisations; i++) {
+			String organisationId = Workload.burstOrganisation(i);
+			kafka.publishNow(organisationId, workload.scanCompleted(organisationId, settings.latencyObservations()));
+		}
+		kafka.flushNow();
+		long published = System.nanoTime();
+		await("every burst organisation's process to move past its baseline wait").atMost(Duration.ofMinutes(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> clock.processesMoved(Workload::isBurstOrganisation) >= organisations);
+		long last = 0;
+		long lastProjected = 0;
+		for (int i = 0; i < organisations; i++) {
+			last = Math.max(last, clock.processMoved(Workload.burstOrganisation(i)));
+			Long projected = clock.scanProjected(Workload.burstOrganisation(i));
+			lastProjected = Math.max(lastProjected, projected == null ? 0 : projected);
+		}
+		double seconds = (last - first) / 1e9;
+		figures.put("advancement.rate", "advancement: processes moved a second, all scans at once",
+				organisations / seconds, Figures.Unit.PER_SECOND,
+				String.format("%,d organisations' scans published in %.2f s, projected %.2f s and all processes past"
+						+ " the baseline wait %.2f s after the first; %s signal worker thread(s); target at least 300/s",
+						organisations, (published - first) / 1e9, (lastProjected - first) / 1e9, seconds,
+						workers));
+	}
+
+	private long pendingSignals() {
+		Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM process_signal", Long.class);
+		return pending == null ? 0 : pending;
 	}
 
 	private static void latency(Figures figures, String key, String label, long[] sortedMicros, double percentile,

@@ -149,7 +149,7 @@ final class Figures {
 
 	enum Unit {
 
-		EVENTS_PER_SECOND("%,.0f", " events/s"), MILLIS("%,.1f", " ms"), SECONDS("%,.1f", " s"),
+		EVENTS_PER_SECOND("%,.0f", " events/s"), PER_SECOND("%,.0f", " /s"), MILLIS("%,.1f", " ms"), SECONDS("%,.1f", " s"),
 		PERCENT("%.1f", " %"), TIMES("%,.1f", " x"), COUNT("%,.0f", ""), BYTES("%,.0f", " MiB") {
 
 			@Override

@@ -8,7 +8,7 @@ package nl.phaseout.engine.benchmark;
  */
 record Settings(double scale, String db, int runs, int organisations, int endpointsPerOrganisation, int registered,
 		int latencyOrganisations, int latencyObservations, int naiveEvents, int naiveAtDensityOrganisations,
-		int eventsPerSecond, String postgresUrl) {
+		int eventsPerSecond, int burstOrganisations, String postgresUrl) {
 
 	/**
 	 * Observations per latency organisation before its scan, by default 19: one event in twenty crosses a
@@ -43,9 +43,11 @@ record Settings(double scale, String db, int runs, int organisations, int endpoi
 		int naive = atLeast(100, 10_000 * scale);
 		int naiveAtDensity = atLeast(2, 100 * scale);
 		int naiveOrganisations = Math.max(naiveAtDensity, (naive + endpoints - 1) / endpoints);
-		int registered = Math.max(atLeast(20, 10_000 * scale), organisations + 2 * latency + naiveOrganisations);
+		int burst = atLeast(10, 2000 * Math.min(1, scale * 10));
+		int registered = Math.max(atLeast(20, 10_000 * scale),
+				organisations + 2 * latency + naiveOrganisations + burst);
 		return new Settings(scale, db, runs, organisations, endpoints, registered, latency, latencyObservations, naive,
-				naiveAtDensity, 1000,
+				naiveAtDensity, 1000, burst,
 				System.getProperty("benchmark.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"));
 	}
 

@@ -76,6 +76,20 @@ final class Workload {
 		return organisationId.startsWith("L");
 	}
 
+	/** The advancement run's organisations, whose scans all arrive at once. */
+	static String burstOrganisation(int i) {
+		return String.format("B%05d", i);
+	}
+
+	static boolean isBurstOrganisation(String organisationId) {
+		return organisationId.startsWith("B");
+	}
+
+	/** The organisations whose commits the {@link CommitClock} watches. */
+	static boolean isTimedOrganisation(String organisationId) {
+		return isLatencyOrganisation(organisationId) || isBurstOrganisation(organisationId);
+	}
+
 	/** One organisation's observations in endpoint order, from its estate's product mix. */
 	List<byte[]> observations(String organisationId, int endpoints) {
 		boolean kasperskyEstate = random.nextInt(10) < 4;
