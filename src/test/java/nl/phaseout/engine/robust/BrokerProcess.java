@@ -26,7 +26,7 @@ final class BrokerProcess implements AutoCloseable {
 	/** Starts the broker with its log under {@code dir}, and waits until clients can connect. */
 	BrokerProcess(Path dir, int partitions) {
 		this.log = dir.resolve("broker.log");
-		this.process = ChildJvm.start(List.of("-Xmx384m", "-XX:+UseSerialGC"), StandaloneBroker.class,
+		this.process = ChildJvm.start(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), StandaloneBroker.class,
 				List.of(dir.resolve("kafka").toString(), String.valueOf(EmbeddedKafkaBroker.freePort()),
 						String.valueOf(partitions)),
 				Map.of(), dir, log);

@@ -28,6 +28,7 @@ final class NodeLogs {
 	private static final Pattern HEADER = Pattern.compile(
 			"^\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR)\\s+\\d+\\s+---\\s+\\[[^\\]]*\\]\\s+\\[\\s*([^\\]]*?)\\s*\\]\\s+(\\S+)\\s*:");
 
+	/** The signal worker's thread, or threads ("process-signals-2"...) once there are several. */
 	private static final String SIGNAL_WORKER_THREAD = "process-signals";
 
 	/** The logger's name, which Spring Boot may abbreviate to its last part. */
@@ -51,7 +52,7 @@ final class NodeLogs {
 	NodeLogs(List<Path> logs) {
 		for (Path log : logs) {
 			for (Logged logged : read(log)) {
-				boolean lostRace = logged.level().equals("ERROR") && logged.thread().equals(SIGNAL_WORKER_THREAD)
+				boolean lostRace = logged.level().equals("ERROR") && logged.thread().startsWith(SIGNAL_WORKER_THREAD)
 						&& logged.logger().equals(COMMAND_CONTEXT)
 						&& LOST_RACES.stream().anyMatch(logged.text()::contains);
 				boolean signalRetried = logged.level().equals("WARN") && logged.logger().endsWith(SIGNAL_WORKER);

@@ -149,19 +149,7 @@ class TwoNodesIT {
 		ApplicationProcess victim = nodes.get(1);
 		for (Stage stage : Stage.values()) {
 			if (stage == Stage.ROLLOUT) {
-				List<ProducerRecord<String, byte[]>> stream = campaign.stream(stage);
-				double handledBefore = victim.metric("phaseout.inventory.events");
-				double deliveredBefore = victim.metric("phaseout.inventory.advancements");
-				publish(stream.subList(0, stream.size() / 2));
-				// the victim is at work on this stream: it has projected events of it and told processes of some
-				await("the victim at work on the stream").atMost(Duration.ofSeconds(60))
-					.pollInterval(Duration.ofMillis(20))
-					.until(() -> victim.metric("phaseout.inventory.events") > handledBefore
-							&& victim.metric("phaseout.inventory.advancements") > deliveredBefore);
-				victim.kill();
-				Timing.log(started, "%s killed by SIGKILL; %d signals pending, lag %d", victim.name(), pendingSignals(),
-						ConsumerLag.of(broker.bootstrapServers(), GROUP, Topics.INVENTORY));
-				publish(stream.subList(stream.size() / 2, stream.size()));
+				publishKillingMidway(campaign.stream(stage), victim);
 			}
 			else if (stage.stream()) {
 				publish(campaign.stream(stage));
@@ -173,6 +161,23 @@ class TwoNodesIT {
 		}
 		assertThat(victim.alive()).isFalse();
 		assertEndsAsTheModelSays(campaign);
+	}
+
+	/**
+	 * Publishes half the stream, kills the victim with SIGKILL as soon as it has projected some of
+	 * it (its signals, and perhaps a poll batch, still in hand), then publishes the other half.
+	 */
+	private void publishKillingMidway(List<ProducerRecord<String, byte[]>> stream, ApplicationProcess victim)
+			throws Exception {
+		double handledBefore = victim.metric("phaseout.inventory.events");
+		publish(stream.subList(0, stream.size() / 2));
+		await("the victim at work on the stream").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> victim.metric("phaseout.inventory.events") > handledBefore);
+		victim.kill();
+		Timing.log(started, "%s killed by SIGKILL; %d signals pending, lag %d", victim.name(), pendingSignals(),
+				ConsumerLag.of(broker.bootstrapServers(), GROUP, Topics.INVENTORY));
+		publish(stream.subList(stream.size() / 2, stream.size()));
 	}
 
 	private void assertEndsAsTheModelSays(StagedCampaign campaign) throws Exception {
