@@ -13,14 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * What engine nodes wrote to their logs (Spring Boot's console format), one entry per logged
- * event with its stack trace: the errors and optimistic-locking failures nobody handled, those
- * the signal worker handled, and how many warnings each logger gave.
+ * event with its stack trace: the errors and optimistic-locking failures nobody handled, the
+ * deliveries the signal worker postponed to try again, and how many warnings each logger gave.
  * <p>
- * Handled: a signal worker's round that lost a race with another node's worker for the same
- * process (the execution no longer waits, the task is gone, an optimistic-locking failure) is
- * rolled back and its signals delivered again one by one, or later; Camunda has logged the
- * command's exception at ERROR all the same. Such races need two workers on one organisation's
- * signals at once; with each signal claimed by one worker they should not occur at all.
+ * Camunda logs a command's exception at ERROR even when its caller handles it: before signals
+ * were claimed, two nodes' workers telling one process the same thing left such a line for every
+ * race one of them lost ("does not have a subscription to a message event", "task ... doesn't
+ * exist"). With one worker per organisation at a time there is no such race, so every ERROR counts.
  */
 final class NodeLogs {
 
@@ -28,39 +27,22 @@ final class NodeLogs {
 	private static final Pattern HEADER = Pattern.compile(
 			"^\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR)\\s+\\d+\\s+---\\s+\\[[^\\]]*\\]\\s+\\[\\s*([^\\]]*?)\\s*\\]\\s+(\\S+)\\s*:");
 
-	/** The signal worker's thread, or threads ("process-signals-2"...) once there are several. */
-	private static final String SIGNAL_WORKER_THREAD = "process-signals";
-
 	/** The logger's name, which Spring Boot may abbreviate to its last part. */
 	private static final String SIGNAL_WORKER = ".SignalWorker";
-
-	private static final String COMMAND_CONTEXT = "org.camunda.bpm.engine.context";
-
-	private static final List<String> LOST_RACES = List.of("does not have a subscription to a message event",
-			"doesn't exist: task is null", "OptimisticLockingException");
 
 	private static final String OPTIMISTIC_LOCKING = "OptimisticLockingException";
 
 	private final List<Logged> unhandled = new ArrayList<>();
 
-	private final List<Logged> lostRaces = new ArrayList<>();
-
-	private final List<Logged> retried = new ArrayList<>();
+	private final List<Logged> postponed = new ArrayList<>();
 
 	private final Map<String, Integer> warnings = new TreeMap<>();
 
 	NodeLogs(List<Path> logs) {
 		for (Path log : logs) {
 			for (Logged logged : read(log)) {
-				boolean lostRace = logged.level().equals("ERROR") && logged.thread().startsWith(SIGNAL_WORKER_THREAD)
-						&& logged.logger().equals(COMMAND_CONTEXT)
-						&& LOST_RACES.stream().anyMatch(logged.text()::contains);
-				boolean signalRetried = logged.level().equals("WARN") && logged.logger().endsWith(SIGNAL_WORKER);
-				if (lostRace) {
-					lostRaces.add(logged);
-				}
-				else if (signalRetried) {
-					retried.add(logged);
+				if (logged.level().equals("WARN") && logged.logger().endsWith(SIGNAL_WORKER)) {
+					postponed.add(logged);
 				}
 				else if (logged.level().equals("ERROR") || logged.text().contains(OPTIMISTIC_LOCKING)) {
 					unhandled.add(logged);
@@ -77,14 +59,9 @@ final class NodeLogs {
 		return unhandled;
 	}
 
-	/** Deliveries rolled back because another node's worker got there first, and then delivered again. */
-	List<Logged> lostRaces() {
-		return lostRaces;
-	}
-
-	/** Deliveries that failed alone too and were postponed (the signal worker's warning). */
-	List<Logged> retried() {
-		return retried;
+	/** Deliveries that failed and were postponed, to be tried again (the signal worker's warning). */
+	List<Logged> postponed() {
+		return postponed;
 	}
 
 	/** Warnings per logger. */
