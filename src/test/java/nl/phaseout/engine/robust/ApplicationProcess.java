@@ -2,7 +2,6 @@ package nl.phaseout.engine.robust;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,11 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,61 +26,100 @@ import nl.phaseout.engine.PhaseoutEngineApplication;
 
 /**
  * The application as a real child JVM on the test's runtime class path, so that it can be
- * killed with SIGKILL and started again on the same data directory and ports.
+ * killed with SIGKILL and started again on the same data directory and ports: on its own, or as
+ * one node of a cluster.
  */
 final class ApplicationProcess implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final String DEMO = "Basic "
-			+ Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
-
 	private final Path dataDir;
+
+	private final String name;
+
+	private final List<String> jvmOptions;
+
+	private final String bootstrapServers;
+
+	private final Map<String, String> environment;
+
+	private final List<String> settings;
+
+	private final String authorization;
 
 	private final int httpPort = freePort();
 
-	private final int kafkaPort = freePort();
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final List<Path> logs = new ArrayList<>();
 
 	private Process process;
 
-	private Path log;
-
-	private int starts;
-
+	/** The application as it runs out of the box: the dev profile, its own broker and H2 in {@code dataDir}. */
 	ApplicationProcess(Path dataDir) {
+		this(dataDir, freePort());
+	}
+
+	private ApplicationProcess(Path dataDir, int kafkaPort) {
+		this(dataDir, "application", List.of("-Xmx768m", "-XX:+UseSerialGC"), "localhost:" + kafkaPort, Map.of(),
+				List.of("--phaseout.kafka.embedded.port=" + kafkaPort, "--phaseout.inventory.trusted-sources=/test/*"),
+				"demo", "demo");
+	}
+
+	private ApplicationProcess(Path dataDir, String name, List<String> jvmOptions, String bootstrapServers,
+			Map<String, String> environment, List<String> settings, String user, String password) {
 		this.dataDir = dataDir;
+		this.name = name;
+		this.jvmOptions = jvmOptions;
+		this.bootstrapServers = bootstrapServers;
+		this.environment = environment;
+		this.settings = settings;
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A node of a cluster in the {@code prod} profile: its settings in the environment, as in
+	 * {@code docker/compose.yaml}, among them the administrator who signs the requests. Compiled by
+	 * C1 alone: on two shared cores such a node starts in about half the time, and a test's few
+	 * minutes of work never repay C2's compilations.
+	 */
+	static ApplicationProcess node(Path dataDir, String name, Map<String, String> environment, List<String> settings) {
+		return new ApplicationProcess(dataDir, name, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+				environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"),
+				environment, settings, environment.get("PHASEOUT_ADMIN_USER"), environment.get("PHASEOUT_ADMIN_PASSWORD"));
 	}
 
 	String bootstrapServers() {
-		return "localhost:" + kafkaPort;
+		return bootstrapServers;
+	}
+
+	String name() {
+		return name;
+	}
+
+	/** Every log this application wrote, one per start. */
+	List<Path> logs() {
+		return List.copyOf(logs);
 	}
 
 	/** Starts the child and waits until {@code /actuator/health} says UP. */
 	void start() {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx768m", "-XX:+UseSerialGC", "-cp", classPath(),
-				PhaseoutEngineApplication.class.getName(), "--phaseout.data-dir=" + dataDir,
-				"--server.port=" + httpPort, "--phaseout.kafka.embedded.port=" + kafkaPort,
-				"--phaseout.inventory.trusted-sources=/test/*",
-				// The broker's minimum: a restarted consumer is not kept waiting 45 s for its killed predecessor's session to end.
+		List<String> arguments = new ArrayList<>(List.of("--phaseout.data-dir=" + dataDir, "--server.port=" + httpPort,
+				// The broker's minimum: a consumer is not kept waiting 45 s for a killed one's session to end.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"));
-		log = dataDir.resolve("application-" + (++starts) + ".log");
-		try {
-			process = new ProcessBuilder(command).directory(dataDir.toFile())
-				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		await("application " + starts + " healthy, log in " + log).atMost(Duration.ofSeconds(180))
+		arguments.addAll(settings);
+		Path log = dataDir.resolve(name + "-" + (logs.size() + 1) + ".log");
+		logs.add(log);
+		process = ChildJvm.start(jvmOptions, PhaseoutEngineApplication.class, arguments,
+				environment, dataDir, log);
+		await(name + " healthy, log in " + log).atMost(Duration.ofSeconds(180))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				if (!process.isAlive()) {
-					throw new IllegalStateException("The application exited with " + process.exitValue()
-							+ "; its log is " + log + ":\n" + tail());
+					throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log is "
+							+ log + ":\n" + tail());
 				}
 				return "UP".equals(get("/actuator/health").map(health -> health.path("status").asText()).orElse(null));
 			});
@@ -102,7 +139,7 @@ final class ApplicationProcess implements AutoCloseable {
 
 	/** The log of the latest start. */
 	Path log() {
-		return log;
+		return logs.get(logs.size() - 1);
 	}
 
 	boolean alive() {
@@ -110,8 +147,8 @@ final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/** The sum of a counter at {@code /actuator/metrics}, 0 before it exists. */
-	double metric(String name, String... tags) {
-		StringBuilder path = new StringBuilder("/actuator/metrics/").append(name);
+	double metric(String meter, String... tags) {
+		StringBuilder path = new StringBuilder("/actuator/metrics/").append(meter);
 		for (int i = 0; i < tags.length; i++) {
 			path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
 		}
@@ -121,7 +158,7 @@ final class ApplicationProcess implements AutoCloseable {
 	java.util.Optional<JsonNode> get(String path) {
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
-					+ path)).header("Authorization", DEMO).timeout(Duration.ofSeconds(10)).GET().build(),
+					+ path)).header("Authorization", authorization).timeout(Duration.ofSeconds(10)).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 ? java.util.Optional.of(JSON.readTree(response.body()))
 					: java.util.Optional.empty();
@@ -135,9 +172,28 @@ final class ApplicationProcess implements AutoCloseable {
 		}
 	}
 
+	/** Sends JSON and answers the status and body; refused connections are thrown, not retried. */
+	HttpResponse<String> post(String path, String json) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+				.header("Authorization", authorization)
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(60))
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(name + " did not answer POST " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	String tail() {
 		try {
-			List<String> lines = Files.readAllLines(log);
+			List<String> lines = Files.readAllLines(log());
 			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 		}
 		catch (IOException ex) {
@@ -163,17 +219,6 @@ final class ApplicationProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * The test's runtime class path without empty entries: Surefire's ends in a separator, which
-	 * would put the working directory (the project, with its top-level {@code bpmn/}) on the class
-	 * path and deploy every process twice.
-	 */
-	private static String classPath() {
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.isBlank())
-			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private static int freePort() {
