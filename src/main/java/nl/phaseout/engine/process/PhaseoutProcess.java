@@ -84,18 +84,23 @@ public class PhaseoutProcess {
 	 * completing ends the protection-gap wait beside it, and a message to an execution that has
 	 * just ended would fail (as correlateAll does). A wait state reached during this call checked
 	 * the inventory on its way in. The baseline wait is not woken before a completed scan is
-	 * known: it would only loop back, at the cost of a round through the engine.
+	 * known: it would only loop back, at the cost of a round through the engine. Whether the
+	 * execution still waits is asked again once the inventory was read, under the organisation's
+	 * lock: whatever else moved it meanwhile (a project manager's task, another delivery) has
+	 * committed by then, and a message to an execution that moved on would fail.
 	 */
 	public void inventoryChanged(String organisationId) {
 		for (String executionId : waiting(organisationId, MESSAGE_BANNED_PRODUCT_SEEN)) {
 			EventSubscription subscription = stillWaiting(executionId, MESSAGE_BANNED_PRODUCT_SEEN);
-			if (subscription != null && snapshot(subscription, organisationId).banned() > 0) {
+			if (subscription != null && snapshot(subscription, organisationId).banned() > 0
+					&& stillWaiting(executionId, MESSAGE_BANNED_PRODUCT_SEEN) != null) {
 				runtime.messageEventReceived(MESSAGE_BANNED_PRODUCT_SEEN, executionId);
 			}
 		}
 		for (String executionId : waiting(organisationId, MESSAGE_INVENTORY_CHANGED)) {
 			EventSubscription subscription = stillWaiting(executionId, MESSAGE_INVENTORY_CHANGED);
-			if (subscription != null && mayLeave(subscription, organisationId)) {
+			if (subscription != null && mayLeave(subscription, organisationId)
+					&& stillWaiting(executionId, MESSAGE_INVENTORY_CHANGED) != null) {
 				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
 			}
 		}

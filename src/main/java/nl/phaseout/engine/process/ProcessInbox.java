@@ -111,26 +111,37 @@ public class ProcessInbox {
 		return signalled.stream().distinct().toList();
 	}
 
-	/**
-	 * Makes the organisations claimable: their {@code process_signal_claim} rows exist. Call
-	 * outside a transaction: each row is committed on its own, and one another worker inserted
-	 * first is simply there.
-	 */
-	void prepareClaims(Collection<String> organisationIds) {
+	/** Of these organisations, those that are not claimable yet: without a {@code process_signal_claim} row. */
+	List<String> unclaimable(Collection<String> organisationIds) {
 		if (organisationIds.isEmpty()) {
-			return;
+			return List.of();
 		}
 		Set<String> known = new HashSet<>(named.queryForList(
 				"SELECT organisation_id FROM process_signal_claim WHERE organisation_id IN (:ids)",
 				new MapSqlParameterSource("ids", organisationIds), String.class));
-		for (String organisationId : organisationIds) {
-			if (!known.contains(organisationId)) {
-				try {
-					jdbc.update("INSERT INTO process_signal_claim (organisation_id) VALUES (?)", organisationId);
-				}
-				catch (DuplicateKeyException insertedByAnotherWorker) {
-					// there now, which is all this wanted
-				}
+		return organisationIds.stream().filter(id -> !known.contains(id)).distinct().toList();
+	}
+
+	/**
+	 * Makes the organisations claimable in the caller's transaction, all or none: fails with a
+	 * {@link DuplicateKeyException} when another worker made one of them claimable meanwhile.
+	 */
+	void createClaims(Collection<String> organisationIds) {
+		jdbc.batchUpdate("INSERT INTO process_signal_claim (organisation_id) VALUES (?)",
+				organisationIds.stream().map(id -> new Object[] { id }).toList());
+	}
+
+	/**
+	 * Makes the organisations claimable, each on its own: call outside a transaction; a row another
+	 * worker inserted first is simply there.
+	 */
+	void prepareClaims(Collection<String> organisationIds) {
+		for (String organisationId : unclaimable(organisationIds)) {
+			try {
+				jdbc.update("INSERT INTO process_signal_claim (organisation_id) VALUES (?)", organisationId);
+			}
+			catch (DuplicateKeyException insertedByAnotherWorker) {
+				// there now, which is all this wanted
 			}
 		}
 	}

@@ -17,6 +17,7 @@ import nl.phaseout.engine.system.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -108,7 +109,7 @@ class SignalWorker implements SmartLifecycle {
 		if (organisations.isEmpty()) {
 			return 0;
 		}
-		inbox.prepareClaims(organisations);
+		prepareClaims(organisations);
 		try {
 			List<Recorded> taken = new ArrayList<>();
 			Integer calls = transaction.execute(status -> {
@@ -123,6 +124,23 @@ class SignalWorker implements SmartLifecycle {
 			log.debug("A round for {} organisation(s) failed; delivering them one by one", organisations.size(),
 					roundFailed);
 			return organisations.stream().sorted().mapToInt(this::deliverAlone).sum();
+		}
+	}
+
+	/**
+	 * Makes the organisations claimable: the few not seen before in one transaction, and one by
+	 * one should another worker make one of them claimable at the same moment.
+	 */
+	private void prepareClaims(List<String> organisations) {
+		List<String> unclaimable = inbox.unclaimable(organisations);
+		if (unclaimable.isEmpty()) {
+			return;
+		}
+		try {
+			transaction.executeWithoutResult(status -> inbox.createClaims(unclaimable));
+		}
+		catch (DuplicateKeyException anotherWorkerToo) {
+			inbox.prepareClaims(unclaimable);
 		}
 	}
 
