@@ -120,7 +120,8 @@ class CrashRecoveryTest {
 		}
 	}
 
-	private static void publish(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
+	/** Publishes every record, batched, and fails when any was refused. */
+	static void publish(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				bootstrapServers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,

@@ -15,18 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -78,7 +73,7 @@ class GracefulShutdownTest {
 	void stoppedMidStreamTheNodeCommitsExactlyWhatItApplied() throws Exception {
 		application = new ApplicationProcess(dataDir);
 		application.start();
-		publish(application.bootstrapServers(), records());
+		CrashRecoveryTest.publish(application.bootstrapServers(), records());
 		await("a tenth of the stream projected").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> application.metric("phaseout.inventory.events") >= EVENTS / 10);
@@ -149,23 +144,6 @@ class GracefulShutdownTest {
 			}
 		}
 		return records;
-	}
-
-	private static void publish(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
-		AtomicReference<Exception> failure = new AtomicReference<>();
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrapServers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-				ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
-			for (ProducerRecord<String, byte[]> record : records) {
-				producer.send(record, (metadata, ex) -> {
-					if (ex != null) {
-						failure.compareAndSet(null, ex);
-					}
-				});
-			}
-			producer.flush();
-		}
-		assertThat(failure.get()).as("publishing failed").isNull();
 	}
 
 }
