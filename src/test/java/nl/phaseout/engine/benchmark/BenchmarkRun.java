@@ -2,6 +2,7 @@ package nl.phaseout.engine.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * as machine-readable lines; passes or fails on nothing but errors.
  */
 final class BenchmarkRun {
+
+	/**
+	 * {@code -Dbenchmark.only=advancement}: registration and the advancement burst only, on a database that
+	 * holds the registrations alone; for a quick comparison of two builds, not for the table in the README.
+	 */
+	private static final boolean ADVANCEMENT_ONLY = "advancement".equals(System.getProperty("benchmark.only"));
 
 	private final Settings settings;
 
@@ -69,16 +76,22 @@ final class BenchmarkRun {
 		Instant observedAt = Instant.parse("2026-11-01T08:00:00Z");
 		Workload workload = new Workload(42, observedAt);
 		// Created before registering: the baseline's topics have settled by the time it publishes on them.
-		try (BenchmarkKafka kafka = new BenchmarkKafka(app, EngineProbe.listener(app))) {
+		try (BenchmarkKafka kafka = new BenchmarkKafka(app, EngineProbe.listener(app));
+				AutoCloseable analyzer = database.analyzeEvery(Duration.ofSeconds(10), jdbc)) {
 			human.register(settings, figures);
 			database.afterBulkLoad(jdbc);
+			if (ADVANCEMENT_ONLY) {
+				engine.startIngestion();
+				engine.advancement(settings, kafka, workload, figures, () -> database.afterBulkLoad(jdbc));
+				return;
+			}
 			new NaiveBaseline(app, kafka).run(settings, new Workload(7, observedAt), figures);
 			kafka.publishThroughputWorkload(settings, workload, figures);
 			kafka.ceiling(settings.throughputEvents(), figures);
 			engine.ingest(settings, kafka, figures);
 			database.afterBulkLoad(jdbc);
 			engine.latency(settings, kafka, workload, figures);
-			engine.advancement(settings, kafka, workload, figures);
+			engine.advancement(settings, kafka, workload, figures, () -> database.afterBulkLoad(jdbc));
 		}
 		double engineRate = figures.get("engine.rate");
 		figures.put("engine.ceiling", "engine / ceiling", 100 * engineRate / figures.get("ceiling.rate"), Unit.PERCENT,

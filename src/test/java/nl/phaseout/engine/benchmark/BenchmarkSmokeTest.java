@@ -49,8 +49,9 @@ class BenchmarkSmokeTest {
 		assertThat(figures).containsKeys("ceiling.rate", "naive.rate", "naive.density.rate", "engine.rate",
 				"engine.naive.density", "latency.p50", "latency.p99", "projection.p50", "projection.p99",
 				"heap.after.gc", "gc.pauses", "db.bytes", "progress.median", "tasklist.median", "registration.seconds",
-				"advancement.rate");
+				"advancement.rate", "advancement.cpu");
 		assertThat(figures.get("advancement.rate")).isPositive().isFinite();
+		assertThat(figures.get("advancement.cpu")).isPositive().isFinite();
 		assertThat(figures.get("ceiling.rate")).isPositive().isFinite();
 		assertThat(figures.get("naive.rate")).isPositive().isFinite();
 		assertThat(figures.get("naive.density.rate")).isPositive().isFinite();

@@ -52,6 +52,11 @@ final class EngineProbe {
 		clock.watchScans(listener, Workload::isTimedOrganisation);
 	}
 
+	/** Starts the engine's consumer, for a run that skips {@link #ingest}. */
+	void startIngestion() {
+		listener.start();
+	}
+
 	/**
 	 * From starting the engine's consumer on the backlog (joining the group included) to the moment every event
 	 * is committed and every process advanced.
@@ -143,11 +148,14 @@ final class EngineProbe {
 
 	/**
 	 * The sustained rate at which processes advance: organisations waiting for their baseline get their
-	 * observations first (projected, and every signal they caused delivered); then every one's scan at once,
+	 * observations first (projected, and every signal they caused delivered; then {@code settled} runs, on
+	 * PostgreSQL an ANALYZE, as autovacuum would have made in a quiet minute); then every one's scan at once,
 	 * as an inventory system catching up after an outage would send them. From the first scan handed to the
-	 * producer to the commit that moved the last process past its baseline wait, by the {@link CommitClock}.
+	 * producer to the commit that moved the last process past its baseline wait, by the {@link CommitClock};
+	 * and the CPU time it took, by thread, and PostgreSQL's (the local server's processes).
 	 */
-	void advancement(Settings settings, BenchmarkKafka kafka, Workload workload, Figures figures) throws Exception {
+	void advancement(Settings settings, BenchmarkKafka kafka, Workload workload, Figures figures, Runnable settled)
+			throws Exception {
 		int organisations = settings.burstOrganisations();
 		for (int i = 0; i < organisations; i++) {
 			String organisationId = Workload.burstOrganisation(i);
@@ -160,6 +168,8 @@ final class EngineProbe {
 			.atMost(Duration.ofMinutes(10))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && pendingSignals() == 0);
+		settled.run();
+		CpuTime cpu = CpuTime.now();
 		long first = System.nanoTime();
 		for (int i = 0; i < organisations; i++) {
 			String organisationId = Workload.burstOrganisation(i);
@@ -170,6 +180,8 @@ final class EngineProbe {
 		await("every burst organisation's process to move past its baseline wait").atMost(Duration.ofMinutes(10))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> clock.processesMoved(Workload::isBurstOrganisation) >= organisations);
+		CpuTime used = CpuTime.now().minus(cpu);
+		System.out.println("CPU per advancement by thread: " + used.breakdown(8, organisations));
 		long last = 0;
 		long lastProjected = 0;
 		for (int i = 0; i < organisations; i++) {
@@ -184,6 +196,10 @@ final class EngineProbe {
 						+ " the baseline wait %.2f s after the first; %s signal worker thread(s); target at least 300/s",
 						organisations, (published - first) / 1e9, (lastProjected - first) / 1e9, seconds,
 						workers));
+		figures.put("advancement.cpu", "of which CPU per advancement", used.processMillis() / organisations,
+				Figures.Unit.MILLIS, String.format("the whole JVM's CPU time over the burst (until the last process"
+						+ " moved and a little after) per organisation; the signal workers' threads %.1f ms of it",
+						used.threadMillis("process-signals") / organisations));
 	}
 
 	private long pendingSignals() {

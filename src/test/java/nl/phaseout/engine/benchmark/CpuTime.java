@@ -1,0 +1,101 @@
+package nl.phaseout.engine.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * CPU time used so far: by the whole JVM, and by each live thread by name. Two readings subtracted say
+ * where a phase's CPU went, which on two cores says more about the cost of a unit of work than its rate.
+ */
+record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNanos) {
+
+	/** Linux's clock ticks a second, as {@code /proc/<pid>/stat} counts them ({@code getconf CLK_TCK}). */
+	private static final long TICKS_PER_SECOND = 100;
+
+	static CpuTime now() {
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, Long> byThread = new HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			ThreadInfo info = threads.getThreadInfo(id);
+			long nanos = threads.getThreadCpuTime(id);
+			if (info != null && nanos >= 0) {
+				byThread.merge(info.getThreadName(), nanos, Long::sum);
+			}
+		}
+		return new CpuTime(os.getProcessCpuTime(), byThread, postgres());
+	}
+
+	/**
+	 * The CPU time of this machine's PostgreSQL server processes so far (user and system, from
+	 * {@code /proc}), when the database is the local one; 0 where there is no {@code /proc}. Backends that
+	 * ended in between are not counted: the benchmark's connections stay open in its pool.
+	 */
+	private static long postgres() {
+		long ticks = 0;
+		File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+		for (File process : processes == null ? new File[0] : processes) {
+			try {
+				String stat = Files.readString(process.toPath().resolve("stat"));
+				int end = stat.lastIndexOf(')');
+				if (!stat.substring(stat.indexOf('(') + 1, end).startsWith("postgres")) {
+					continue;
+				}
+				String[] fields = stat.substring(end + 2).split(" ");
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException gone) {
+				// the process ended while read, or is not readable: not counted
+			}
+		}
+		return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+	}
+
+	/** What was used since {@code earlier}; a thread that ended in between counts for nothing. */
+	CpuTime minus(CpuTime earlier) {
+		Map<String, Long> byThread = new HashMap<>();
+		threadNanos.forEach((name, nanos) -> byThread.put(name, nanos - earlier.threadNanos.getOrDefault(name, 0L)));
+		return new CpuTime(processNanos - earlier.processNanos, byThread, postgresNanos - earlier.postgresNanos);
+	}
+
+	double processMillis() {
+		return processNanos / 1e6;
+	}
+
+	/**
+	 * Where the time went: the threads that used the most, names without their trailing number (a pool's
+	 * threads together), and what no Java thread used (the JVM's own: garbage collection, compilation).
+	 */
+	String breakdown(int top, double per) {
+		Map<String, Long> byPool = new HashMap<>();
+		threadNanos.forEach((name, nanos) -> byPool.merge(name.replaceAll("[-#]?\\d+$", ""), nanos, Long::sum));
+		long javaThreads = byPool.values().stream().mapToLong(Long::longValue).sum();
+		StringBuilder text = new StringBuilder();
+		byPool.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(top)
+			.forEach(entry -> text.append(String.format("%s %.2f ms, ", entry.getKey(), entry.getValue() / 1e6 / per)));
+		text.append(String.format("JVM (GC, JIT) %.2f ms", (processNanos - javaThreads) / 1e6 / per));
+		if (postgresNanos > 0) {
+			text.append(String.format("; PostgreSQL's processes %.2f ms", postgresNanos / 1e6 / per));
+		}
+		return text.toString();
+	}
+
+	/** The CPU time of the threads whose name starts with {@code prefix}. */
+	double threadMillis(String prefix) {
+		return threadNanos.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().startsWith(prefix))
+			.mapToLong(Map.Entry::getValue)
+			.sum() / 1e6;
+	}
+
+}
