@@ -8,14 +8,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -36,8 +43,14 @@ class CountsRepository {
 
 	private final Supplier<SqlDialect> dialect;
 
+	/** Per transaction (its connection holder, dropped with it), the keys of the rows it has locked. */
+	private final Map<ConnectionHolder, Set<String>> held = new WeakHashMap<>();
+
+	private final DataSource dataSource;
+
 	CountsRepository(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.dataSource = jdbc.getDataSource();
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.dialect = SingletonSupplier.of(() -> SqlDialect.detect(jdbc));
 	}
@@ -54,6 +67,7 @@ class CountsRepository {
 		sorted.forEach(organisationId -> campaigns.forEach(campaignId -> keys.add(new Object[] { campaignId,
 				organisationId })));
 		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent, keys);
+		Set<String> heldNow = heldInThisTransaction();
 		Map<String, Map<String, CountsRow>> counts = new HashMap<>();
 		campaigns.forEach(campaignId -> counts.put(campaignId, new HashMap<>()));
 		for (int from = 0; from < sorted.size(); from += CHUNK) {
@@ -65,12 +79,41 @@ class CountsRepository {
 						counts.get(rs.getString("campaign_id")).put(rs.getString("organisation_id"), counts(rs));
 					});
 		}
+		if (heldNow != null) {
+			keys.forEach(key -> heldNow.add(key((String) key[0], (String) key[1])));
+		}
 		return counts;
 	}
 
 	CountsRow lock(String campaignId, String organisationId) {
+		Set<String> held = heldInThisTransaction();
+		if (held != null && held.contains(key(campaignId, organisationId))) {
+			return find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		}
 		return lock(List.of(campaignId), List.of(organisationId)).get(campaignId)
 			.getOrDefault(organisationId, CountsRow.ZERO);
+	}
+
+	/**
+	 * The rows the current transaction has locked, which it holds until it ends: the process asks for
+	 * the same organisation's lock at every condition, listener and delegate of one step, and a lock
+	 * held need not be taken again (on H2 both the insert-if-absent and the {@code FOR UPDATE} write).
+	 * By the transaction's connection holder, which a new transaction has a new one of, suspended or
+	 * not; {@code null} outside a transaction, where a lock ends with its statement.
+	 */
+	private Set<String> heldInThisTransaction() {
+		Object holder = TransactionSynchronizationManager.getResource(dataSource);
+		if (!(holder instanceof ConnectionHolder connection) || !connection.isSynchronizedWithTransaction()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return null;
+		}
+		synchronized (held) {
+			return held.computeIfAbsent(connection, transaction -> ConcurrentHashMap.newKeySet());
+		}
+	}
+
+	private static String key(String campaignId, String organisationId) {
+		return campaignId + '\u0000' + organisationId;
 	}
 
 	void update(String campaignId, Map<String, CountsRow> counts) {

@@ -169,6 +169,7 @@ final class EngineProbe {
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && pendingSignals() == 0);
 		settled.run();
+		Map<String, Long> h2Before = h2Writes();
 		CpuTime cpu = CpuTime.now();
 		long first = System.nanoTime();
 		for (int i = 0; i < organisations; i++) {
@@ -182,6 +183,14 @@ final class EngineProbe {
 			.until(() -> clock.processesMoved(Workload::isBurstOrganisation) >= organisations);
 		CpuTime used = CpuTime.now().minus(cpu);
 		System.out.println("CPU per advancement by thread: " + used.breakdown(8, organisations));
+		Map<String, Long> h2After = h2Writes();
+		if (!h2After.isEmpty()) {
+			long writes = h2After.get("info.FILE_WRITE") - h2Before.get("info.FILE_WRITE");
+			long bytes = h2After.get("info.FILE_WRITE_BYTES") - h2Before.get("info.FILE_WRITE_BYTES");
+			System.out.printf("H2 during the burst: %,d writes (a chunk each: every page changed since the last),"
+					+ " %.1f per advancement, %,.0f KiB written per advancement%n", writes,
+					(double) writes / organisations, bytes / 1024.0 / organisations);
+		}
 		long last = 0;
 		long lastProjected = 0;
 		for (int i = 0; i < organisations; i++) {
@@ -200,6 +209,22 @@ final class EngineProbe {
 				Figures.Unit.MILLIS, String.format("the whole JVM's CPU time over the burst (until the last process"
 						+ " moved and a little after) per organisation; the signal workers' threads %.1f ms of it",
 						used.threadMillis("process-signals") / organisations));
+	}
+
+	/** H2's own count of its file writes and their bytes; empty on PostgreSQL. */
+	private Map<String, Long> h2Writes() {
+		Map<String, Long> writes = new HashMap<>();
+		try {
+			jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+					+ " WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')",
+					rs -> {
+						writes.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+					});
+		}
+		catch (RuntimeException notH2) {
+			return Map.of();
+		}
+		return writes.size() == 2 ? writes : Map.of();
 	}
 
 	private long pendingSignals() {

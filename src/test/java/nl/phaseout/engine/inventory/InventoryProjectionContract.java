@@ -225,6 +225,19 @@ abstract class InventoryProjectionContract {
 		assertThat(unchanged.signals()).isEmpty();
 	}
 
+	@Test
+	void aSnapshotTakenAgainInTheTransactionThatChangedTheInventoryShowsTheChange() {
+		var snapshots = fixture.inTransaction(() -> {
+			var before = fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org);
+			fixture.projection.apply(List.of(fixture.parse(
+					observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)))));
+			return List.of(before, fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org));
+		});
+
+		assertThat(snapshots.get(0).banned()).isZero();
+		assertThat(snapshots.get(1).banned()).isEqualTo(1);
+	}
+
 	/** Two endpoints observed, re-observed, one retired, one observed late. */
 	private static List<ConsumerRecord<String, byte[]>> history(String org) {
 		return List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),

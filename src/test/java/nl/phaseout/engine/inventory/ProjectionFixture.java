@@ -78,6 +78,10 @@ final class ProjectionFixture {
 		return inTransaction(() -> projection.apply(events));
 	}
 
+	InventoryEvent parse(ConsumerRecord<String, byte[]> record) {
+		return parser.parse(record);
+	}
+
 	InventorySnapshot snapshot(String organisationId) {
 		return inTransaction(() -> state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, organisationId));
 	}
