@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -44,7 +43,7 @@ class CountsRepository {
 	private final Supplier<SqlDialect> dialect;
 
 	/** Per transaction (its connection holder, dropped with it), the keys of the rows it has locked. */
-	private final Map<ConnectionHolder, Set<String>> held = new WeakHashMap<>();
+	private final Map<ConnectionHolder, Map<String, CountsRow>> held = new WeakHashMap<>();
 
 	private final DataSource dataSource;
 
@@ -67,7 +66,7 @@ class CountsRepository {
 		sorted.forEach(organisationId -> campaigns.forEach(campaignId -> keys.add(new Object[] { campaignId,
 				organisationId })));
 		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent, keys);
-		Set<String> heldNow = heldInThisTransaction();
+		Map<String, CountsRow> heldNow = heldInThisTransaction();
 		Map<String, Map<String, CountsRow>> counts = new HashMap<>();
 		campaigns.forEach(campaignId -> counts.put(campaignId, new HashMap<>()));
 		for (int from = 0; from < sorted.size(); from += CHUNK) {
@@ -79,36 +78,36 @@ class CountsRepository {
 						counts.get(rs.getString("campaign_id")).put(rs.getString("organisation_id"), counts(rs));
 					});
 		}
-		if (heldNow != null) {
-			keys.forEach(key -> heldNow.add(key((String) key[0], (String) key[1])));
-		}
+		counts.forEach((campaignId, rows) -> rows
+			.forEach((organisationId, row) -> heldNow.put(key(campaignId, organisationId), row)));
 		return counts;
 	}
 
 	CountsRow lock(String campaignId, String organisationId) {
-		Set<String> held = heldInThisTransaction();
-		if (held != null && held.contains(key(campaignId, organisationId))) {
-			return find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		CountsRow held = heldInThisTransaction().get(key(campaignId, organisationId));
+		if (held != null) {
+			return held;
 		}
 		return lock(List.of(campaignId), List.of(organisationId)).get(campaignId)
 			.getOrDefault(organisationId, CountsRow.ZERO);
 	}
 
 	/**
-	 * The rows the current transaction has locked, which it holds until it ends: the process asks for
-	 * the same organisation's lock at every condition, listener and delegate of one step, and a lock
-	 * held need not be taken again (on H2 both the insert-if-absent and the {@code FOR UPDATE} write).
-	 * By the transaction's connection holder, which a new transaction has a new one of, suspended or
-	 * not; {@code null} outside a transaction, where a lock ends with its statement.
+	 * The rows the current transaction has locked, as they are now: it holds them until it ends, and
+	 * nobody else can change them meanwhile. The process asks for the same organisation's lock at every
+	 * condition, listener and delegate of one step, and a lock held need not be taken again, nor the row
+	 * read again (on H2 both statements of a lock write). By the transaction's connection holder, which a
+	 * new transaction has a new one of, suspended or not; outside a transaction, where a lock ends with
+	 * its statement, a map that keeps nothing.
 	 */
-	private Set<String> heldInThisTransaction() {
+	private Map<String, CountsRow> heldInThisTransaction() {
 		Object holder = TransactionSynchronizationManager.getResource(dataSource);
 		if (!(holder instanceof ConnectionHolder connection) || !connection.isSynchronizedWithTransaction()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			return null;
+			return new HashMap<>();
 		}
 		synchronized (held) {
-			return held.computeIfAbsent(connection, transaction -> ConcurrentHashMap.newKeySet());
+			return held.computeIfAbsent(connection, transaction -> new ConcurrentHashMap<>());
 		}
 	}
 
@@ -126,6 +125,9 @@ class CountsRepository {
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
 				+ " unprotected = ?, retired = ?, inventory_time = ? WHERE campaign_id = ? AND organisation_id = ?",
 				rows);
+		Map<String, CountsRow> heldNow = heldInThisTransaction();
+		counts.forEach((organisationId, row) -> heldNow.computeIfPresent(key(campaignId, organisationId),
+				(key, before) -> row));
 	}
 
 	Optional<CountsRow> find(String campaignId, String organisationId) {
