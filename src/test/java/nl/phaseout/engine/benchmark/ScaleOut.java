@@ -114,13 +114,14 @@ public final class ScaleOut {
 				+ " PostgreSQL's own processes, anything else running):");
 		out.println();
 		out.println("| nodes | phase | wall s | each node | broker | postgres backends | load generator | others"
-				+ " | cores busy |");
-		out.println("|---|---|---|---|---|---|---|---|---|");
+				+ " | cores busy | process calls by each node |");
+		out.println("|---|---|---|---|---|---|---|---|---|---|");
 		for (Result result : results) {
 			for (Phase phase : List.of(result.ingestion(), result.advancement())) {
-				out.printf("| %d | %s | %.2f | %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", result.nodes(), phase.name(),
-						phase.seconds(), nodeCpu(phase.cpu()), phase.cpu("broker"), phase.cpu("postgres"),
-						phase.cpu("generator"), phase.others(), phase.machineCpu() / phase.seconds());
+				out.printf("| %d | %s | %.2f | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n", result.nodes(),
+						phase.name(), phase.seconds(), nodeCpu(phase.cpu()), phase.cpu("broker"), phase.cpu("postgres"),
+						phase.cpu("generator"), phase.others(), phase.machineCpu() / phase.seconds(),
+						phase.processCalls().values().stream().map(String::valueOf).collect(Collectors.joining(" + ")));
 			}
 		}
 		out.println();

@@ -209,6 +209,16 @@ final class ScaleOutCluster implements AutoCloseable {
 		return CpuTime.Sample.of(pids);
 	}
 
+	/**
+	 * How many calls into the process each node's signal workers have made so far (its counter
+	 * {@code phaseout.inventory.advancements}): which node did the advancing.
+	 */
+	Map<String, Long> processCalls() {
+		Map<String, Long> calls = new LinkedHashMap<>();
+		nodes.forEach(node -> calls.put(node.name(), Math.round(node.metric("phaseout.inventory.advancements"))));
+		return calls;
+	}
+
 	/** Stops every process, then drops the database. */
 	@Override
 	public void close() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,9 +49,12 @@ final class ScaleOutRun {
 
 	private final long started = System.nanoTime();
 
-	/** What a phase took: its wall time from the first record sent, and each process's CPU time meanwhile. */
+	/**
+	 * What a phase took: its wall time from the first record sent, each process's CPU time
+	 * meanwhile, and each node's calls into the process.
+	 */
 	record Phase(String name, int count, double seconds, double publishSeconds, Map<String, Double> cpu,
-			double machineCpu) {
+			double machineCpu, Map<String, Long> processCalls) {
 
 		double rate() {
 			return count / seconds;
@@ -123,7 +127,7 @@ final class ScaleOutRun {
 		List<ProducerRecord<String, byte[]>> observations = observations(workload, measured, outcomes);
 
 		cluster.analyze();
-		phase(cluster, "warm-up ingestion", warmUpObservations, warmUp.size(), () -> settled(cluster));
+		phase(cluster, "warm-up ingestion", warmUpObservations, warmUpObservations.size(), () -> settled(cluster));
 		phase(cluster, "warm-up advancement", scans(workload, warmUp), warmUp.size(),
 				() -> BaselineOutcomes.waitingForBaseline(cluster.db()) == measured.size());
 
@@ -156,6 +160,7 @@ final class ScaleOutRun {
 	 */
 	private Phase phase(ScaleOutCluster cluster, String name, List<ProducerRecord<String, byte[]>> records, int count,
 			Callable<Boolean> done) {
+		Map<String, Long> callsBefore = cluster.processCalls();
 		CpuTime.Sample before = cluster.cpu();
 		long first = System.nanoTime();
 		cluster.publish(records);
@@ -172,11 +177,14 @@ final class ScaleOutRun {
 				return false;
 			});
 		CpuTime.Sample after = cluster.cpu();
+		Map<String, Long> calls = new LinkedHashMap<>();
+		cluster.processCalls().forEach((node, total) -> calls.put(node, total - callsBefore.get(node)));
 		Phase phase = new Phase(name, count, (finished[0] - first) / 1e9, (published - first) / 1e9, after.since(before),
-				after.machineSince(before));
+				after.machineSince(before), calls);
 		log("%s: %,d in %.2f s (published in %.2f s), %,.0f a second; CPU s: nodes %.1f, broker %.1f, postgres %.1f,"
-				+ " generator %.1f, others %.1f", name, count, phase.seconds(), phase.publishSeconds(), phase.rate(),
-				phase.cpu("node-"), phase.cpu("broker"), phase.cpu("postgres"), phase.cpu("generator"), phase.others());
+				+ " generator %.1f, others %.1f; process calls by node %s", name, count, phase.seconds(),
+				phase.publishSeconds(), phase.rate(), phase.cpu("node-"), phase.cpu("broker"), phase.cpu("postgres"),
+				phase.cpu("generator"), phase.others(), calls);
 		return phase;
 	}
 

@@ -154,7 +154,7 @@ public final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/** The sum of a counter at {@code /actuator/metrics}, 0 before it exists. */
-	double metric(String meter, String... tags) {
+	public double metric(String meter, String... tags) {
 		StringBuilder path = new StringBuilder("/actuator/metrics/").append(meter);
 		for (int i = 0; i < tags.length; i++) {
 			path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
