@@ -29,7 +29,7 @@ import nl.phaseout.engine.PhaseoutEngineApplication;
  * killed with SIGKILL and started again on the same data directory and ports: on its own, or as
  * one node of a cluster.
  */
-final class ApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,9 +84,16 @@ final class ApplicationProcess implements AutoCloseable {
 	 * C1 alone: on two shared cores such a node starts in about half the time, and a test's few
 	 * minutes of work never repay C2's compilations.
 	 */
-	static ApplicationProcess node(Path dataDir, String name, Map<String, String> environment, List<String> settings) {
-		return new ApplicationProcess(dataDir, name, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-				environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"),
+	public static ApplicationProcess node(Path dataDir, String name, Map<String, String> environment,
+			List<String> settings) {
+		return node(dataDir, name, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), environment,
+				settings);
+	}
+
+	/** A node of a cluster, as {@link #node(Path, String, Map, List)}, with JVM options of the caller's. */
+	public static ApplicationProcess node(Path dataDir, String name, List<String> jvmOptions,
+			Map<String, String> environment, List<String> settings) {
+		return new ApplicationProcess(dataDir, name, jvmOptions, environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"),
 				environment, settings, environment.get("PHASEOUT_ADMIN_USER"), environment.get("PHASEOUT_ADMIN_PASSWORD"));
 	}
 
@@ -94,17 +101,17 @@ final class ApplicationProcess implements AutoCloseable {
 		return bootstrapServers;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
 	/** Every log this application wrote, one per start. */
-	List<Path> logs() {
+	public List<Path> logs() {
 		return List.copyOf(logs);
 	}
 
 	/** Starts the child and waits until {@code /actuator/health} says UP. */
-	void start() {
+	public void start() {
 		List<String> arguments = new ArrayList<>(List.of("--phaseout.data-dir=" + dataDir, "--server.port=" + httpPort,
 				// The broker's minimum: a consumer is not kept waiting 45 s for a killed one's session to end.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
@@ -147,7 +154,7 @@ final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/** The sum of a counter at {@code /actuator/metrics}, 0 before it exists. */
-	double metric(String meter, String... tags) {
+	public double metric(String meter, String... tags) {
 		StringBuilder path = new StringBuilder("/actuator/metrics/").append(meter);
 		for (int i = 0; i < tags.length; i++) {
 			path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
@@ -173,7 +180,7 @@ final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/** Sends JSON and answers the status and body; refused connections are thrown, not retried. */
-	HttpResponse<String> post(String path, String json) {
+	public HttpResponse<String> post(String path, String json) {
 		try {
 			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
 				.header("Authorization", authorization)
@@ -189,6 +196,11 @@ final class ApplicationProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The operating system's id of the running JVM, to read its CPU time. */
+	public long pid() {
+		return process.pid();
 	}
 
 	String tail() {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import nl.phaseout.engine.system.EmbeddedKafkaBroker;
 
 /** A {@link StandaloneBroker} started as a child JVM: the Kafka cluster that engine nodes share. */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -24,7 +24,7 @@ final class BrokerProcess implements AutoCloseable {
 	private final String bootstrapServers;
 
 	/** Starts the broker with its log under {@code dir}, and waits until clients can connect. */
-	BrokerProcess(Path dir, int partitions) {
+	public BrokerProcess(Path dir, int partitions) {
 		this.log = dir.resolve("broker.log");
 		this.process = ChildJvm.start(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), StandaloneBroker.class,
 				List.of(dir.resolve("kafka").toString(), String.valueOf(EmbeddedKafkaBroker.freePort()),
@@ -44,8 +44,13 @@ final class BrokerProcess implements AutoCloseable {
 		this.bootstrapServers = address[0];
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return bootstrapServers;
+	}
+
+	/** The operating system's id of the broker's JVM, to read its CPU time. */
+	public long pid() {
+		return process.pid();
 	}
 
 	private Optional<String> readyLine() {

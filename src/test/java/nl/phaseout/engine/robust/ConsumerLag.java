@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.common.TopicPartition;
 
 /** A consumer group's lag on a topic, from the broker: end offsets minus committed offsets. */
-final class ConsumerLag {
+public final class ConsumerLag {
 
 	private ConsumerLag() {
 	}
@@ -27,7 +27,7 @@ final class ConsumerLag {
 		}
 	}
 
-	static long of(Admin admin, String groupId, String topic) throws Exception {
+	public static long of(Admin admin, String groupId, String topic) throws Exception {
 		int partitions = admin.describeTopics(java.util.List.of(topic))
 			.allTopicNames()
 			.get(10, TimeUnit.SECONDS)

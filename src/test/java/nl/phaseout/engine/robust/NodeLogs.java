@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * race one of them lost ("does not have a subscription to a message event", "task ... doesn't
  * exist"). With one worker per organisation at a time there is no such race, so every ERROR counts.
  */
-final class NodeLogs {
+public final class NodeLogs {
 
 	/** Time, level, pid, "---", application, thread, logger, ":" and the message. */
 	private static final Pattern HEADER = Pattern.compile(
@@ -38,7 +38,7 @@ final class NodeLogs {
 
 	private final Map<String, Integer> warnings = new TreeMap<>();
 
-	NodeLogs(List<Path> logs) {
+	public NodeLogs(List<Path> logs) {
 		for (Path log : logs) {
 			for (Logged logged : read(log)) {
 				if (logged.level().equals("WARN") && logged.logger().endsWith(SIGNAL_WORKER)) {
@@ -55,7 +55,7 @@ final class NodeLogs {
 	}
 
 	/** Errors, and optimistic-locking failures at any level, that no one handled. */
-	List<Logged> unhandled() {
+	public List<Logged> unhandled() {
 		return unhandled;
 	}
 
@@ -92,7 +92,7 @@ final class NodeLogs {
 	}
 
 	/** One logged event: where (file and line), level, thread, logger, and its text with any stack trace. */
-	record Logged(String where, String level, String thread, String logger, StringBuilder lines) {
+	public record Logged(String where, String level, String thread, String logger, StringBuilder lines) {
 
 		String text() {
 			return lines.toString();
