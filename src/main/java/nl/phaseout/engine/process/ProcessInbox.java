@@ -104,10 +104,22 @@ public class ProcessInbox {
 	 * {@code limit} signals. Read, not claimed: {@link #claim} decides who delivers them.
 	 */
 	List<String> dueOrganisations(Lane lane, int limit) {
-		List<String> signalled = jdbc.queryForList("SELECT organisation_id FROM process_signal"
-				+ " WHERE (next_attempt_at IS NULL OR next_attempt_at <= ?) AND MOD(lane_key, ?) = ?"
-				+ " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", String.class, timestamp(clock.instant()),
-				lane.count(), lane.index());
+		return dueOrganisations(lane, limit, Set.of());
+	}
+
+	/** As {@link #dueOrganisations(Lane, int)}, leaving out the signals of these organisations. */
+	List<String> dueOrganisations(Lane lane, int limit, Collection<String> except) {
+		MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(clock.instant()))
+			.addValue("count", lane.count())
+			.addValue("index", lane.index());
+		String exceptThese = "";
+		if (!except.isEmpty()) {
+			exceptThese = " AND organisation_id NOT IN (:except)";
+			params.addValue("except", except);
+		}
+		List<String> signalled = named.queryForList("SELECT organisation_id FROM process_signal"
+				+ " WHERE (next_attempt_at IS NULL OR next_attempt_at <= :now) AND MOD(lane_key, :count) = :index"
+				+ exceptThese + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", params, String.class);
 		return signalled.stream().distinct().toList();
 	}
 

@@ -2,6 +2,7 @@ package nl.phaseout.engine.process;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -47,6 +48,13 @@ class SignalWorker implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(SignalWorker.class);
 
 	static final int ROUND = 100;
+
+	/**
+	 * How many rounds' worth of organisations a worker looks through, the oldest first, for some that
+	 * no other worker holds: the same lane's worker on every node reads the same oldest signals, and
+	 * without looking further all but one would find everything claimed and sleep.
+	 */
+	static final int PAGES = 10;
 
 	/** How long a wake-up waits for more signals to join its round: a commit costs the same for one or many. */
 	private static final Duration GATHER = Duration.ofMillis(100);
@@ -101,30 +109,39 @@ class SignalWorker implements SmartLifecycle {
 
 	/**
 	 * One round of the lane: delivers the due signals of the organisations it could claim, from up
-	 * to {@value #ROUND} due signals; returns how many signals it took, delivered or postponed
-	 * (none: nothing is due that this worker may take now).
+	 * to {@value #ROUND} due signals, the oldest first; when another node's worker holds all of those,
+	 * from the next {@value #ROUND} (up to {@value #PAGES} times). Returns how many signals it took,
+	 * delivered or postponed (none: nothing is due that this worker may take now).
 	 */
 	int deliverDue(Lane lane) {
-		List<String> organisations = inbox.dueOrganisations(lane, ROUND);
-		if (organisations.isEmpty()) {
-			return 0;
-		}
-		prepareClaims(organisations);
-		try {
+		Set<String> heldElsewhere = new HashSet<>();
+		for (int page = 0; page < PAGES; page++) {
+			List<String> organisations = inbox.dueOrganisations(lane, ROUND, heldElsewhere);
+			if (organisations.isEmpty()) {
+				return 0;
+			}
+			prepareClaims(organisations);
 			List<Recorded> taken = new ArrayList<>();
-			Integer calls = transaction.execute(status -> {
-				List<Recorded> claimed = inbox.claim(organisations);
-				taken.addAll(claimed);
-				return deliver(claimed);
-			});
-			advancements.increment(calls == null ? 0 : calls);
-			return taken.size();
+			try {
+				Integer calls = transaction.execute(status -> {
+					List<Recorded> claimed = inbox.claim(organisations);
+					taken.addAll(claimed);
+					return deliver(claimed);
+				});
+				advancements.increment(calls == null ? 0 : calls);
+			}
+			catch (RuntimeException roundFailed) {
+				log.debug("A round for {} organisation(s) failed; delivering them one by one", organisations.size(),
+						roundFailed);
+				return organisations.stream().sorted().mapToInt(this::deliverAlone).sum();
+			}
+			if (!taken.isEmpty()) {
+				return taken.size();
+			}
+			// all held by the same lane's worker on another node, which took the oldest: the next ones, then
+			heldElsewhere.addAll(organisations);
 		}
-		catch (RuntimeException roundFailed) {
-			log.debug("A round for {} organisation(s) failed; delivering them one by one", organisations.size(),
-					roundFailed);
-			return organisations.stream().sorted().mapToInt(this::deliverAlone).sum();
-		}
+		return 0;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import nl.phaseout.engine.process.ProcessInbox.Lane;
 import nl.phaseout.engine.process.ProcessInbox.Recorded;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class ProcessInboxTest {
 	private static JdbcTemplate jdbc;
 
 	private static TransactionTemplate transaction;
+
+	private static DataSourceTransactionManager transactionManager;
 
 	private final AtomicInteger wakeUps = new AtomicInteger();
 
@@ -56,7 +59,8 @@ class ProcessInboxTest {
 				new ClassPathResource("db/migration/V13__process_signal.sql"),
 				new ClassPathResource("db/migration/V15__process_signal_claims.sql"))
 			.execute(dataSource);
-		transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transactionManager = new DataSourceTransactionManager(dataSource);
+		transaction = new TransactionTemplate(transactionManager);
 	}
 
 	@BeforeEach
@@ -147,6 +151,46 @@ class ProcessInboxTest {
 			release.countDown();
 			firstWorker.shutdownNow();
 		}
+	}
+
+	/**
+	 * The same lane's worker on every node reads the same oldest signals: one that finds all of them
+	 * held by another node's worker goes on to the next, rather than sleeping while they wait.
+	 */
+	@Test
+	void aWorkerFindingTheOldestSignalsHeldElsewhereDeliversTheNextOnes() throws Exception {
+		List<String> organisations = IntStream.range(0, SignalWorker.ROUND + 5)
+			.mapToObj(i -> String.format("%s-%03d", org, i))
+			.toList();
+		organisations.forEach(organisation -> inbox.record(List.of(Signal.inventoryChanged(organisation))));
+		List<String> oldest = inbox.dueOrganisations(ALL, SignalWorker.ROUND);
+		inbox.prepareClaims(oldest);
+		RecordingSignalWorker thisNode = new RecordingSignalWorker(jdbc, transactionManager,
+				new SimpleMeterRegistry());
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService otherNode = Executors.newSingleThreadExecutor();
+		try {
+			Future<List<Recorded>> otherRound = otherNode.submit(() -> transaction.execute(status -> {
+				List<Recorded> signals = inbox.claim(oldest);
+				claimed.countDown();
+				await(release);
+				inbox.delete(signals);
+				return signals;
+			}));
+			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(thisNode.deliverDue()).as("signals taken while the other node holds the oldest").isEqualTo(5);
+			assertThat(thisNode.calls).containsExactlyElementsOf(organisations.subList(SignalWorker.ROUND,
+					SignalWorker.ROUND + 5).stream().map(organisation -> "inventoryChanged " + organisation).toList());
+			release.countDown();
+			assertThat(otherRound.get(10, TimeUnit.SECONDS)).hasSize(SignalWorker.ROUND);
+		}
+		finally {
+			release.countDown();
+			otherNode.shutdownNow();
+		}
+		assertThat(inbox.pending()).isZero();
 	}
 
 	@Test
