@@ -8,20 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import javax.sql.DataSource;
 
 import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -42,14 +36,12 @@ class CountsRepository {
 
 	private final Supplier<SqlDialect> dialect;
 
-	/** Per transaction (its connection holder, dropped with it), the keys of the rows it has locked. */
-	private final Map<ConnectionHolder, Map<String, CountsRow>> held = new WeakHashMap<>();
-
-	private final DataSource dataSource;
+	/** The rows the transaction in progress has locked, as they are now: a lock held is not taken again. */
+	private final HeldForTransaction<CountsRow> held;
 
 	CountsRepository(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.dataSource = jdbc.getDataSource();
+		this.held = new HeldForTransaction<>(jdbc.getDataSource());
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.dialect = SingletonSupplier.of(() -> SqlDialect.detect(jdbc));
 	}
@@ -66,7 +58,7 @@ class CountsRepository {
 		sorted.forEach(organisationId -> campaigns.forEach(campaignId -> keys.add(new Object[] { campaignId,
 				organisationId })));
 		jdbc.batchUpdate(dialect.get().insertCountsIfAbsent, keys);
-		Map<String, CountsRow> heldNow = heldInThisTransaction();
+		Map<String, CountsRow> heldNow = held.values();
 		Map<String, Map<String, CountsRow>> counts = new HashMap<>();
 		campaigns.forEach(campaignId -> counts.put(campaignId, new HashMap<>()));
 		for (int from = 0; from < sorted.size(); from += CHUNK) {
@@ -79,40 +71,17 @@ class CountsRepository {
 					});
 		}
 		counts.forEach((campaignId, rows) -> rows
-			.forEach((organisationId, row) -> heldNow.put(key(campaignId, organisationId), row)));
+			.forEach((organisationId, row) -> heldNow.put(HeldForTransaction.key(campaignId, organisationId), row)));
 		return counts;
 	}
 
 	CountsRow lock(String campaignId, String organisationId) {
-		CountsRow held = heldInThisTransaction().get(key(campaignId, organisationId));
-		if (held != null) {
-			return held;
+		CountsRow alreadyHeld = held.values().get(HeldForTransaction.key(campaignId, organisationId));
+		if (alreadyHeld != null) {
+			return alreadyHeld;
 		}
 		return lock(List.of(campaignId), List.of(organisationId)).get(campaignId)
 			.getOrDefault(organisationId, CountsRow.ZERO);
-	}
-
-	/**
-	 * The rows the current transaction has locked, as they are now: it holds them until it ends, and
-	 * nobody else can change them meanwhile. The process asks for the same organisation's lock at every
-	 * condition, listener and delegate of one step, and a lock held need not be taken again, nor the row
-	 * read again (on H2 both statements of a lock write). By the transaction's connection holder, which a
-	 * new transaction has a new one of, suspended or not; outside a transaction, where a lock ends with
-	 * its statement, a map that keeps nothing.
-	 */
-	private Map<String, CountsRow> heldInThisTransaction() {
-		Object holder = TransactionSynchronizationManager.getResource(dataSource);
-		if (!(holder instanceof ConnectionHolder connection) || !connection.isSynchronizedWithTransaction()
-				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			return new HashMap<>();
-		}
-		synchronized (held) {
-			return held.computeIfAbsent(connection, transaction -> new ConcurrentHashMap<>());
-		}
-	}
-
-	private static String key(String campaignId, String organisationId) {
-		return campaignId + '\u0000' + organisationId;
 	}
 
 	void update(String campaignId, Map<String, CountsRow> counts) {
@@ -125,9 +94,9 @@ class CountsRepository {
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
 				+ " unprotected = ?, retired = ?, inventory_time = ? WHERE campaign_id = ? AND organisation_id = ?",
 				rows);
-		Map<String, CountsRow> heldNow = heldInThisTransaction();
-		counts.forEach((organisationId, row) -> heldNow.computeIfPresent(key(campaignId, organisationId),
-				(key, before) -> row));
+		Map<String, CountsRow> heldNow = held.values();
+		counts.forEach((organisationId, row) -> heldNow
+			.computeIfPresent(HeldForTransaction.key(campaignId, organisationId), (key, before) -> row));
 	}
 
 	Optional<CountsRow> find(String campaignId, String organisationId) {

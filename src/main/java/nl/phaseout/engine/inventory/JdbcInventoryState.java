@@ -42,10 +42,14 @@ class JdbcInventoryState implements InventoryState {
 	 * so both name the same counts and the same last scan.
 	 */
 	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
-		CountsRow row = lock ? counts.lock(campaignId, organisationId)
-				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		if (!lock) {
+			CountsRow row = counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+			return new InventorySnapshot(row.counts(), row.inventoryTime(),
+					organisationFacts.lastScan(organisationId).orElse(null));
+		}
+		CountsRow row = counts.lock(campaignId, organisationId);
 		return new InventorySnapshot(row.counts(), row.inventoryTime(),
-				organisationFacts.lastScan(organisationId).orElse(null));
+				organisationFacts.lastScanHeld(organisationId).orElse(null));
 	}
 
 	@Override

@@ -46,8 +46,12 @@ class OrganisationFacts {
 
 	private final Clock clock;
 
+	/** Each organisation's last scan as the transaction in progress read it under the counts lock. */
+	private final HeldForTransaction<Optional<LastScan>> lastScansHeld;
+
 	OrganisationFacts(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.lastScansHeld = new HeldForTransaction<>(jdbc.getDataSource());
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.clock = Clock.systemUTC();
 	}
@@ -94,7 +98,16 @@ class OrganisationFacts {
 		jdbc.update("INSERT INTO inv_scan (organisation_id, scan_id, completed_at, endpoint_count, event_source,"
 				+ " event_id) VALUES (?, ?, ?, ?, ?, ?)", scan.organisationId(), scan.scanId(),
 				timestamp(scan.completedAt()), scan.endpointCount(), scan.envelope().source(), scan.envelope().id());
+		lastScansHeld.values().remove(scan.organisationId());
 		return true;
+	}
+
+	/**
+	 * {@link #lastScan}, for a caller holding the organisation's counts lock (in some campaign): read
+	 * once in the transaction; a scan this transaction adds is seen.
+	 */
+	Optional<LastScan> lastScanHeld(String organisationId) {
+		return lastScansHeld.values().computeIfAbsent(organisationId, this::lastScan);
 	}
 
 	/** The organisation's latest scan: by completedAt, and by scan id among scans that completed at once. */

@@ -230,12 +230,16 @@ abstract class InventoryProjectionContract {
 		var snapshots = fixture.inTransaction(() -> {
 			var before = fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org);
 			fixture.projection.apply(List.of(fixture.parse(
-					observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)))));
+					observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE))),
+					fixture.parse(scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 1))));
 			return List.of(before, fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org));
 		});
 
 		assertThat(snapshots.get(0).banned()).isZero();
+		assertThat(snapshots.get(0).lastScan()).isNull();
 		assertThat(snapshots.get(1).banned()).isEqualTo(1);
+		assertThat(snapshots.get(1).lastScan()).isNotNull();
+		assertThat(snapshots.get(1).lastScan().scanId()).isEqualTo("scan-1");
 	}
 
 	/** Two endpoints observed, re-observed, one retired, one observed late. */
