@@ -15,8 +15,6 @@ import java.util.Map;
  */
 record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNanos) {
 
-	/** Linux's clock ticks a second, as {@code /proc/<pid>/stat} counts them ({@code getconf CLK_TCK}). */
-	private static final long TICKS_PER_SECOND = 100;
 
 	static CpuTime now() {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -34,27 +32,24 @@ record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNa
 
 	/**
 	 * The CPU time of this machine's PostgreSQL server processes so far (user and system, from
-	 * {@code /proc}), when the database is the local one; 0 where there is no {@code /proc}. Backends that
-	 * ended in between are not counted: the benchmark's connections stay open in its pool.
+	 * {@code /proc} by {@link ProcessCpu}), when the database is the local one; 0 where there is no
+	 * {@code /proc}. Backends that ended in between are not counted: the benchmark's connections stay
+	 * open in its pool.
 	 */
 	private static long postgres() {
-		long ticks = 0;
+		double seconds = 0;
 		File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
 		for (File process : processes == null ? new File[0] : processes) {
 			try {
-				String stat = Files.readString(process.toPath().resolve("stat"));
-				int end = stat.lastIndexOf(')');
-				if (!stat.substring(stat.indexOf('(') + 1, end).startsWith("postgres")) {
-					continue;
+				if (Files.readString(process.toPath().resolve("comm")).startsWith("postgres")) {
+					seconds += ProcessCpu.process(Long.parseLong(process.getName()));
 				}
-				String[] fields = stat.substring(end + 2).split(" ");
-				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			}
 			catch (IOException | RuntimeException gone) {
 				// the process ended while read, or is not readable: not counted
 			}
 		}
-		return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+		return (long) (seconds * 1e9);
 	}
 
 	/** What was used since {@code earlier}; a thread that ended in between counts for nothing. */
