@@ -60,7 +60,11 @@ final class ReportingFixture {
 
 	static ReportingFixture h2() throws Exception {
 		Path dir = Files.createTempDirectory("phaseout-reporting-");
-		return migrated(new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", ""));
+		// open until the JVM ends, as the application's pool keeps it: a data source without a pool would have H2
+		// close the file whenever the last connection closes and reopen it for the next, and two nodes racing
+		// then raced H2's close against its reopen (a committed report went missing once in CI's way)
+		return migrated(new DriverManagerDataSource(
+				"jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", ""));
 	}
 
 	static ReportingFixture postgres() {
