@@ -101,13 +101,9 @@ public class ProcessInbox {
 
 	/**
 	 * The organisations of the lane with signals due, those of the oldest first, from at most
-	 * {@code limit} signals. Read, not claimed: {@link #claim} decides who delivers them.
+	 * {@code limit} signals, leaving out the signals of the organisations {@code except}. Read, not
+	 * claimed: {@link #claim} decides who delivers them.
 	 */
-	List<String> dueOrganisations(Lane lane, int limit) {
-		return dueOrganisations(lane, limit, Set.of());
-	}
-
-	/** As {@link #dueOrganisations(Lane, int)}, leaving out the signals of these organisations. */
 	List<String> dueOrganisations(Lane lane, int limit, Collection<String> except) {
 		MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(clock.instant()))
 			.addValue("count", lane.count())

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import nl.phaseout.engine.system.Topics;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -213,18 +214,17 @@ final class EngineProbe {
 
 	/** H2's own count of its file writes and their bytes; empty on PostgreSQL. */
 	private Map<String, Long> h2Writes() {
-		Map<String, Long> writes = new HashMap<>();
-		try {
-			jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-					+ " WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')",
-					rs -> {
-						writes.put(rs.getString(1), Long.parseLong(rs.getString(2)));
-					});
-		}
-		catch (RuntimeException notH2) {
+		String database = jdbc.execute(
+				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+		if (!"H2".equals(database)) {
 			return Map.of();
 		}
-		return writes.size() == 2 ? writes : Map.of();
+		Map<String, Long> writes = new HashMap<>();
+		jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+				+ " WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')", rs -> {
+					writes.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+				});
+		return writes;
 	}
 
 	private long pendingSignals() {

@@ -163,7 +163,7 @@ class ProcessInboxTest {
 			.mapToObj(i -> String.format("%s-%03d", org, i))
 			.toList();
 		organisations.forEach(organisation -> inbox.record(List.of(Signal.inventoryChanged(organisation))));
-		List<String> oldest = inbox.dueOrganisations(ALL, SignalWorker.ROUND);
+		List<String> oldest = inbox.dueOrganisations(ALL, SignalWorker.ROUND, Set.of());
 		inbox.prepareClaims(oldest);
 		RecordingSignalWorker thisNode = new RecordingSignalWorker(jdbc, transactionManager,
 				new SimpleMeterRegistry());
@@ -200,7 +200,7 @@ class ProcessInboxTest {
 		inbox.record(organisations.stream().map(Signal::alternativeSelected).toList());
 
 		List<List<String>> lanes = IntStream.range(0, 4)
-			.mapToObj(index -> inbox.dueOrganisations(new Lane(index, 4), 1000))
+			.mapToObj(index -> inbox.dueOrganisations(new Lane(index, 4), 1000, Set.of()))
 			.toList();
 
 		assertThat(lanes.stream().flatMap(List::stream)).as("every organisation in exactly one lane")
@@ -210,7 +210,7 @@ class ProcessInboxTest {
 	}
 
 	private List<Recorded> due() {
-		List<String> organisations = inbox.dueOrganisations(ALL, 10);
+		List<String> organisations = inbox.dueOrganisations(ALL, 10, Set.of());
 		inbox.prepareClaims(organisations);
 		return claim(organisations);
 	}

@@ -257,20 +257,7 @@ class TwoNodesIT {
 	}
 
 	private void publish(List<ProducerRecord<String, byte[]>> records) {
-		AtomicReference<Exception> failure = new AtomicReference<>();
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20),
-				new StringSerializer(), new ByteArraySerializer())) {
-			for (ProducerRecord<String, byte[]> record : records) {
-				producer.send(record, (metadata, ex) -> {
-					if (ex != null) {
-						failure.compareAndSet(null, ex);
-					}
-				});
-			}
-			producer.flush();
-		}
-		assertThat(failure.get()).as("publishing failed").isNull();
+		CrashRecoveryTest.publish(broker.bootstrapServers(), records);
 		Timing.log(started, "%d events published", records.size());
 	}
 
