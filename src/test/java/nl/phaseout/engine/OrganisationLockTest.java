@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.phaseout.engine.campaign.Campaign;
-import nl.phaseout.engine.process.InventoryState;
+import nl.phaseout.engine.inventory.InventoryState;
 import nl.phaseout.engine.process.PhaseoutProcess;
 import nl.phaseout.engine.process.ProcessConstants;
 

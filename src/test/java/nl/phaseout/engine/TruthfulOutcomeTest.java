@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-import nl.phaseout.engine.process.InventorySnapshot;
-import nl.phaseout.engine.process.InventoryState;
-import nl.phaseout.engine.process.LastScan;
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState;
+import nl.phaseout.engine.inventory.LastScan;
 import nl.phaseout.engine.process.ProcessConstants;
 
 /**

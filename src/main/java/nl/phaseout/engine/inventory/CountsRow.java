@@ -2,7 +2,6 @@ package nl.phaseout.engine.inventory;
 
 import java.time.Instant;
 
-import nl.phaseout.engine.process.EndpointCounts;
 
 /**
  * One {@code inv_endpoint_counts} row as the projection folds it: the organisation's

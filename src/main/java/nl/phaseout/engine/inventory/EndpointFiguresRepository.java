@@ -2,8 +2,6 @@ package nl.phaseout.engine.inventory;
 
 import org.springframework.stereotype.Repository;
 
-import nl.phaseout.engine.process.InventorySnapshot;
-import nl.phaseout.engine.report.EndpointFigures;
 
 /** The projection's figures for the views: the process's read without its lock. */
 @Repository

@@ -6,8 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import nl.phaseout.engine.process.InventoryState;
-import nl.phaseout.engine.process.InventoryState.EndpointList;
+import nl.phaseout.engine.inventory.InventoryState.EndpointList;
 import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -10,7 +10,6 @@ import java.util.Set;
 import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
-import nl.phaseout.engine.process.ProcessInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One poll batch: parse every record, apply the valid ones and record what the process must
- * hear in its {@link ProcessInbox} in one database transaction (the inbox wakes the process's
+ * hear in its {@link InventoryChanges} in one database transaction (the inbox wakes the process's
  * worker once it commits), then dead-letter the invalid ones. Whatever fails after that
  * (database, broker) fails the whole batch, which is retried: the projection is idempotent, so nothing is counted or signalled
  * twice; a dead letter may be published twice.
@@ -53,10 +52,10 @@ class InventoryIngestion {
 
 	private final InventoryMetrics metrics;
 
-	private final ProcessInbox inbox;
+	private final InventoryChanges inbox;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			DeadLetters deadLetters, InventoryMetrics metrics, ProcessInbox inbox, InventoryEventParser parser,
+			DeadLetters deadLetters, InventoryMetrics metrics, InventoryChanges inbox, InventoryEventParser parser,
 			SourceCheck sources) {
 		this.parser = parser;
 		this.sources = sources;

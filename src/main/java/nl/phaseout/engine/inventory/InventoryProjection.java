@@ -19,8 +19,6 @@ import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointObserved;
 import nl.phaseout.engine.inventory.event.InventoryEvent.EndpointRetired;
 import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
-import nl.phaseout.engine.process.EndpointCounts;
-import nl.phaseout.engine.process.Signal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

@@ -3,10 +3,6 @@ package nl.phaseout.engine.inventory;
 import java.util.List;
 import java.util.Optional;
 
-import nl.phaseout.engine.process.AlternativeSelection;
-import nl.phaseout.engine.process.ContractTermination;
-import nl.phaseout.engine.process.InventorySnapshot;
-import nl.phaseout.engine.process.InventoryState;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,8 +62,7 @@ class JdbcInventoryState implements InventoryState {
 
 	@Override
 	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
-		return listing.live(campaignId, organisationId,
-				nl.phaseout.engine.inventory.EndpointStatus.valueOf(status.name()), limit);
+		return listing.live(campaignId, organisationId, status, limit);
 	}
 
 }

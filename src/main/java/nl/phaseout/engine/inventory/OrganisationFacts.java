@@ -20,9 +20,6 @@ import nl.phaseout.engine.inventory.event.InventoryEvent.ContractTerminated;
 import nl.phaseout.engine.inventory.event.InventoryEvent.Envelope;
 import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
-import nl.phaseout.engine.process.AlternativeSelection;
-import nl.phaseout.engine.process.ContractTermination;
-import nl.phaseout.engine.process.LastScan;
 import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -110,10 +107,13 @@ class OrganisationFacts {
 		return lastScansHeld.values().computeIfAbsent(organisationId, this::lastScan);
 	}
 
-	/** The organisation's latest scan: by completedAt, and by scan id among scans that completed at once. */
+	/**
+	 * The organisation's latest scan: by completedAt, and by scan id among scans that completed at once
+	 * (the rule is stated once, in the view {@link InventoryViews#LAST_SCAN}).
+	 */
 	Optional<LastScan> lastScan(String organisationId) {
-		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM inv_scan"
-				+ " WHERE organisation_id = ? ORDER BY completed_at DESC, scan_id DESC FETCH FIRST 1 ROWS ONLY",
+		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM " + InventoryViews.LAST_SCAN
+				+ " WHERE organisation_id = ?",
 				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at"),
 						rs.getLong("endpoint_count"), rs.getString("event_source")),
 				organisationId)

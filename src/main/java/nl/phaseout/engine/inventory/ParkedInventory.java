@@ -8,7 +8,6 @@ import nl.phaseout.engine.inventory.SourceCheck.Refusal;
 import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
-import nl.phaseout.engine.process.ProcessInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +37,12 @@ public class ParkedInventory {
 
 	private final InventoryProjection projection;
 
-	private final ProcessInbox inbox;
+	private final InventoryChanges inbox;
 
 	private final InventoryMetrics metrics;
 
 	ParkedInventory(ParkedEventStore parked, SourceCheck sources, RegisteredOrganisations organisations,
-			InventoryEventParser parser, InventoryProjection projection, ProcessInbox inbox,
+			InventoryEventParser parser, InventoryProjection projection, InventoryChanges inbox,
 			InventoryMetrics metrics) {
 		this.parked = parked;
 		this.sources = sources;

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import nl.phaseout.engine.process.Signal;
 
 /**
  * What one batch did: outcomes per event, and what the process must hear of it, once per

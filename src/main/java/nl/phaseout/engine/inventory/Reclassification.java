@@ -15,7 +15,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
-import nl.phaseout.engine.process.ProcessInbox;
 import nl.phaseout.engine.system.BackgroundLoop;
 
 /**
@@ -44,7 +43,7 @@ class Reclassification implements SmartLifecycle {
 
 	private final ProductClassifier classifier;
 
-	private final ProcessInbox inbox;
+	private final InventoryChanges inbox;
 
 	private final ObjectProvider<ActiveCampaigns> campaigns;
 
@@ -53,7 +52,7 @@ class Reclassification implements SmartLifecycle {
 	private volatile long lastSeen = -1;
 
 	Reclassification(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, InventoryProjection projection,
-			ProductClassifier classifier, ProcessInbox inbox, ObjectProvider<ActiveCampaigns> campaigns) {
+			ProductClassifier classifier, InventoryChanges inbox, ObjectProvider<ActiveCampaigns> campaigns) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.projection = projection;

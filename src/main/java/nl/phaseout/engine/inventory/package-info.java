@@ -1,11 +1,16 @@
 /**
- * Ingestion of the {@code phaseout.inventory} topic, after the pure edge parsing of
- * {@code inventory.event}: who may report for whom (events of unregistered organisations parked
- * until they register), the endpoint projection with its per-organisation counts
- * ({@code InventoryProjection}, {@code CountsRepository}, {@code EndpointRepository},
- * {@code OrganisationFacts}), and the batch listener that dead-letters poison records and
- * records in the process's inbox what the process must hear. Also what the projection shows
- * (the endpoints behind the counts, the process's {@code InventoryState}) and the manual
+ * The inventory: the system of record for endpoints, and the owner of its facts. Ingestion of the
+ * inventory topics after the pure edge parsing of {@code inventory.event}: who may report for
+ * whom (events of unregistered organisations parked until they register), the endpoint projection
+ * with its per-organisation counts ({@code InventoryProjection}, {@code CountsRepository},
+ * {@code EndpointRepository}, {@code OrganisationFacts}), and the batch listener that dead-letters
+ * poison records. What it publishes for others: its facts ({@code EndpointCounts},
+ * {@code InventorySnapshot}, {@code LastScan}, {@code AlternativeSelection},
+ * {@code ContractTermination}), the reads the process makes under the organisation's lock
+ * ({@code InventoryState}) and the views make without ({@code EndpointFigures},
+ * {@code EndpointListing}), the database views other modules may join ({@code InventoryViews}), and
+ * its change notice: the {@code Signal}s it records through its port {@code InventoryChanges},
+ * which the process implements. It depends on no module but {@code system}. Also the manual
  * inventory upload, published on the topic as a feed would.
  */
 package nl.phaseout.engine.inventory;

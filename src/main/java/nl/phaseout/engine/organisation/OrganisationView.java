@@ -6,8 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import nl.phaseout.engine.process.EndpointCounts;
-import nl.phaseout.engine.process.LastScan;
+import nl.phaseout.engine.inventory.EndpointCounts;
+import nl.phaseout.engine.inventory.LastScan;
 
 /** {@code GET /api/organisations/{id}}, as the contract shows it. */
 record OrganisationView(String id, String name, Category category, String pmGroup, Instant registeredAt,

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.phaseout.engine.record.ClosureRecords;
-import nl.phaseout.engine.process.InventorySnapshot;
-import nl.phaseout.engine.report.EndpointFigures;
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.EndpointFigures;
 import nl.phaseout.engine.report.ParticipationView;
 import nl.phaseout.engine.report.Participations;
 

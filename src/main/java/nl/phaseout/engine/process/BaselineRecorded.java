@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState;
+
 /** Records the baseline: the scan and the counts the process decided on when it left the inventory wait. */
 @Component("baselineRecorded")
 class BaselineRecorded implements ExecutionListener {

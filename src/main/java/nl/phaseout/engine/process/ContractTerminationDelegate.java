@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.inventory.ContractTermination;
+
 /** Takes over a contract termination of the banned product's vendor reported before the process asked. */
 @Component("contractTerminationDelegate")
 class ContractTerminationDelegate implements JavaDelegate {

@@ -5,7 +5,6 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.CAMPAIGN_ID;
 import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_ID;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.inventory.ContractTermination;
+import nl.phaseout.engine.inventory.InventoryState;
+
 /**
  * Which contract termination ends the banned product's contract: one from a vendor of the banned
  * product (the campaign's {@code vendors}: an exact name, or a prefix ending in '*', regardless of
@@ -25,9 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("contracts")
 public class Contracts {
-
-	/** Contract dates are Dutch calendar days. */
-	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
 	private final InventoryState inventory;
 
@@ -50,7 +49,7 @@ public class Contracts {
 
 	private Optional<ContractTermination> ended(String campaignId, String organisationId, String bannedVendors) {
 		List<String> vendors = vendors(bannedVendors);
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ContractTermination.ZONE);
 		return inventory.contractTerminations(campaignId, organisationId)
 			.stream()
 			.filter(termination -> ofBannedVendor(vendors, termination.vendor()))

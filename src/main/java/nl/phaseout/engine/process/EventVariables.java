@@ -8,6 +8,9 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.RATIONALE;
 
 import java.util.Map;
 
+import nl.phaseout.engine.inventory.AlternativeSelection;
+import nl.phaseout.engine.inventory.ContractTermination;
+
 /**
  * The variables a task would have got from its form, filled in from an event instead:
  * the same whether the event completes an open task or arrived before the task.

@@ -7,6 +7,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState;
+
 /**
  * The conditions the process's gateways ask of the inventory projection, as
  * {@code ${inventoryConditions.rolloutComplete(execution)}}. Every wait state and every task that

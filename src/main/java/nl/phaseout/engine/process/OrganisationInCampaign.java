@@ -5,6 +5,9 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_ID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState;
+
 /** Which organisation, in which campaign, a process instance is about. */
 record OrganisationInCampaign(String campaignId, String organisationId) {
 

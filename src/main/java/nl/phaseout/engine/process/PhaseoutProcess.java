@@ -23,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import nl.phaseout.engine.process.InventoryState.EndpointList;
-import nl.phaseout.engine.process.InventoryState.EndpointStatus;
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState.EndpointList;
+import nl.phaseout.engine.inventory.EndpointStatus;
+import nl.phaseout.engine.inventory.InventoryState;
 
 /**
  * The one API other packages use to move an organisation's phase-out process: start it,

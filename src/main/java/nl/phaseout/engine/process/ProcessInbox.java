@@ -20,6 +20,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import nl.phaseout.engine.inventory.InventoryChanges;
+import nl.phaseout.engine.inventory.Signal;
+
 /**
  * The process's inbox, the {@code process_signal} table: others record {@link Signal}s in their
  * own transaction, the process's {@link SignalWorker}s deliver them in transactions of their own
@@ -35,7 +38,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * workers.
  */
 @Repository
-public class ProcessInbox {
+public class ProcessInbox implements InventoryChanges {
 
 	private static final int ERROR_LENGTH = 2000;
 
@@ -58,6 +61,7 @@ public class ProcessInbox {
 	 * (at once when there is none). A signal due later waits until then; one whose moment has
 	 * passed is due now. Returns how many it recorded.
 	 */
+	@Override
 	public int record(Collection<Signal> signals) {
 		if (signals.isEmpty()) {
 			return 0;

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import nl.phaseout.engine.process.InventoryState.EndpointList;
-import nl.phaseout.engine.process.InventoryState.EndpointStatus;
+import nl.phaseout.engine.inventory.InventoryState.EndpointList;
+import nl.phaseout.engine.inventory.EndpointStatus;
+import nl.phaseout.engine.inventory.InventoryState;
 
 /** Reports live endpoints without an active antivirus, which need attention at once, and names them for the PM. */
 @Component("protectionGapDelegate")

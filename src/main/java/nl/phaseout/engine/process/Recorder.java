@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.LastScan;
 import nl.phaseout.engine.process.ProcessRecord.Entry;
 import nl.phaseout.engine.process.ProcessRecord.Kind;
 

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.inventory.InventoryState;
+
 /**
  * Records when the rollout was complete, on the inventory's clock: the latest inventory time of
  * the endpoint events that made it so. Verification needs a scan that completed after that

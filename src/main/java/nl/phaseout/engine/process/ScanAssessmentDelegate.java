@@ -19,7 +19,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import nl.phaseout.engine.process.InventorySnapshot.ScanVerdict;
+import nl.phaseout.engine.inventory.EndpointStatus;
+import nl.phaseout.engine.inventory.InventorySnapshot.ScanVerdict;
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState;
+import nl.phaseout.engine.inventory.LastScan;
 
 /**
  * Assesses the latest scan that completed after the rollout: clean (no banned product, none
@@ -68,7 +72,7 @@ class ScanAssessmentDelegate implements JavaDelegate {
 			// the endpoints the PM signs off on: every live one is protected now
 			OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 			execution.setVariable(EVIDENCE_ENDPOINTS_LIST, inventory.endpoints(organisation.campaignId(),
-					organisation.organisationId(), InventoryState.EndpointStatus.PROTECTED, ProtectionGapDelegate.SHOWN)
+					organisation.organisationId(), EndpointStatus.PROTECTED, ProtectionGapDelegate.SHOWN)
 				.describe());
 			// a string, so the form shows it as it is
 			execution.setVariable(EVIDENCE_SCAN_COMPLETED_AT, Objects.toString(scan.completedAt(), null));

@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.inventory.AlternativeSelection;
+import nl.phaseout.engine.inventory.InventoryState;
+
 /** Takes over an alternative selected by an event that arrived before the process asked. */
 @Component("selectedAlternativeDelegate")
 class SelectedAlternativeDelegate implements JavaDelegate {

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.phaseout.engine.inventory.Signal;
 import nl.phaseout.engine.process.ProcessInbox.Lane;
 import nl.phaseout.engine.process.ProcessInbox.Recorded;
 import nl.phaseout.engine.system.BackgroundLoop;

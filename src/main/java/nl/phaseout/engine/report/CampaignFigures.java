@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.inventory.EndpointCounts;
+import nl.phaseout.engine.inventory.InventoryViews;
 import nl.phaseout.engine.process.Phase;
 
 /**
@@ -63,7 +64,7 @@ public class CampaignFigures {
 		EndpointCounts endpoints = jdbc.queryForObject("SELECT COALESCE(SUM(c.total), 0) AS total, "
 				+ "COALESCE(SUM(c.banned), 0) AS banned, COALESCE(SUM(c.protected_count), 0) AS protected_count, "
 				+ "COALESCE(SUM(c.unprotected), 0) AS unprotected, COALESCE(SUM(c.retired), 0) AS retired "
-				+ "FROM participation p JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id"
+				+ "FROM participation p JOIN " + InventoryViews.COUNTS + " c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id"
 				+ where + " AND " + IN_SCOPE, params,
 				(rs, n) -> new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
 						rs.getLong("unprotected"), rs.getLong("retired")));

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import nl.phaseout.engine.process.EndpointCounts;
-import nl.phaseout.engine.process.LastScan;
+import nl.phaseout.engine.inventory.EndpointCounts;
+import nl.phaseout.engine.inventory.InventoryViews;
+import nl.phaseout.engine.inventory.LastScan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CampaignOrganisations {
 
-	private static final String LAST_SCAN_AT = "(SELECT MAX(s.completed_at) FROM inv_scan s "
+	private static final String LAST_SCAN_AT = "(SELECT s.completed_at FROM " + InventoryViews.LAST_SCAN + " s "
 			+ "WHERE s.organisation_id = p.organisation_id)";
 
 	private static final String OVERDUE_COUNT = Stream.of(Milestones.NAMES)
@@ -37,7 +38,7 @@ public class CampaignOrganisations {
 		.collect(Collectors.joining(" + ", "(", ")"));
 
 	private static final String FROM = " FROM participation p"
-			+ " LEFT JOIN inv_endpoint_counts c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id";
+			+ " LEFT JOIN " + InventoryViews.COUNTS + " c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id";
 
 	private static final String COLUMNS = "p.organisation_id, p.organisation_name AS name, p.category, p.pm_group, p.phase, "
 			+ "p.applicability AS decided_applicability, "
@@ -48,18 +49,16 @@ public class CampaignOrganisations {
 						+ " END AS overdue_" + Milestones.ALL.get(name).column())
 				.collect(Collectors.joining(", "));
 
-	/** The organisation's last scan, as the inventory names it ({@code OrganisationFacts.lastScan}): latest, then highest id. */
-	private static final String LATEST_SCAN = " FROM inv_scan s WHERE s.organisation_id = x.organisation_id"
-			+ " ORDER BY s.completed_at DESC, s.scan_id DESC FETCH FIRST 1 ROWS ONLY)";
-
 	/**
-	 * Looked up per row of the page, outside the sort: the latest scan; and the applicability as the
-	 * participation keeps it (not from Camunda's history, which its cleanup empties).
+	 * Looked up per row of the page, outside the sort: the last scan, as the inventory names it; and the
+	 * applicability as the participation keeps it (not from Camunda's history, which its cleanup empties).
 	 */
-	private static final String DETAILS = "(SELECT s.scan_id" + LATEST_SCAN + " AS last_scan_id, "
-			+ "(SELECT MAX(s.completed_at) FROM inv_scan s WHERE s.organisation_id = x.organisation_id) AS last_scan_at, "
-			+ "(SELECT s.endpoint_count" + LATEST_SCAN + " AS last_scan_endpoints, "
-			+ "(SELECT s.event_source" + LATEST_SCAN + " AS last_scan_source, x.decided_applicability AS applicability";
+	private static final String DETAILS = "s.scan_id AS last_scan_id, s.completed_at AS last_scan_at, "
+			+ "s.endpoint_count AS last_scan_endpoints, s.event_source AS last_scan_source, "
+			+ "x.decided_applicability AS applicability";
+
+	private static final String DETAILS_FROM = " LEFT JOIN " + InventoryViews.LAST_SCAN
+			+ " s ON s.organisation_id = x.organisation_id";
 
 	/** What stands for the details where they are not needed (a status report's overdue list). */
 	private static final String NO_DETAILS = "CAST(NULL AS VARCHAR(200)) AS last_scan_id, "
@@ -112,8 +111,8 @@ public class CampaignOrganisations {
 		String direction = descending ? " DESC NULLS LAST" : " ASC NULLS LAST";
 		String inner = "SELECT " + COLUMNS + ", " + key + " AS sort_key" + FROM + where + " ORDER BY sort_key"
 				+ direction + ", p.organisation_id" + (paged ? " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY" : "");
-		return "SELECT x.*, " + (details ? DETAILS : NO_DETAILS) + " FROM (" + inner + ") x ORDER BY x.sort_key" + direction
-				+ ", x.organisation_id";
+		return "SELECT x.*, " + (details ? DETAILS : NO_DETAILS) + " FROM (" + inner + ") x"
+				+ (details ? DETAILS_FROM : "") + " ORDER BY x.sort_key" + direction + ", x.organisation_id";
 	}
 
 	private static String where(OrganisationQuery query, Scope scope) {

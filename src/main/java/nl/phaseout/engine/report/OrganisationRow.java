@@ -1,7 +1,7 @@
 package nl.phaseout.engine.report;
 
-import nl.phaseout.engine.process.EndpointCounts;
-import nl.phaseout.engine.process.LastScan;
+import nl.phaseout.engine.inventory.EndpointCounts;
+import nl.phaseout.engine.inventory.LastScan;
 
 import java.time.Instant;
 import java.util.List;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
-import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.inventory.EndpointCounts;
 import nl.phaseout.engine.system.Problems;
 
 /**

@@ -1,6 +1,6 @@
 package nl.phaseout.engine.report;
 
-import nl.phaseout.engine.process.EndpointCounts;
+import nl.phaseout.engine.inventory.EndpointCounts;
 
 import java.time.Instant;
 import java.util.List;

@@ -20,7 +20,6 @@ import java.util.UUID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
-import nl.phaseout.engine.process.InventorySnapshot;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.process.RecordingSignalWorker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.phaseout.engine.EndToEndTest;
-import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -17,9 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import nl.phaseout.engine.process.InventorySnapshot;
-import nl.phaseout.engine.process.InventoryState;
-import nl.phaseout.engine.process.Signal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +59,7 @@ abstract class InventoryProjectionContract {
 		fixture.apply(retired(org, "ep-2", id(), "2024-05-02T10:00:00Z"));
 
 		var banned = fixture.inTransaction(() -> fixture.state.endpoints(ActiveCampaigns.DEFAULT_CAMPAIGN, org,
-				InventoryState.EndpointStatus.BANNED, 1));
+				EndpointStatus.BANNED, 1));
 
 		assertThat(banned.total()).as("live ones only").isEqualTo(2);
 		assertThat(banned.endpoints()).singleElement().satisfies(endpoint -> {

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
-import nl.phaseout.engine.process.InventorySnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -55,7 +54,8 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V10.1__inventory_parked_events.sql"),
 				new ClassPathResource("db/migration/V11__endpoint_products.sql"),
 				new ClassPathResource("db/migration/V13__process_signal.sql"),
-				new ClassPathResource("db/migration/V15__process_signal_claims.sql"))
+				new ClassPathResource("db/migration/V15__process_signal_claims.sql"),
+				new ClassPathResource("db/migration/V18__inventory_views.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.organisationFacts = new OrganisationFacts(jdbc);

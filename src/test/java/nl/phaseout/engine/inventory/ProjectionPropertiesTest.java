@@ -26,7 +26,6 @@ import org.quicktheories.generators.Generate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import nl.phaseout.engine.process.InventorySnapshot;
 
 /**
  * The projection against a model of the contract's rule: whatever the order, the repeats and the

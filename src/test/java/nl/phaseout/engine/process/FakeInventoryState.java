@@ -10,6 +10,13 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import nl.phaseout.engine.inventory.AlternativeSelection;
+import nl.phaseout.engine.inventory.ContractTermination;
+import nl.phaseout.engine.inventory.EndpointStatus;
+import nl.phaseout.engine.inventory.InventorySnapshot;
+import nl.phaseout.engine.inventory.InventoryState;
+import nl.phaseout.engine.inventory.LastScan;
+
 /** The inventory projection as a test sets it up: one snapshot per organisation. */
 public class FakeInventoryState implements InventoryState {
 
@@ -85,6 +92,7 @@ public class FakeInventoryState implements InventoryState {
 			case BANNED -> snapshot.banned();
 			case PROTECTED -> snapshot.protectedCount();
 			case UNPROTECTED -> snapshot.unprotected();
+			case RETIRED -> throw new IllegalArgumentException("the process lists live endpoints only");
 		};
 		List<Endpoint> shown = new ArrayList<>();
 		for (int i = 1; i <= Math.min(count, limit); i++) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
+import nl.phaseout.engine.inventory.EndpointCounts;
+import nl.phaseout.engine.inventory.LastScan;
+
 /** The one inventory figure keeps the contract's JSON names in the REST views. */
 class InventoryFigureJsonTest {
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import nl.phaseout.engine.inventory.Signal;
 import nl.phaseout.engine.process.ProcessInbox.Lane;
 import nl.phaseout.engine.process.ProcessInbox.Recorded;
 

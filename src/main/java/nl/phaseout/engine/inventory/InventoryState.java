@@ -1,4 +1,4 @@
-package nl.phaseout.engine.process;
+package nl.phaseout.engine.inventory;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +20,11 @@ public interface InventoryState {
 	/** The {@code contract.terminated} events received for the organisation, the latest first. */
 	List<ContractTermination> contractTerminations(String campaignId, String organisationId);
 
-	/** Up to {@code limit} live endpoints of the organisation in this state, by id, and how many there are. */
+	/**
+	 * Up to {@code limit} live endpoints of the organisation in this state (not {@code RETIRED}), by id,
+	 * and how many there are.
+	 */
 	EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit);
-
-	enum EndpointStatus {
-		BANNED, PROTECTED, UNPROTECTED
-	}
 
 	record EndpointList(List<Endpoint> endpoints, long total) {
 

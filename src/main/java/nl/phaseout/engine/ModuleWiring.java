@@ -1,13 +1,19 @@
-package nl.phaseout.engine.inventory;
+package nl.phaseout.engine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.inventory.ActiveCampaigns;
 
-/** Connects ingestion to the campaigns. */
+/**
+ * Wiring between modules that neither may do itself without closing a cycle: the campaigns name
+ * their deadlines by the process's milestones, the process reads the inventory, so the inventory
+ * hears of the active campaigns through its own port {@link ActiveCampaigns}, connected here, above
+ * both.
+ */
 @Configuration(proxyBeanMethods = false)
-class InventoryWiring {
+class ModuleWiring {
 
 	@Bean
 	ActiveCampaigns activeCampaigns(CampaignCatalog campaigns) {

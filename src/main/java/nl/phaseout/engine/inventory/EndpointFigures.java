@@ -1,6 +1,5 @@
-package nl.phaseout.engine.report;
+package nl.phaseout.engine.inventory;
 
-import nl.phaseout.engine.process.InventorySnapshot;
 
 /**
  * Read-only figures from the inventory projection for the views (implemented by the

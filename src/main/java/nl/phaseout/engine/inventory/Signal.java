@@ -1,11 +1,11 @@
-package nl.phaseout.engine.process;
+package nl.phaseout.engine.inventory;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 
 /**
- * Something the process must hear about one organisation, recorded in the {@link ProcessInbox}
+ * Something the process must hear about one organisation, recorded through {@link InventoryChanges}
  * by whoever saw it happen and delivered by the process's own worker. The one vocabulary
  * between ingestion and the process: signals that are equal are delivered once, however many
  * were recorded. {@code due} is when to deliver it ({@code null}: as soon as possible).
@@ -50,7 +50,7 @@ public record Signal(Kind kind, String campaignId, String organisationId, Instan
 	/** A contract that ends on a day to come counts on that day: the process is told again then. */
 	public static Signal contractEnds(String organisationId, LocalDate endDate) {
 		return new Signal(Kind.CONTRACT_TERMINATED, null, organisationId,
-				endDate.atStartOfDay(Contracts.ZONE).toInstant());
+				endDate.atStartOfDay(ContractTermination.ZONE).toInstant());
 	}
 
 	/** The campaign's banned count went from none to some: the process decides whether that is a regression. */

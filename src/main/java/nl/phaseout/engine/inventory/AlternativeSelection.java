@@ -1,4 +1,4 @@
-package nl.phaseout.engine.process;
+package nl.phaseout.engine.inventory;
 
 import java.time.Instant;
 
