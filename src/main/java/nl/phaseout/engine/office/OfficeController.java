@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.process.Category;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.report.CampaignFigures;
 import nl.phaseout.engine.report.CampaignOrganisations;
@@ -44,12 +46,6 @@ import nl.phaseout.engine.report.StatusReports;
  */
 @Controller
 class OfficeController {
-
-	static final List<String> CATEGORIES = List.of("CENTRAL_GOVERNMENT", "VITAL_PROVIDER", "SECURITY_SUPPLIER",
-			"PROVINCE", "MUNICIPALITY", "OTHER");
-
-	/** Phases in which an organisation has nothing left to do. */
-	static final List<String> DONE = List.of("PHASED_OUT", "NOT_REQUIRED", "DECLINED");
 
 	/** Days of trend on the dashboard. */
 	static final int TREND_DAYS = 90;
@@ -122,7 +118,7 @@ class OfficeController {
 		model.addAttribute("query", query);
 		model.addAttribute("table", organisations.page(shown.id(), query, scope, now));
 		model.addAttribute("links", new TableLinks(shown.id(), query));
-		model.addAttribute("categories", CATEGORIES);
+		model.addAttribute("categories", Category.NAMES);
 		model.addAttribute("phases", List.of(Phase.values()));
 		if (office) {
 			List<CampaignTimeline.Point> points = timeline.points(shown.id(),
@@ -165,10 +161,13 @@ class OfficeController {
 	/** Per category: how many organisations, how many are done (phased out or out of scope), and per phase. */
 	private static List<OfficeViews.CategoryLine> categoryLines(CampaignFigures.Figures figures) {
 		List<OfficeViews.CategoryLine> lines = new ArrayList<>();
-		for (String category : CATEGORIES) {
+		for (String category : Category.NAMES) {
 			Map<String, Long> byPhase = figures.byCategory().getOrDefault(category, Map.of());
 			long total = byPhase.values().stream().mapToLong(Long::longValue).sum();
-			long done = DONE.stream().mapToLong(phase -> byPhase.getOrDefault(phase, 0L)).sum();
+			long done = Stream.of(Phase.values())
+				.filter(Phase::isDone)
+				.mapToLong(phase -> byPhase.getOrDefault(phase.name(), 0L))
+				.sum();
 			if (total > 0) {
 				lines.add(new OfficeViews.CategoryLine(category, total, done, byPhase));
 			}

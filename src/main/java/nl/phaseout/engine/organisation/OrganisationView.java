@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import nl.phaseout.engine.process.Category;
+
 import nl.phaseout.engine.process.EndpointCounts;
 import nl.phaseout.engine.process.LastScan;
 
