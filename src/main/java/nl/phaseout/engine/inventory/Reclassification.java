@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
 import nl.phaseout.engine.system.BackgroundLoop;
+import nl.phaseout.engine.system.BackgroundWorker;
 
 /**
  * Classifies a campaign's endpoints again after its classification decision changed, in the
@@ -27,7 +27,7 @@ import nl.phaseout.engine.system.BackgroundLoop;
  * before their product lists were kept cannot be classified again and keep their state.
  */
 @Component
-class Reclassification implements SmartLifecycle {
+class Reclassification extends BackgroundWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(Reclassification.class);
 
@@ -47,7 +47,7 @@ class Reclassification implements SmartLifecycle {
 
 	private final ObjectProvider<ActiveCampaigns> campaigns;
 
-	private final BackgroundLoop loop = new BackgroundLoop("reclassification", Duration.ZERO, this::round);
+	private final BackgroundLoop loop = loop("reclassification", Duration.ZERO, this::round);
 
 	private volatile long lastSeen = -1;
 
@@ -124,21 +124,6 @@ class Reclassification implements SmartLifecycle {
 			inbox.record(result.result().signals());
 			return result.endpointsChanged();
 		});
-	}
-
-	@Override
-	public void start() {
-		loop.start();
-	}
-
-	@Override
-	public void stop() {
-		loop.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop.isRunning();
 	}
 
 	private record Request(long id, String decisionKey) {

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every office page shows in its frame: the language it is in and a link to the other one. */
-@ControllerAdvice(assignableTypes = { OfficeController.class, LoginController.class })
+@ControllerAdvice(assignableTypes = { DashboardController.class, OrganisationPageController.class,
+		LoginController.class })
 class OfficeModel {
 
 	@ModelAttribute("otherLanguage")

@@ -12,9 +12,6 @@ public final class OfficeViews {
 	public record CategoryLine(String category, long total, long done, Map<String, Long> byPhase) {
 	}
 
-	public record OpenTask(String id, String name, String taskDefinitionKey, Instant created, Instant due) {
-	}
-
 	/** @param status missed, reached or open */
 	public record Deadline(String milestone, Instant due, String status, long daysLate) {
 	}

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.campaign.Category;
 import nl.phaseout.engine.security.DemoIdentities;
 
 /**

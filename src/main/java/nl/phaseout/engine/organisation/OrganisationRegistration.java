@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.campaign.CampaignCatalog;
 import nl.phaseout.engine.inventory.ParkedInventory;
+import nl.phaseout.engine.campaign.Category;
 import nl.phaseout.engine.process.PhaseoutProcess;
 import nl.phaseout.engine.process.ProcessStart;
 import nl.phaseout.engine.security.ProjectManagerGroups;

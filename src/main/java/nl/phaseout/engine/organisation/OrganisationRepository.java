@@ -7,6 +7,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.phaseout.engine.campaign.Category;
+
 @Repository
 class OrganisationRepository {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.phaseout.engine.inventory.EndpointCounts;
 import nl.phaseout.engine.inventory.LastScan;
+import nl.phaseout.engine.campaign.Category;
 
 /** {@code GET /api/organisations/{id}}, as the contract shows it. */
 record OrganisationView(String id, String name, Category category, String pmGroup, Instant registeredAt,

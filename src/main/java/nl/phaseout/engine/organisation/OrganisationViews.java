@@ -3,10 +3,10 @@ package nl.phaseout.engine.organisation;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.phaseout.engine.process.OpenTasks;
 import nl.phaseout.engine.record.ClosureRecords;
 import nl.phaseout.engine.inventory.InventorySnapshot;
 import nl.phaseout.engine.inventory.EndpointFigures;
@@ -23,14 +23,14 @@ class OrganisationViews {
 
 	private final EndpointFigures figures;
 
-	private final TaskService tasks;
+	private final OpenTasks tasks;
 
 	private final ClosureRecords records;
 
 	private final OrganisationSources sources;
 
 	OrganisationViews(OrganisationRepository organisations, Participations participations, EndpointFigures figures,
-			TaskService tasks, ClosureRecords records, OrganisationSources sources) {
+			OpenTasks tasks, ClosureRecords records, OrganisationSources sources) {
 		this.sources = sources;
 		this.organisations = organisations;
 		this.participations = participations;
@@ -58,14 +58,10 @@ class OrganisationViews {
 	private OrganisationView.CampaignView campaignView(Organisation organisation, ParticipationView participation) {
 		String processInstanceId = participation.processInstanceId();
 		List<OrganisationView.TaskView> openTasks = processInstanceId == null ? List.of()
-				: tasks.createTaskQuery()
-					.processInstanceId(processInstanceId)
-					.orderByTaskCreateTime()
-					.asc()
-					.list()
+				: tasks.of(processInstanceId)
 					.stream()
-					.map(task -> new OrganisationView.TaskView(task.getId(), task.getTaskDefinitionKey(),
-							task.getName(), task.getCreateTime().toInstant()))
+					.map(task -> new OrganisationView.TaskView(task.id(), task.taskDefinitionKey(), task.name(),
+							task.created()))
 					.toList();
 		String campaignId = participation.campaignId();
 		InventorySnapshot inventory = figures.snapshot(campaignId, organisation.id());

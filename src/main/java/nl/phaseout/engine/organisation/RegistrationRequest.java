@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import nl.phaseout.engine.inventory.SourcePatterns;
+import nl.phaseout.engine.campaign.Category;
 
 /**
  * An organisation to register, as it arrives over REST or in a CSV row: validated here,
@@ -45,10 +46,11 @@ record RegistrationRequest(String id, String name, String category, String pmGro
 			OrganisationNames.problem(name).ifPresent(problems::add);
 		}
 		if (isBlank(category)) {
-			problems.add("category is required (one of " + Category.NAMES + ")");
+			problems.add("category is required (one of " + String.join(", ", Category.NAMES) + ")");
 		}
 		else if (!Category.isValid(category.trim())) {
-			problems.add("category '" + OrganisationNames.printable(category) + "' is not one of " + Category.NAMES);
+			problems.add("category '" + OrganisationNames.printable(category) + "' is not one of "
+					+ String.join(", ", Category.NAMES));
 		}
 		if (!isBlank(pmGroup) && !GROUP.matcher(pmGroup.trim()).matches()) {
 			problems.add("pmGroup '" + OrganisationNames.printable(pmGroup)

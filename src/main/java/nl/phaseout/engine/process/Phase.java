@@ -3,5 +3,11 @@ package nl.phaseout.engine.process;
 /** Where an organisation stands in a campaign; the names are part of the public contract. */
 public enum Phase {
 	APPLICABILITY, DECISION, INVENTORY, CONTRACT_REVIEW, ALTERNATIVE, ROLLOUT, VERIFICATION, SIGN_OFF,
-	DECOMMISSION, PHASED_OUT, NOT_REQUIRED, DECLINED
+	DECOMMISSION, PHASED_OUT, NOT_REQUIRED, DECLINED;
+
+	/** Whether an organisation in this phase has nothing left to do: phased out, or out of scope. */
+	public boolean isDone() {
+		return this == PHASED_OUT || this == NOT_REQUIRED || this == DECLINED;
+	}
+
 }

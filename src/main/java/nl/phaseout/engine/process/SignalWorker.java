@@ -16,9 +16,9 @@ import nl.phaseout.engine.inventory.Signal;
 import nl.phaseout.engine.process.ProcessInbox.Lane;
 import nl.phaseout.engine.process.ProcessInbox.Recorded;
 import nl.phaseout.engine.system.BackgroundLoop;
+import nl.phaseout.engine.system.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code .failed}.
  */
 @Component
-class SignalWorker implements SmartLifecycle {
+class SignalWorker extends BackgroundWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(SignalWorker.class);
 
@@ -93,8 +93,7 @@ class SignalWorker implements SmartLifecycle {
 		int workers = properties.workers();
 		this.lanes = IntStream.range(0, workers).mapToObj(index -> new Lane(index, workers)).toList();
 		this.loops = lanes.stream()
-			.map(lane -> new BackgroundLoop("process-signals-" + (lane.index() + 1), GATHER,
-					() -> deliverDue(lane) > 0))
+			.map(lane -> loop("process-signals-" + (lane.index() + 1), GATHER, () -> deliverDue(lane) > 0))
 			.toList();
 		inbox.onCommit(this::wake);
 	}
@@ -210,21 +209,10 @@ class SignalWorker implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		loops.forEach(BackgroundLoop::start);
-	}
-
-	@Override
 	public void stop() {
-		loops.forEach(BackgroundLoop::requestStop);
-		loops.forEach(BackgroundLoop::stop);
+		super.stop();
 		log.info("Process signal workers stopped, their rounds finished; {} signal(s) left for the next start or"
 				+ " another node", inbox.pending());
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loops.stream().anyMatch(BackgroundLoop::isRunning);
 	}
 
 }

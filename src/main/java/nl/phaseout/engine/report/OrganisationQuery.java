@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import nl.phaseout.engine.campaign.Category;
 import nl.phaseout.engine.process.Phase;
 
 /**
@@ -23,9 +24,6 @@ public record OrganisationQuery(String phase, String category, Boolean overdue, 
 	public static final int DEFAULT_SIZE = 50;
 
 	public static final int MAX_SIZE = 500;
-
-	static final List<String> CATEGORIES = List.of("CENTRAL_GOVERNMENT", "VITAL_PROVIDER", "SECURITY_SUPPLIER",
-			"PROVINCE", "MUNICIPALITY", "OTHER");
 
 	/** Sort key to the inner query's expression ({@code p} participation, {@code o} organisation, {@code c} counts). */
 	static final Map<String, String> SORTS = Map.ofEntries(Map.entry("id", "p.organisation_id"),
@@ -52,8 +50,8 @@ public record OrganisationQuery(String phase, String category, Boolean overdue, 
 					+ Arrays.stream(Phase.values()).map(Enum::name).collect(Collectors.joining(", ")));
 		}
 		String categoryValue = blankToNull(category);
-		if (categoryValue != null && !CATEGORIES.contains(categoryValue)) {
-			problems.add("category '" + category + "' is not one of " + String.join(", ", CATEGORIES));
+		if (categoryValue != null && !Category.isValid(categoryValue)) {
+			problems.add("category '" + category + "' is not one of " + String.join(", ", Category.NAMES));
 		}
 		Boolean overdueValue = null;
 		if (blankToNull(overdue) != null) {

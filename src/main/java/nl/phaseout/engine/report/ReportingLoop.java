@@ -6,12 +6,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.campaign.CampaignCatalog;
-import nl.phaseout.engine.system.BackgroundLoop;
+import nl.phaseout.engine.system.BackgroundWorker;
 
 /**
  * Every second, for each active campaign: writes the status report that fell due, if no node
@@ -19,7 +18,7 @@ import nl.phaseout.engine.system.BackgroundLoop;
  * point. Both writes are safe on any number of nodes.
  */
 @Component
-class ReportingLoop implements SmartLifecycle {
+class ReportingLoop extends BackgroundWorker {
 
 	private final CampaignCatalog campaigns;
 
@@ -34,8 +33,6 @@ class ReportingLoop implements SmartLifecycle {
 	/** When this node last wrote each campaign's point, and for which day. */
 	private final Map<String, Written> written = new ConcurrentHashMap<>();
 
-	private final BackgroundLoop loop = new BackgroundLoop("office-reporting", Duration.ZERO, this::round);
-
 	ReportingLoop(CampaignCatalog campaigns, StatusReports reports, CampaignTimeline timeline, CampaignFigures figures,
 			ReportingProperties properties) {
 		this.campaigns = campaigns;
@@ -43,6 +40,7 @@ class ReportingLoop implements SmartLifecycle {
 		this.timeline = timeline;
 		this.figures = figures;
 		this.properties = properties;
+		loop("office-reporting", Duration.ZERO, this::round);
 	}
 
 	boolean round() {
@@ -63,18 +61,8 @@ class ReportingLoop implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (properties.enabled()) {
-			loop.start();
+			super.start();
 		}
-	}
-
-	@Override
-	public void stop() {
-		loop.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop.isRunning();
 	}
 
 	private record Written(LocalDate day, Instant at) {

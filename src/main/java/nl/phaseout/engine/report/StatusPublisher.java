@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.phaseout.engine.system.BackgroundLoop;
+import nl.phaseout.engine.system.BackgroundWorker;
 import nl.phaseout.engine.system.Topics;
 
 /**
@@ -25,7 +25,7 @@ import nl.phaseout.engine.system.Topics;
  * Kafka acknowledged it, so delivery is at least once; consumers dedupe on the event id.
  */
 @Component
-class StatusPublisher implements SmartLifecycle {
+class StatusPublisher extends BackgroundWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(StatusPublisher.class);
 
@@ -37,8 +37,7 @@ class StatusPublisher implements SmartLifecycle {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final BackgroundLoop loop = new BackgroundLoop("status-publisher", Duration.ZERO,
-			() -> publishBatch() == BATCH);
+	private final BackgroundLoop loop = loop("status-publisher", Duration.ZERO, () -> publishBatch() == BATCH);
 
 	StatusPublisher(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka) {
 		this.jdbc = jdbc;
@@ -48,21 +47,6 @@ class StatusPublisher implements SmartLifecycle {
 
 	void wake() {
 		loop.wake();
-	}
-
-	@Override
-	public void start() {
-		loop.start();
-	}
-
-	@Override
-	public void stop() {
-		loop.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop.isRunning();
 	}
 
 	/** Publishes and deletes up to one batch; returns how many rows it handled. */

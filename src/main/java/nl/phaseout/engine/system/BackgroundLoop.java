@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * A daemon thread that drains a table in rounds: woken when something was committed for it,
  * and every second in case a wake-up was missed (another node's commit, a restart, work that
  * was postponed). After a wake-up it may wait a moment for more to join the round. A failing
- * round is logged and tried again a second later. The owner starts and stops it with the
- * application (a {@code SmartLifecycle}); stopping lets a round that has begun finish, so its
- * transaction commits, and begins no other.
+ * round is logged and tried again a second later. Its {@link BackgroundWorker} starts and stops
+ * it with the application; stopping lets a round that has begun finish, so its transaction
+ * commits, and begins no other.
  */
 public final class BackgroundLoop {
 
@@ -46,7 +46,7 @@ public final class BackgroundLoop {
 	 * @param name the thread's name, also used in the log
 	 * @param gather how long a wake-up waits for more work to join its round ({@code Duration.ZERO}: none)
 	 */
-	public BackgroundLoop(String name, Duration gather, Round round) {
+	BackgroundLoop(String name, Duration gather, Round round) {
 		this.name = name;
 		this.gather = gather;
 		this.round = round;
@@ -56,7 +56,7 @@ public final class BackgroundLoop {
 		wakeUps.release();
 	}
 
-	public void start() {
+	void start() {
 		Thread started = new Thread(this::run, name);
 		started.setDaemon(true);
 		thread = started;
@@ -64,7 +64,7 @@ public final class BackgroundLoop {
 	}
 
 	/** Asks the loop to stop after the round it is in, without waiting for it. */
-	public void requestStop() {
+	void requestStop() {
 		Thread running = thread;
 		thread = null;
 		stopping = running == null ? stopping : running;
@@ -72,7 +72,7 @@ public final class BackgroundLoop {
 	}
 
 	/** Stops the loop: lets the round it is in finish (for up to {@code 30 s}), then returns. */
-	public void stop() {
+	void stop() {
 		requestStop();
 		Thread running = stopping;
 		if (running != null) {
@@ -89,7 +89,7 @@ public final class BackgroundLoop {
 		}
 	}
 
-	public boolean isRunning() {
+	boolean isRunning() {
 		return thread != null;
 	}
 

@@ -1,0 +1,125 @@
+package nl.phaseout.engine.office;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.phaseout.engine.campaign.Campaign;
+import nl.phaseout.engine.campaign.Category;
+import nl.phaseout.engine.process.Phase;
+import nl.phaseout.engine.report.CampaignFigures;
+import nl.phaseout.engine.report.CampaignOrganisations;
+import nl.phaseout.engine.report.CampaignTimeline;
+import nl.phaseout.engine.report.InvalidQueryException;
+import nl.phaseout.engine.report.OfficeReaders;
+import nl.phaseout.engine.report.OrganisationQuery;
+import nl.phaseout.engine.report.ReportingProperties;
+import nl.phaseout.engine.report.Scope;
+import nl.phaseout.engine.report.StatusReports;
+
+/**
+ * The dashboard: a campaign's figures and its organisations table. The office and administrators
+ * see the whole campaign, with its trend and status reports; anyone else sees the organisations
+ * whose project managers' group they are in.
+ */
+@Controller
+class DashboardController {
+
+	/** Days of trend on the dashboard. */
+	static final int TREND_DAYS = 90;
+
+	private final OfficePages pages;
+
+	private final CampaignFigures figures;
+
+	private final CampaignOrganisations organisations;
+
+	private final CampaignTimeline timeline;
+
+	private final StatusReports reports;
+
+	private final ReportingProperties properties;
+
+	DashboardController(OfficePages pages, CampaignFigures figures, CampaignOrganisations organisations,
+			CampaignTimeline timeline, StatusReports reports, ReportingProperties properties) {
+		this.pages = pages;
+		this.figures = figures;
+		this.organisations = organisations;
+		this.timeline = timeline;
+		this.reports = reports;
+		this.properties = properties;
+	}
+
+	@GetMapping("/office")
+	@Transactional(readOnly = true)
+	String dashboard(@RequestParam(required = false) String campaign, @RequestParam(required = false) String phase,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String overdue,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size, @RequestParam(required = false) String sort,
+			Authentication user, Model model) {
+		Campaign shown = pages.campaign(campaign);
+		Instant now = Instant.now();
+		Scope scope = OfficeReaders.scopeOf(user);
+		OrganisationQuery query;
+		try {
+			query = OrganisationQuery.parse(phase, category, overdue, q, page, size, sort);
+		}
+		catch (InvalidQueryException ex) {
+			model.addAttribute("queryError", ex.getMessage());
+			query = OrganisationQuery.FIRST_PAGE;
+		}
+		boolean office = OfficeReaders.isOffice(user);
+		pages.addFrame(model, user);
+		model.addAttribute("campaign", shown);
+		model.addAttribute("office", office);
+		CampaignFigures.Figures shownFigures = figures.figures(shown.id(), scope, now);
+		model.addAttribute("figures", shownFigures);
+		model.addAttribute("categoryLines", categoryLines(shownFigures));
+		model.addAttribute("categoryPhases", List.of(Phase.values())
+			.stream()
+			.map(Phase::name)
+			.filter(p -> shownFigures.byCategory().values().stream().anyMatch(m -> m.containsKey(p)))
+			.toList());
+		model.addAttribute("query", query);
+		model.addAttribute("table", organisations.page(shown.id(), query, scope, now));
+		model.addAttribute("links", new TableLinks(shown.id(), query));
+		model.addAttribute("categories", Category.NAMES);
+		model.addAttribute("phases", List.of(Phase.values()));
+		if (office) {
+			List<CampaignTimeline.Point> points = timeline.points(shown.id(),
+					LocalDate.ofInstant(now, properties.zone()).minusDays(TREND_DAYS - 1));
+			model.addAttribute("points", points);
+			model.addAttribute("chart", points.isEmpty() ? null : TrendChart.of(points));
+			model.addAttribute("reports", reports.list(shown.id(), 0, 10));
+		}
+		return "office/dashboard";
+	}
+
+	/** Per category: how many organisations, how many are done (phased out or out of scope), and per phase. */
+	private static List<OfficeViews.CategoryLine> categoryLines(CampaignFigures.Figures figures) {
+		List<OfficeViews.CategoryLine> lines = new ArrayList<>();
+		for (String category : Category.NAMES) {
+			Map<String, Long> byPhase = figures.byCategory().getOrDefault(category, Map.of());
+			long total = byPhase.values().stream().mapToLong(Long::longValue).sum();
+			long done = Stream.of(Phase.values())
+				.filter(Phase::isDone)
+				.mapToLong(phase -> byPhase.getOrDefault(phase.name(), 0L))
+				.sum();
+			if (total > 0) {
+				lines.add(new OfficeViews.CategoryLine(category, total, done, byPhase));
+			}
+		}
+		return lines;
+	}
+
+}

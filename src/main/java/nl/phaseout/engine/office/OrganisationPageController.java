@@ -1,0 +1,97 @@
+package nl.phaseout.engine.office;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import nl.phaseout.engine.campaign.Campaign;
+import nl.phaseout.engine.process.Milestone;
+import nl.phaseout.engine.process.OpenTasks;
+import nl.phaseout.engine.report.CampaignOrganisations;
+import nl.phaseout.engine.report.OfficeReaders;
+import nl.phaseout.engine.report.OrganisationRow;
+import nl.phaseout.engine.report.ParticipationView;
+import nl.phaseout.engine.report.Participations;
+
+/**
+ * An organisation's page: where it stands in the campaign, its deadlines, the tasks its
+ * process waits for and the evidence. Only for those who may see the organisation on the
+ * dashboard.
+ */
+@Controller
+class OrganisationPageController {
+
+	private final OfficePages pages;
+
+	private final CampaignOrganisations organisations;
+
+	private final Participations participations;
+
+	private final OpenTasks tasks;
+
+	private final OrganisationEvidence evidence;
+
+	OrganisationPageController(OfficePages pages, CampaignOrganisations organisations, Participations participations,
+			OpenTasks tasks, OrganisationEvidence evidence) {
+		this.pages = pages;
+		this.organisations = organisations;
+		this.participations = participations;
+		this.tasks = tasks;
+		this.evidence = evidence;
+	}
+
+	@GetMapping("/office/organisations/{id}")
+	@Transactional(readOnly = true)
+	String organisation(@PathVariable String id, @RequestParam(required = false) String campaign, Authentication user,
+			Model model) {
+		Campaign shown = pages.campaign(campaign);
+		Instant now = Instant.now();
+		// Another organisation's page answers as an unknown one does: 404.
+		OrganisationRow row = organisations.find(shown.id(), id, OfficeReaders.scopeOf(user), now)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		pages.addFrame(model, user);
+		model.addAttribute("campaign", shown);
+		model.addAttribute("row", row);
+		model.addAttribute("deadlines", deadlines(shown.id(), row, now));
+		model.addAttribute("tasks", row.processInstanceId() == null ? List.of() : tasks.of(row.processInstanceId()));
+		evidence.addTo(model, shown.id(), row.id());
+		return "office/organisation";
+	}
+
+	private List<OfficeViews.Deadline> deadlines(String campaignId, OrganisationRow row, Instant now) {
+		ParticipationView participation = participations.forOrganisation(row.id())
+			.stream()
+			.filter(p -> p.campaignId().equals(campaignId))
+			.findFirst()
+			.orElse(null);
+		List<OfficeViews.Deadline> deadlines = new ArrayList<>();
+		if (participation == null) {
+			return deadlines;
+		}
+		for (String name : Milestone.deadlines()) {
+			Instant due = participation.deadlines().get(name);
+			if (due == null) {
+				continue;
+			}
+			OrganisationRow.OverdueMilestone missed = row.overdueMilestones()
+				.stream()
+				.filter(m -> m.milestone().equals(name))
+				.findFirst()
+				.orElse(null);
+			String status = missed != null ? "missed" : row.reached(name) || !due.isAfter(now) ? "reached" : "open";
+			deadlines.add(new OfficeViews.Deadline(name, due, status, missed == null ? 0 : missed.daysLate()));
+		}
+		return deadlines;
+	}
+
+}
