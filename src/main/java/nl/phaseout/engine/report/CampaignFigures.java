@@ -26,7 +26,7 @@ public class CampaignFigures {
 
 	/**
 	 * SQL true for a participation ({@code p}) in scope, whose endpoints count in the campaign's
-	 * figures: mandatory, or advised and not declined (CONTRACT.md, progress).
+	 * figures: mandatory, or advised and not declined (docs/contract.md, the progress).
 	 */
 	static final String IN_SCOPE = "(p.applicability = 'MANDATORY' OR (p.applicability = 'ADVISED'"
 			+ " AND p.phase <> 'DECLINED'))";

@@ -12,7 +12,7 @@ class MissingProductionSettingsFailureAnalyzer extends AbstractFailureAnalyzer<M
 				"The prod profile needs PostgreSQL, an external Kafka cluster and strong administrator credentials."
 						+ " Missing or unsafe:\n  - "
 						+ String.join("\n  - ", cause.missing()),
-				"Set the missing environment variables (see README, \"Running in production\"), or run without the prod profile for the embedded defaults.",
+				"Set the missing environment variables (see docs/operations.md, \"The prod profile\"), or run without the prod profile for the embedded defaults.",
 				cause);
 	}
 

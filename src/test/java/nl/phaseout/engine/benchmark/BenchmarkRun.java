@@ -25,7 +25,7 @@ final class BenchmarkRun {
 
 	/**
 	 * {@code -Dbenchmark.only=advancement}: registration and the advancement burst only, on a database that
-	 * holds the registrations alone; for a quick comparison of two builds, not for the table in the README.
+	 * holds the registrations alone; for a quick comparison of two builds, not for the table in docs/performance.md.
 	 */
 	private static final boolean ADVANCEMENT_ONLY = "advancement".equals(System.getProperty("benchmark.only"));
 

@@ -220,7 +220,7 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 
 	/**
 	 * Fifty thousand rows, one endpoint each (the most events an upload of that size makes), from
-	 * the request to the scan being projected; the log line gives the figures in the README.
+	 * the request to the scan being projected; the log line gives the figures in docs/performance.md.
 	 */
 	@Test
 	void fiftyThousandRowsAreProjected() throws Exception {

@@ -21,7 +21,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * The README's way to a SASL_SSL cluster, environment variables only, reaches every Kafka
+ * The way to a SASL_SSL cluster in docs/operations.md, environment variables only, reaches every Kafka
  * client the engine makes: consumers, producers, the admin that creates the topics, and the
  * health check.
  */
