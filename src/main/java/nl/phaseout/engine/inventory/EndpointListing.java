@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import nl.phaseout.engine.process.InventoryState;
 import nl.phaseout.engine.process.InventoryState.EndpointList;
 import nl.phaseout.engine.system.SqlTime;
@@ -110,6 +112,8 @@ public class EndpointListing {
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Endpoint(String endpointId, String status, Instant observedAt, Instant retiredAt, String source,
+			@ArraySchema(arraySchema = @Schema(type = "array", description = "The products as observed, each"
+					+ " {vendor, name, version, category, state}"), schema = @Schema(implementation = Object.class))
 			@JsonRawValue String products) {
 	}
 
