@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import nl.phaseout.engine.inventory.InventoryState.EndpointList;
 import nl.phaseout.engine.system.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,6 +111,8 @@ public class EndpointListing {
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Endpoint(String endpointId, String status, Instant observedAt, Instant retiredAt, String source,
+			@ArraySchema(arraySchema = @Schema(type = "array", description = "The products as observed, each"
+					+ " {vendor, name, version, category, state}"), schema = @Schema(implementation = Object.class))
 			@JsonRawValue String products) {
 	}
 

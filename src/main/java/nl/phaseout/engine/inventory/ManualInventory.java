@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import nl.phaseout.engine.inventory.ManualInventoryPublisher.Scan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public class ManualInventory {
 	}
 
 	/** What was published: the scan, and how many rows, endpoints and retirements it holds. */
+	@Schema(name = "InventoryUpload") // not the status report's Summary in the API's description
 	public record Summary(String organisationId, String scanId, String source, int rows, int endpoints,
 			int retired, Instant observedAt, Instant completedAt) {
 	}

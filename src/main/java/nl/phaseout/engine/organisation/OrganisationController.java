@@ -9,6 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +36,8 @@ import nl.phaseout.engine.system.Problems;
 /** Registration, the organisation's view and its sources, as the contract's REST tables say. */
 @RestController
 @RequestMapping("/api/organisations")
+@Tag(name = "Organisations", description = "Registration, each organisation's phase-out per campaign, its endpoints"
+		+ " and record. An organisation is seen by the programme office and by its own project managers.")
 class OrganisationController {
 
 	private final OrganisationRegistration registration;
@@ -48,6 +56,11 @@ class OrganisationController {
 		this.sources = sources;
 	}
 
+	@Operation(summary = "Register an organisation (programme office)",
+			description = "Starts a phase-out process for the organisation in every active campaign.")
+	@ApiResponse(responseCode = "201", description = "Registered; Location names the organisation")
+	@ApiResponse(responseCode = "409", description = "An organisation with this id exists (ids are unique"
+			+ " regardless of case)")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OrganisationView> register(@RequestBody RegistrationRequest request) {
 		Organisation organisation = registration.register(request);
@@ -60,6 +73,13 @@ class OrganisationController {
 	 * row is registered, so that a body cut off by the limit registers nothing. Kept as bytes, not
 	 * as a string of twice the size.
 	 */
+	@Operation(summary = "Register organisations from CSV (programme office)",
+			description = "Registers every valid row; an invalid row never stops the others. The answer says, per"
+					+ " row, what happened.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+							examples = @ExampleObject(value = "id,name,category,pmGroup\n"
+									+ "GEM-UTRECHT,Gemeente Utrecht,MUNICIPALITY,\n"))))
 	@PostMapping(path = "/import", consumes = "text/csv")
 	ImportResult importCsv(HttpServletRequest request) throws IOException {
 		byte[] csv = request.getInputStream().readAllBytes();
@@ -69,6 +89,8 @@ class OrganisationController {
 	}
 
 	/** Another organisation's id answers exactly as an unknown one does: ids are not for guessing. */
+	@Operation(summary = "An organisation and where it stands in each campaign")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
 	@GetMapping("/{id}")
 	ResponseEntity<?> find(@PathVariable String id, Authentication user) {
 		Organisation organisation = views.organisation(id).orElse(null);
@@ -79,6 +101,8 @@ class OrganisationController {
 	}
 
 	/** The programme office's (the security configuration says who may). */
+	@Operation(summary = "Replace the sources that may report for the organisation (programme office)")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SourcesView.class)))
 	@PutMapping(path = "/{id}/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> replaceSources(@PathVariable String id, @RequestBody SourcesRequest request) {
 		List<String> problems = new ArrayList<>();

@@ -9,6 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,6 +45,7 @@ import nl.phaseout.engine.system.Problems;
  */
 @RestController
 @RequestMapping("/api/organisations/{id}")
+@Tag(name = "Organisations")
 class OrganisationInventoryController {
 
 	static final int DEFAULT_PAGE_SIZE = 50;
@@ -60,9 +68,17 @@ class OrganisationInventoryController {
 		this.manualInventory = manualInventory;
 	}
 
+	@Operation(summary = "The organisation's endpoints, live and retired, a page at a time")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = EndpointListing.EndpointPage.class)))
 	@GetMapping("/endpoints")
-	ResponseEntity<?> endpoints(@PathVariable String id, @RequestParam(required = false) String campaignId,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String page,
+	ResponseEntity<?> endpoints(@PathVariable String id,
+			@Parameter(description = "The campaign whose classification counts; the default campaign, or the"
+					+ " only active one, when left out") @RequestParam(required = false) String campaignId,
+			@Parameter(description = "banned, unprotected, protected or retired; every endpoint when left out")
+			@RequestParam(required = false) String status,
+			@Parameter(description = "From 0") @RequestParam(required = false) String page,
+			@Parameter(description = "1 to " + MAX_PAGE_SIZE + "; " + DEFAULT_PAGE_SIZE + " when left out")
 			@RequestParam(required = false) String size, Authentication user) {
 		if (visible(id, user).isEmpty()) {
 			return notFound(id);
@@ -92,6 +108,17 @@ class OrganisationInventoryController {
 			.ok(endpoints.page(campaign, id, wanted.orElse(null), pageNumber, pageSize));
 	}
 
+	@Operation(summary = "Upload the organisation's inventory as CSV (its project managers and the office)",
+			description = "For an organisation without an inventory feed: published on Kafka as the same events a"
+					+ " feed sends, followed by a completed scan. Nothing is published unless every line is valid.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+							examples = @ExampleObject(value = "endpointId,vendor,name,version,category,state\n"
+									+ "pc-001,Microsoft,Defender Antivirus,4.18,antivirus,active\n"))))
+	@ApiResponse(responseCode = "202", description = "Published",
+			content = @Content(schema = @Schema(implementation = ManualInventory.Summary.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid lines: the problem's errors name each (up to a"
+			+ " limit) and errorCount counts them")
 	@PostMapping(path = "/inventory", consumes = "text/csv")
 	ResponseEntity<?> upload(@PathVariable String id, HttpServletRequest request, Authentication user)
 			throws IOException {

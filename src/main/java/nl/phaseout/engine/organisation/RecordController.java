@@ -3,6 +3,12 @@ package nl.phaseout.engine.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,6 +27,7 @@ import nl.phaseout.engine.system.Problems;
  * organisation does not exist.
  */
 @RestController
+@Tag(name = "Organisations")
 class RecordController {
 
 	private final OrganisationRepository organisations;
@@ -32,9 +39,13 @@ class RecordController {
 		this.records = records;
 	}
 
+	@Operation(summary = "The organisation's record: decisions, evidence and outcome, per campaign")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = OrganisationRecord.class)))
 	@GetMapping("/api/organisations/{id}/record")
-	ResponseEntity<?> record(@PathVariable String id, @RequestParam Optional<String> campaignId,
-			Authentication user) {
+	ResponseEntity<?> record(@PathVariable String id,
+			@Parameter(description = "One campaign's record; every campaign's when left out")
+			@RequestParam Optional<String> campaignId, Authentication user) {
 		Organisation organisation = organisations.find(id).filter(o -> Access.mayRead(user, o.pmGroup())).orElse(null);
 		if (organisation == null) {
 			return Problems.answer(HttpStatus.NOT_FOUND, "No organisation is registered with id '" + id + "'.");

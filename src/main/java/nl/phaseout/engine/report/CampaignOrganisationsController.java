@@ -9,6 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import nl.phaseout.engine.inventory.EndpointCounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +32,9 @@ import nl.phaseout.engine.system.Problems;
 
 /** Every organisation of a campaign, one row each, as JSON pages or as one CSV: for the programme office. */
 @RestController
+@Tag(name = "Campaigns")
+@ApiResponse(responseCode = "403", description = "For the programme office (group phaseout-office) and"
+		+ " administrators only")
 class CampaignOrganisationsController {
 
 	static final List<String> CSV_HEADER = List.of("id", "name", "category", "applicability", "phase", "phaseSince",
@@ -42,6 +50,10 @@ class CampaignOrganisationsController {
 		this.campaigns = campaigns;
 	}
 
+	@Operation(summary = "The campaign's organisations, one row each, a page at a time",
+			description = "Filters: phase, category, overdue (true or false) and q (in id or name).")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = CampaignOrganisations.Page.class)))
 	@GetMapping("/api/campaigns/{id}/organisations")
 	@Transactional(readOnly = true)
 	ResponseEntity<?> organisations(@PathVariable String id, @RequestParam(required = false) String phase,
@@ -57,6 +69,8 @@ class CampaignOrganisationsController {
 		return ResponseEntity.ok(organisations.page(id, query, Scope.all(), Instant.now()));
 	}
 
+	@Operation(summary = "The same rows as one CSV, for a spreadsheet")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@GetMapping("/api/campaigns/{id}/organisations.csv")
 	@Transactional(readOnly = true)
 	ResponseEntity<?> csv(@PathVariable String id, @RequestParam(required = false) String phase,

@@ -3,6 +3,11 @@ package nl.phaseout.engine.report;
 import java.time.Instant;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +24,10 @@ import nl.phaseout.engine.system.Problems;
  * timeline and the status reports show, for every organisation of the campaign.
  */
 @RestController
+@Tag(name = "Campaigns", description = "A campaign's progress, its organisations, timeline and status reports:"
+		+ " for the programme office.")
+@ApiResponse(responseCode = "403", description = "For the programme office (group phaseout-office) and"
+		+ " administrators only")
 class ProgressController {
 
 	private final CampaignCatalog campaigns;
@@ -30,6 +39,8 @@ class ProgressController {
 		this.figures = figures;
 	}
 
+	@Operation(summary = "The campaign at a glance: organisations per phase and category, endpoints, overdue")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Progress.class)))
 	@GetMapping("/api/campaigns/{id}/progress")
 	@Transactional(readOnly = true)
 	ResponseEntity<?> progress(@PathVariable String id) {

@@ -6,9 +6,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import nl.phaseout.engine.inventory.EndpointCounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,9 +36,14 @@ import nl.phaseout.engine.system.Problems;
  * with {@code Accept: text/csv} (or {@code ?format=csv}, for a link in a page).
  */
 @RestController
+@Tag(name = "Campaigns")
+@ApiResponse(responseCode = "403", description = "For the programme office (group phaseout-office) and"
+		+ " administrators only")
 class ReportsController {
 
 	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private static final String FORMAT = "json or csv, for a link that cannot send Accept: text/csv";
 
 	private final CampaignTimeline timeline;
 
@@ -47,6 +57,8 @@ class ReportsController {
 		this.campaigns = campaigns;
 	}
 
+	@Operation(summary = "The campaign's timeline: one point a day")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Timeline.class)))
 	@GetMapping("/api/campaigns/{id}/timeline")
 	ResponseEntity<?> timeline(@PathVariable String id, @RequestParam(required = false) String from,
 			Authentication user) {
@@ -61,13 +73,19 @@ class ReportsController {
 		catch (DateTimeParseException ex) {
 			throw new InvalidQueryException("from '" + from + "' must be a date such as 2026-11-28");
 		}
-		return ResponseEntity.ok(Map.of("campaignId", id, "points", timeline.points(id, since)));
+		return ResponseEntity.ok(new Timeline(id, timeline.points(id, since)));
 	}
 
+	@Operation(summary = "The campaign's status reports, newest first, a page at a time")
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = ReportList.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	@GetMapping("/api/campaigns/{id}/reports")
 	ResponseEntity<?> reports(@PathVariable String id, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, @RequestParam(required = false) String format,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication user) {
+			@RequestParam(required = false) String size,
+			@Parameter(description = FORMAT) @RequestParam(required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			Authentication user) {
 		ResponseEntity<ProblemDetail> refused = refused(id, user);
 		if (refused != null) {
 			return refused;
@@ -86,14 +104,18 @@ class ReportsController {
 			}
 			return csv(csv.toString(), id + "-reports.csv");
 		}
-		return ResponseEntity.ok(Map.of("campaignId", id, "page", paging.page(), "size", paging.size(), "total",
-				reports.count(id), "reports", list));
+		return ResponseEntity.ok(new ReportList(id, paging.page(), paging.size(), reports.count(id), list));
 	}
 
+	@Operation(summary = "One status report, with the changes since the one before")
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = StatusReport.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	@GetMapping("/api/campaigns/{id}/reports/{number}")
 	ResponseEntity<?> report(@PathVariable String id, @PathVariable String number,
-			@RequestParam(required = false) String format,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication user) {
+			@Parameter(description = FORMAT) @RequestParam(required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			Authentication user) {
 		ResponseEntity<ProblemDetail> refused = refused(id, user);
 		if (refused != null) {
 			return refused;
@@ -119,6 +141,12 @@ class ReportsController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidQueryException ex) {
 		return Problems.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	record Timeline(String campaignId, List<CampaignTimeline.Point> points) {
+	}
+
+	record ReportList(String campaignId, int page, int size, long total, List<StatusReport.Summary> reports) {
 	}
 
 	/** One report as lines of section, name, value and the change since the report before. */

@@ -1,5 +1,6 @@
 package nl.phaseout.engine.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import nl.phaseout.engine.inventory.EndpointCounts;
 
 import java.time.Instant;
@@ -34,6 +35,7 @@ public record StatusReport(String campaignId, int number, Instant periodStart, I
 	}
 
 	/** A line of the reports list. */
+	@Schema(name = "StatusReportSummary") // not the inventory upload's Summary in the API's description
 	public record Summary(String campaignId, int number, Instant periodStart, Instant periodEnd, Instant createdAt,
 			int missedIntervals, long organisations, EndpointCounts endpoints, long overdue) {
 	}

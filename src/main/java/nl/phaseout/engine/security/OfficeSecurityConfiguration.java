@@ -20,7 +20,8 @@ import org.springframework.security.web.savedrequest.SavedRequest;
  * The programme office's pages: a form login of their own (Dutch and English) that signs the
  * user in to the Camunda webapps too, and the webapps' session accepted in return (see
  * {@link WebappSession}). Session-based, so CSRF protection is on; HTTP Basic also works, for
- * machines (the benchmark, scripts).
+ * machines (the benchmark, scripts). Swagger UI, the API's description to try out, is the office's
+ * too, behind the same login.
  */
 @Configuration(proxyBeanMethods = false)
 class OfficeSecurityConfiguration {
@@ -45,6 +46,25 @@ class OfficeSecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/office/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.httpBasic(basic -> basic.authenticationEntryPoint(loginPage))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginPage))
+			.build();
+	}
+
+	/**
+	 * Swagger UI for the programme office and administrators; others are refused (403), and a
+	 * browser not signed in goes to the office's login, then back. The description it shows,
+	 * {@code /v3/api-docs}, is for every user (see {@link SecurityConfiguration}).
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain swaggerUiFilterChain(HttpSecurity http) throws Exception {
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN);
+		return http.securityMatcher("/swagger-ui.html", "/swagger-ui/**")
+			.authorizeHttpRequests(access -> access.anyRequest()
+				.hasAnyAuthority(SecurityConfiguration.OFFICE, SecurityConfiguration.ADMIN))
+			.securityContext(context -> context.securityContextRepository(new WebappSession("/swagger-ui")))
+			.httpBasic(basic -> basic.authenticationEntryPoint(loginPage))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginPage)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
 			.build();
 	}
 

@@ -23,8 +23,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Nothing is anonymous but the webapps' login page: the Camunda webapps under
  * {@code /camunda} guard themselves with their own login and CSRF protection; everything
- * else (the project's API, Camunda REST, actuator) needs HTTP Basic credentials, or, for
- * the project's API called from a browser page, the webapps' session (see {@link WebappSession}).
+ * else (the project's API and its description at {@code /v3/api-docs}, Camunda REST, actuator)
+ * needs HTTP Basic credentials, or, for the project's API called from a browser page, the
+ * webapps' session (see {@link WebappSession}).
  * Failed logins of either kind throttle the client ({@link LoginThrottle}); unsafe requests from
  * other sites' pages are refused ({@link CrossSiteRequestFilter}); bodies are read up to a limit
  * ({@link UploadLimitFilter}); what Camunda does not authorize itself is for administrators.
@@ -91,8 +92,10 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// A browser signed in to the webapps or /office calls the API with that session...
-			.securityContext(context -> context.securityContextRepository(new WebappSession("/api/")))
+			// A browser signed in to the webapps or /office calls the API with that session (Swagger UI
+			// reads the API's description with it too)...
+			.securityContext(
+					context -> context.securityContextRepository(new WebappSession("/api/", "/v3/api-docs")))
 			// ...and a session rides along on forged requests too: those need the CSRF token of the page.
 			// Basic authentication carries no cookie, but browsers resend cached Basic credentials:
 			// the cross-site filter refuses those (a token would break every machine client).

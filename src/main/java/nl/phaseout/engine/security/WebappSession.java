@@ -24,9 +24,10 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * One login for the browser: the Camunda webapps' session is where a signed-in user is kept,
  * whether they signed in to Tasklist or to {@code /office}. This repository reads that session
- * for {@code /office} and for a browser's calls to {@code /api}, and {@link #signIn} writes it
- * after the office's login form, so Tasklist and Cockpit need no second login. Signing out of
- * either ends both. Nothing else is stored: the Camunda session is the only truth.
+ * for {@code /office}, for Swagger UI and for a browser's calls to {@code /api} and its
+ * description, and {@link #signIn} writes it after the office's login form, so Tasklist and
+ * Cockpit need no second login. Signing out of either ends both. Nothing else is stored: the
+ * Camunda session is the only truth.
  */
 class WebappSession implements SecurityContextRepository {
 
@@ -38,15 +39,16 @@ class WebappSession implements SecurityContextRepository {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	/** Only requests under this path (after the context path) may use the session. */
-	private final String pathPrefix;
+	/** Only requests under these paths (after the context path) may use the session. */
+	private final List<String> pathPrefixes;
 
-	WebappSession(String pathPrefix) {
-		this.pathPrefix = pathPrefix;
+	WebappSession(String... pathPrefixes) {
+		this.pathPrefixes = List.of(pathPrefixes);
 	}
 
 	private boolean applies(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + pathPrefix);
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return pathPrefixes.stream().anyMatch(path::startsWith);
 	}
 
 	/** The user signed in to the webapps in this request's session, as a Spring authentication, or null. */

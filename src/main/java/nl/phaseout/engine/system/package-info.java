@@ -1,5 +1,6 @@
 /**
  * What every feature shares: settings, the embedded Kafka broker, topics, start-up checks,
- * the problem-details error handling and CSV cells safe for spreadsheets.
+ * the problem-details error handling, the OpenAPI description of {@code /api} and CSV cells
+ * safe for spreadsheets.
  */
 package nl.phaseout.engine.system;
