@@ -69,4 +69,15 @@ class ApiDocsAccessTest extends SecurityTest {
 		assertThat(config.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
 	}
 
+	@Test
+	void theTopicsDescriptionIsServedToSignedInUsersOnly() {
+		ResponseEntity<String> anonymous = http.getForEntity("/asyncapi.yaml", String.class);
+		ResponseEntity<String> projectManager = http.withBasicAuth(PROJECT_MANAGER, PROJECT_MANAGER)
+			.getForEntity("/asyncapi.yaml", String.class);
+
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(projectManager.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(projectManager.getBody()).startsWith("asyncapi:").contains("phaseout.inventory");
+	}
+
 }
