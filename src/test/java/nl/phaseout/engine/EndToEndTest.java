@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// A throttled login stays blocked long enough for a test to see it on a busy machine.
 		properties = { "phaseout.kafka.embedded.port=0",
-				"phaseout.inventory.trusted-sources=/intune/*,urn:phaseout:manual:*,/test/*,urn:test:*",
+				"phaseout.inventory.trusted-sources=/intune/*,/test/*,urn:test:*",
 				"phaseout.security.login-throttle.first-delay=30s" })
 public abstract class EndToEndTest {
 

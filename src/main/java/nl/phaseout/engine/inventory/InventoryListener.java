@@ -2,12 +2,14 @@ package nl.phaseout.engine.inventory;
 
 import java.util.List;
 
-import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code phaseout.inventory} a poll batch at a time, in the configured consumer group. */
+/**
+ * Reads {@code phaseout.inventory}, {@code phaseout.inventory.manual} and every feed's topic a poll
+ * batch at a time, in the configured consumer group: one listener, one error handling.
+ */
 @Component
 class InventoryListener {
 
@@ -17,7 +19,7 @@ class InventoryListener {
 		this.ingestion = ingestion;
 	}
 
-	@KafkaListener(id = "inventory", idIsGroup = false, topics = Topics.INVENTORY, batch = "true",
+	@KafkaListener(id = "inventory", idIsGroup = false, topics = "#{@" + InventoryFeeds.BEAN + ".listened()}", batch = "true",
 			containerFactory = InventoryKafkaConfiguration.CONTAINER_FACTORY)
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
 		ingestion.ingest(records);

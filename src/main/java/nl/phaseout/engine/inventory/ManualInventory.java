@@ -19,9 +19,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Inventory for an organisation without a feed: its project manager (or the office) uploads the
- * endpoint list as CSV, and the engine publishes it on {@code phaseout.inventory} as a feed would,
- * under the source {@code urn:phaseout:manual:<user>}. From there it travels the same path as any
- * feed: deduplicated, dead-lettered when invalid, counted, advancing the process.
+ * endpoint list as CSV, and the engine publishes it on {@code phaseout.inventory.manual} as a feed
+ * would, under the source {@code urn:phaseout:manual:<user>}. From there it travels the same path
+ * as any feed: deduplicated, dead-lettered when invalid, counted, advancing the process. Only the
+ * engine writes that topic, and only after the caller has checked who uploads for whom, so the
+ * upload counts for its organisation without any {@code sources} or trusted-sources entry.
  * <p>
  * The list is the organisation's whole endpoint list at upload time: each endpoint listed is
  * observed then, and each endpoint that an earlier manual upload reported, still live and not

@@ -24,8 +24,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a validated manual upload on {@code phaseout.inventory} as the CloudEvents any feed
- * sends (structured mode, key = organisation id): an observation per endpoint, a retirement per
+ * Publishes a validated manual upload on {@code phaseout.inventory.manual}, the topic only the
+ * engine writes, as the CloudEvents any feed sends (structured mode, key = organisation id): an observation per endpoint, a retirement per
  * endpoint the upload no longer lists, then the {@code scan-completed}. All in one Kafka
  * transaction: the inventory consumer reads {@code read_committed}, so it sees the whole upload
  * or, should the engine stop midway, none of it. The producer is the engine's own, not the shared
@@ -108,7 +108,7 @@ class ManualInventoryPublisher implements DisposableBean {
 		ProductsJson.string(event, scan.source());
 		event.append(",\"type\":\"").append(type).append("\",\"time\":\"").append(time)
 			.append("\",\"datacontenttype\":\"application/json\",\"data\":").append(data).append('}');
-		var record = new ProducerRecord<>(Topics.INVENTORY, scan.organisationId(),
+		var record = new ProducerRecord<>(Topics.INVENTORY_MANUAL, scan.organisationId(),
 				event.toString().getBytes(StandardCharsets.UTF_8));
 		record.headers().add("content-type", STRUCTURED);
 		return record;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import nl.phaseout.engine.inventory.event.EdgeText;
 import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
 import nl.phaseout.engine.system.CsvLines;
 
@@ -179,28 +180,19 @@ final class ManualUpload {
 		endpoints.put(endpointId, grown);
 	}
 
-	/** The field without surrounding blanks, or a problem when it is too long, has control characters or is missing. */
+	/**
+	 * The field without surrounding blanks, or a problem when it is missing or breaks the rule for
+	 * endpoint ids and product fields ({@link EdgeText}), the same as on Kafka.
+	 */
 	private String text(int line, String field, String value, int maxLength, boolean required) {
 		String text = value.strip();
 		if (required && text.isEmpty()) {
 			problem(line, field + " is empty");
 		}
-		else if (text.length() > maxLength) {
-			problem(line, field + " is longer than " + maxLength + " characters");
-		}
-		else if (hasControlCharacter(text)) {
-			problem(line, field + " contains a control character (such as a line break or U+0000)");
+		else {
+			EdgeText.problem(text, maxLength).ifPresent(problem -> problem(line, field + " " + problem));
 		}
 		return text;
-	}
-
-	private static boolean hasControlCharacter(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			if (Character.isISOControl(text.charAt(i))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private void requireNonEmpty(int line, String field, String value) {

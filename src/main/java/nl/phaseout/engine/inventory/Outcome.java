@@ -13,7 +13,10 @@ enum Outcome {
 	STALE,
 	/** Invalid; published to the dead-letter topic with the reason. */
 	DEAD_LETTERED,
-	/** Its source may not report for its organisation; dead-lettered naming the source. */
+	/**
+	 * Its source may not report for its organisation, may not come from its topic, or its
+	 * unregistered organisation has no room left to keep it; dead-lettered with the reason.
+	 */
 	REFUSED,
 	/** For an organisation not registered yet, from a source not trusted for all: kept until it registers. */
 	PARKED;

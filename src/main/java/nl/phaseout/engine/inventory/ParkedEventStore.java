@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code inv_parked_event} table: records kept, unchanged, until their organisation
- * registers. Callers hold the organisation's counts lock, so checking for a repeat and inserting
- * cannot race with another writer for the same organisation.
+ * registers, with their number per organisation in {@code inv_parked_organisation}. Callers hold
+ * the organisation's counts lock, so checking for a repeat and inserting cannot race with another
+ * writer for the same organisation. Bounded: anyone who may write a topic can name organisations
+ * that do not exist, and without a bound fill the database with them. The bound on organisations
+ * is checked without a lock on all of them: consumers parking new organisations at the same moment
+ * may each take the last place.
  */
 @Repository
 class ParkedEventStore {
@@ -61,21 +66,60 @@ class ParkedEventStore {
 
 	}
 
-	/** Keeps the events not kept already (a replayed topic repeats them); returns how many it added. */
-	int park(Collection<Parked> events) {
+	/** An event there is no room for, and why. */
+	record Overflow(Parked parked, String reason) {
+	}
+
+	/** How many events were added, and those beyond the limits, which were not. */
+	record Parking(int kept, List<Overflow> overflow) {
+	}
+
+	/**
+	 * Keeps the events not kept already (a replayed topic repeats them) as far as the limits allow;
+	 * answers how many it added and which it had no room for.
+	 */
+	Parking park(Collection<Parked> events, InventoryProperties.Parked limits) {
+		List<Overflow> overflow = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		List<Parked> fresh = new ArrayList<>();
 		Map<String, List<Parked>> byOrganisation = events.stream()
 			.collect(Collectors.groupingBy(parked -> parked.event().organisationId(), TreeMap::new,
 					Collectors.toList()));
+		Map<String, Long> held = held(byOrganisation.keySet());
+		long[] organisations = { organisations() };
 		byOrganisation.forEach((organisationId, parkedEvents) -> {
 			Set<EventId> known = known(organisationId,
 					parkedEvents.stream().map(parked -> parked.event().envelope().id()).distinct().toList());
+			long already = held.getOrDefault(organisationId, 0L);
+			long added = 0;
 			for (Parked parked : parkedEvents) {
 				EventId id = parked.eventId();
-				if (!known.contains(id) && seen.add(organisationId + "\n" + id.source() + "\n" + id.id())) {
+				if (known.contains(id) || !seen.add(organisationId + "\n" + id.source() + "\n" + id.id())) {
+					continue;
+				}
+				if (already == 0 && added == 0 && organisations[0] >= limits.maxOrganisations()) {
+					overflow.add(new Overflow(parked, "organisation '" + SourcePatterns.printable(organisationId)
+							+ "' is not registered, and events are kept already for " + limits.maxOrganisations()
+							+ " organisations that are not, the most kept (phaseout.inventory.parked.max-organisations);"
+							+ " register the organisation, then send the event again"));
+				}
+				else if (already + added >= limits.maxEventsPerOrganisation()) {
+					overflow.add(new Overflow(parked, "organisation '" + SourcePatterns.printable(organisationId)
+							+ "' is not registered, and " + limits.maxEventsPerOrganisation()
+							+ " events are kept for it already, the most kept for one organisation"
+							+ " (phaseout.inventory.parked.max-events-per-organisation); register the organisation,"
+							+ " then send the event again"));
+				}
+				else {
+					if (already == 0 && added == 0) {
+						organisations[0]++;
+					}
+					added++;
 					fresh.add(parked);
 				}
+			}
+			if (added > 0) {
+				count(organisationId, !held.containsKey(organisationId), already + added);
 			}
 		});
 		var now = timestamp(clock.instant());
@@ -87,7 +131,36 @@ class ParkedEventStore {
 							parked.eventId().id(), now, record.topic(), record.partition(), record.offset(),
 							record.timestamp(), encode(record) };
 				}).toList());
-		return fresh.size();
+		return new Parking(fresh.size(), overflow);
+	}
+
+	private Map<String, Long> held(Collection<String> organisationIds) {
+		Map<String, Long> held = new HashMap<>();
+		List<String> ids = List.copyOf(organisationIds);
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			named.query("SELECT organisation_id, events FROM inv_parked_organisation WHERE organisation_id IN (:ids)",
+					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+					rs -> {
+						held.put(rs.getString(1), rs.getLong(2));
+					});
+		}
+		return held;
+	}
+
+	private long organisations() {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inv_parked_organisation", Long.class);
+		return count == null ? 0 : count;
+	}
+
+	private void count(String organisationId, boolean first, long events) {
+		if (first) {
+			jdbc.update("INSERT INTO inv_parked_organisation (organisation_id, events) VALUES (?, ?)", organisationId,
+					events);
+		}
+		else {
+			jdbc.update("UPDATE inv_parked_organisation SET events = ? WHERE organisation_id = ?", events,
+					organisationId);
+		}
 	}
 
 	/** The organisation's kept records, in the order they arrived. */
@@ -101,6 +174,7 @@ class ParkedEventStore {
 
 	void delete(String organisationId) {
 		jdbc.update("DELETE FROM inv_parked_event WHERE organisation_id = ?", organisationId);
+		jdbc.update("DELETE FROM inv_parked_organisation WHERE organisation_id = ?", organisationId);
 	}
 
 	long count() {

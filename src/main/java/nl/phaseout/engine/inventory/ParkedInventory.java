@@ -69,12 +69,8 @@ public class ParkedInventory {
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
 				InventoryEvent event = parser.parse(record);
-				if (sources.mayReport(patterns, event.envelope().source())) {
-					admitted.add(event);
-				}
-				else {
-					refused.add(new Refusal(record, SourceCheck.refusal(event)));
-				}
+				sources.refusal(event, record, patterns)
+					.ifPresentOrElse(reason -> refused.add(new Refusal(record, reason)), () -> admitted.add(event));
 			}
 			catch (InvalidEventException ex) {
 				refused.add(new Refusal(record, ex.getMessage()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -22,9 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Who may report for whom, checked on every valid event before it is applied: a source of
- * {@code phaseout.inventory.trusted-sources} reports for every organisation; any other must be
- * among the organisation's own sources. An event from another source changes nothing and is
+ * Who may report for whom, checked on every valid event before it is applied. First whether its
+ * source may come from the topic it came from ({@link InventoryFeeds}): a claim the topic does not
+ * back is refused whatever else is configured. Then: an upload the engine published on
+ * {@code phaseout.inventory.manual}, and a source of {@code phaseout.inventory.trusted-sources},
+ * report for every organisation; any other source must be among the organisation's own sources. An event from another source changes nothing and is
  * dead-lettered, naming its source and organisation, once the transaction has committed. An
  * event for an organisation that is not registered yet is parked until it registers
  * ({@link ParkedInventory}). Registration takes the organisation's counts locks too, and the
@@ -51,10 +54,13 @@ class SourceCheck {
 
 	private final InventoryMetrics metrics;
 
-	SourceCheck(InventoryProperties properties, RegisteredOrganisations organisations, CountsRepository counts,
-			ObjectProvider<ActiveCampaigns> campaigns, ParkedEventStore parked, DeadLetters deadLetters,
-			InventoryMetrics metrics) {
+	private final InventoryFeeds feeds;
+
+	SourceCheck(InventoryProperties properties, InventoryFeeds feeds, RegisteredOrganisations organisations,
+			CountsRepository counts, ObjectProvider<ActiveCampaigns> campaigns, ParkedEventStore parked,
+			DeadLetters deadLetters, InventoryMetrics metrics) {
 		this.properties = properties;
+		this.feeds = feeds;
 		this.organisations = organisations;
 		this.counts = counts;
 		this.campaigns = campaigns;
@@ -72,22 +78,29 @@ class SourceCheck {
 	 * it locks the organisations' counts rows, parks the events of unregistered organisations, and
 	 * dead-letters the refused ones after commit.
 	 */
-	List<InventoryEvent> admit(List<InventoryEvent> events,
+	List<InventoryEvent> admit(List<InventoryEvent> all,
 			Function<InventoryEvent, ConsumerRecord<String, byte[]>> records) {
-		if (events.stream().allMatch(event -> trusted(event.envelope().source()))) {
+		List<Refusal> refused = new ArrayList<>();
+		List<InventoryEvent> events = new ArrayList<>(all.size());
+		for (InventoryEvent event : all) {
+			ConsumerRecord<String, byte[]> record = records.apply(event);
+			feeds.refusal(record.topic(), event.envelope().source())
+				.ifPresentOrElse(reason -> refused.add(new Refusal(record, reason)), () -> events.add(event));
+		}
+		if (events.stream().allMatch(event -> trusted(event, records.apply(event)))) {
+			refuseAfterCommit(refused);
 			return events;
 		}
 		lock(events.stream().map(InventoryEvent::organisationId).collect(Collectors.toCollection(TreeSet::new)));
 		Map<String, List<String>> allowed = organisations.allowedSources(events.stream()
-			.filter(event -> !trusted(event.envelope().source()))
+			.filter(event -> !trusted(event, records.apply(event)))
 			.map(InventoryEvent::organisationId)
 			.collect(Collectors.toCollection(TreeSet::new)));
 		List<InventoryEvent> admitted = new ArrayList<>(events.size());
 		List<Parked> toPark = new ArrayList<>();
-		List<Refusal> refused = new ArrayList<>();
 		for (InventoryEvent event : events) {
 			List<String> patterns = allowed.get(event.organisationId());
-			if (trusted(event.envelope().source())) {
+			if (trusted(event, records.apply(event))) {
 				admitted.add(event);
 			}
 			else if (patterns == null) {
@@ -101,23 +114,37 @@ class SourceCheck {
 			}
 		}
 		if (!toPark.isEmpty()) {
-			int kept = parked.park(toPark);
+			ParkedEventStore.Parking parking = parked.park(toPark, properties.parked());
+			parking.overflow().forEach(over -> refused.add(new Refusal(over.parked().record(), over.reason())));
+			int parkedCount = toPark.size() - parking.overflow().size();
 			afterCommit(() -> {
-				metrics.events(Outcome.PARKED, toPark.size());
-				log.info("Parked {} event(s) of organisations not registered yet ({} new)", toPark.size(), kept);
+				metrics.events(Outcome.PARKED, parkedCount);
+				log.info("Parked {} event(s) of organisations not registered yet ({} new)", parkedCount,
+						parking.kept());
 			});
 		}
 		refuseAfterCommit(refused);
 		return admitted;
 	}
 
-	/** Whether the source may report for an organisation that allows these patterns. */
-	boolean mayReport(Collection<String> patterns, String source) {
-		return trusted(source) || SourcePatterns.anyMatches(patterns, source);
+	/**
+	 * Why the event, come in this record, may not report for an organisation that allows these
+	 * patterns; empty when it may.
+	 */
+	Optional<String> refusal(InventoryEvent event, ConsumerRecord<String, byte[]> record,
+			Collection<String> patterns) {
+		Optional<String> wrongTopic = feeds.refusal(record.topic(), event.envelope().source());
+		if (wrongTopic.isPresent()) {
+			return wrongTopic;
+		}
+		return trusted(event, record) || SourcePatterns.anyMatches(patterns, event.envelope().source())
+				? Optional.empty() : Optional.of(refusal(event));
 	}
 
-	boolean trusted(String source) {
-		return SourcePatterns.anyMatches(properties.trustedSources(), source);
+	/** Reports for every organisation: an upload the engine published, or a trusted source. */
+	private boolean trusted(InventoryEvent event, ConsumerRecord<String, byte[]> record) {
+		String source = event.envelope().source();
+		return feeds.vouchedFor(record.topic(), source) || SourcePatterns.anyMatches(properties.trustedSources(), source);
 	}
 
 	static String refusal(InventoryEvent event) {

@@ -19,8 +19,9 @@ import nl.phaseout.engine.system.CsvLines;
  * Registers the organisations of a CSV file ({@code id,name,category} and, optionally, the
  * columns {@code pmGroup} and {@code sources} in either order; header first, RFC 4180 quoting),
  * a hundred rows a transaction. {@code sources} holds the sources that may report for the
- * organisation, separated by {@code ;}. An invalid or duplicate row is reported with its line
- * number and reason and never stops the others.
+ * organisation, separated by {@code ;}. An invalid or duplicate row (an id registered in any case, a
+ * project managers' group that serves another organisation) is reported with its line number and
+ * reason and never stops the others.
  */
 @Component
 class CsvImport {
@@ -68,7 +69,8 @@ class CsvImport {
 			}
 			String id = fields.isEmpty() ? null : fields.get(0).trim();
 			String problem = problem(fields, columns);
-			Integer earlier = problem == null ? firstLine.putIfAbsent(id, line) : null;
+			// ids are the same regardless of case
+			Integer earlier = problem == null ? firstLine.putIfAbsent(id.toLowerCase(Locale.ROOT), line) : null;
 			if (problem != null) {
 				rows.add(ImportResult.Row.rejected(line, id, problem));
 			}
@@ -108,7 +110,10 @@ class CsvImport {
 			return ImportResult.Row.created(pending.line, pending.id());
 		}
 		catch (OrganisationExistsException ex) {
-			return ImportResult.Row.rejected(pending.line, pending.id(), "already registered");
+			return ImportResult.Row.rejected(pending.line, pending.id(), "already registered" + ex.alias());
+		}
+		catch (InvalidRegistrationException ex) {
+			return ImportResult.Row.rejected(pending.line, pending.id(), ex.getMessage());
 		}
 	}
 

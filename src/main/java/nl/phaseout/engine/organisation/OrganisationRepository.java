@@ -1,6 +1,7 @@
 package nl.phaseout.engine.organisation;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -18,16 +19,49 @@ class OrganisationRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the organisation; the primary key makes a second registration of an id fail. */
+	/**
+	 * Inserts the organisation. Checked before, and by the database's unique indexes for two
+	 * registrations at once: an id registered in any case is a conflict, a project managers' group
+	 * that serves another organisation an invalid request.
+	 */
 	void insert(Organisation organisation) {
+		check(organisation);
 		try {
 			jdbc.update("INSERT INTO organisation (id, name, category, pm_group, registered_at) VALUES (?, ?, ?, ?, ?)",
 					organisation.id(), organisation.name(), organisation.category().name(), organisation.pmGroup(),
 					Timestamp.from(organisation.registeredAt()));
 		}
 		catch (DuplicateKeyException ex) {
-			throw new OrganisationExistsException(organisation.id());
+			// another registration committed in between: say which rule it broke
+			check(organisation);
+			throw new OrganisationExistsException(organisation.id(), organisation.id());
 		}
+	}
+
+	private void check(Organisation organisation) {
+		Optional<String> registered = idIgnoringCase(organisation.id());
+		if (registered.isPresent()) {
+			throw new OrganisationExistsException(organisation.id(), registered.get());
+		}
+		servedBy(organisation.pmGroup()).ifPresent(other -> {
+			throw new InvalidRegistrationException(List.of("pmGroup '" + organisation.pmGroup()
+					+ "' already serves organisation '" + other + "'; each organisation has a project managers' group"
+					+ " of its own: leave pmGroup out for pm-<id>, or name another"));
+		});
+	}
+
+	/** The id of the organisation registered with this id in any case ({@code MIN-JENV} for {@code min-jenv}). */
+	Optional<String> idIgnoringCase(String id) {
+		return jdbc.queryForList("SELECT id FROM organisation WHERE LOWER(id) = LOWER(?)", String.class, id)
+			.stream()
+			.findFirst();
+	}
+
+	/** The organisation whose project managers' group this is, if any. */
+	Optional<String> servedBy(String pmGroup) {
+		return jdbc.queryForList("SELECT id FROM organisation WHERE pm_group = ?", String.class, pmGroup)
+			.stream()
+			.findFirst();
 	}
 
 	Optional<Organisation> find(String id) {

@@ -3,6 +3,7 @@ package nl.phaseout.engine.organisation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.phaseout.engine.inventory.SourcePatterns;
@@ -20,6 +21,12 @@ record RegistrationRequest(String id, String name, String category, String pmGro
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+
+	/**
+	 * Groups that already mean something to the engine: their members would become the
+	 * organisation's project managers, and the organisation's tasks would go to the administrators.
+	 */
+	static final Set<String> RESERVED_GROUPS = Set.of("camunda-admin", "phaseout-office");
 
 	RegistrationRequest(String id, String name, String category, String pmGroup) {
 		this(id, name, category, pmGroup, List.of());
@@ -55,6 +62,11 @@ record RegistrationRequest(String id, String name, String category, String pmGro
 		if (!isBlank(pmGroup) && !GROUP.matcher(pmGroup.trim()).matches()) {
 			problems.add("pmGroup '" + OrganisationNames.printable(pmGroup)
 					+ "' must be lower-case letters, digits, '.', '_' or '-'");
+		}
+		else if (!isBlank(pmGroup) && RESERVED_GROUPS.contains(pmGroup.trim())) {
+			problems.add("pmGroup '" + pmGroup.trim() + "' is the engine's own (camunda-admin administers the engine,"
+					+ " phaseout-office is the programme office), not an organisation's project managers; leave pmGroup"
+					+ " out for pm-<id>, or name a group of the organisation's own");
 		}
 		problems.addAll(SourcePatterns.problems(sources));
 		return problems;

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -46,15 +47,40 @@ public final class EmbeddedKafkaBroker {
 
 	private final int partitions;
 
+	private final Settings settings;
+
+	private final Map<String, Object> clientSettings;
+
 	private KafkaRaftServer server;
 
 	private CompletableFuture<Void> starting;
 
 	public EmbeddedKafkaBroker(Path logDir, String host, int port, int partitions) {
+		this(logDir, host, port, partitions, (properties, controllerPort) -> {
+		}, Map.of());
+	}
+
+	/**
+	 * A broker with settings over the defaults, such as a test's SASL listeners and authorizer.
+	 *
+	 * @param clientSettings what a client needs besides the address to reach it (its SASL login)
+	 */
+	EmbeddedKafkaBroker(Path logDir, String host, int port, int partitions, Settings settings,
+			Map<String, Object> clientSettings) {
 		this.logDir = logDir.toAbsolutePath().normalize();
 		this.host = host;
 		this.port = port;
 		this.partitions = partitions;
+		this.settings = settings;
+		this.clientSettings = Map.copyOf(clientSettings);
+	}
+
+	/** Changes the broker's settings, knowing the controller's port. */
+	@FunctionalInterface
+	interface Settings {
+
+		void apply(Properties properties, int controllerPort);
+
 	}
 
 	public String bootstrapServers() {
@@ -141,6 +167,7 @@ public final class EmbeddedKafkaBroker {
 		props.put("share.coordinator.state.topic.replication.factor", "1");
 		props.put("group.initial.rebalance.delay.ms", "0");
 		props.put("message.max.bytes", String.valueOf(2 * 1024 * 1024));
+		settings.apply(props, controllerPort);
 		return props;
 	}
 
@@ -172,8 +199,10 @@ public final class EmbeddedKafkaBroker {
 	/** The broker has registered with its controller and answers clients. */
 	private void awaitReady() {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+		Map<String, Object> config = new HashMap<>(clientSettings);
+		config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+		try (Admin admin = Admin.create(config)) {
 			while (true) {
 				try {
 					if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {

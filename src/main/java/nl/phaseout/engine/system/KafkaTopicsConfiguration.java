@@ -1,14 +1,19 @@
 package nl.phaseout.engine.system;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The contract's topics, created at start when they do not exist yet. */
+/** The contract's topics and the inbound ones configured besides, created at start when they do not exist yet. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
@@ -21,8 +26,14 @@ class KafkaTopicsConfiguration {
 	}
 
 	@Bean
-	KafkaAdmin.NewTopics phaseoutTopics() {
-		return new KafkaAdmin.NewTopics(topic(Topics.INVENTORY), deadLetterTopic(), topic(Topics.STATUS));
+	KafkaAdmin.NewTopics phaseoutTopics(ObjectProvider<InboundTopics> inbound) {
+		List<NewTopic> created = new ArrayList<>(
+				List.of(topic(Topics.INVENTORY), topic(Topics.INVENTORY_MANUAL), deadLetterTopic(), topic(Topics.STATUS)));
+		Set<String> names = new LinkedHashSet<>();
+		inbound.orderedStream().forEach(topics -> names.addAll(topics.topics()));
+		created.stream().map(NewTopic::name).toList().forEach(names::remove);
+		names.forEach(name -> created.add(topic(name)));
+		return new KafkaAdmin.NewTopics(created.toArray(NewTopic[]::new));
 	}
 
 	/**

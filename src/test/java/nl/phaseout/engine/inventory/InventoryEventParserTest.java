@@ -25,6 +25,7 @@ import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
 import nl.phaseout.engine.inventory.event.InventoryEvent.ScanCompleted;
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -251,6 +252,61 @@ class InventoryEventParserTest {
 								{"specversion":"1.0","id":"1","source":"urn:a\\u0000","type":"phaseout.endpoint.retired",
 								 "data":{"organisationId":"ORG","endpointId":"ep-1","retiredAt":"2024-05-01T10:00:00Z"}}""",
 						STRUCTURED)));
+	}
+
+	@Tag("security")
+	@ParameterizedTest
+	@MethodSource
+	void endpointIdsAndProductFieldsThatWouldReadOtherwiseAreRefusedWithTheReason(String reason,
+			ConsumerRecord<String, byte[]> record) {
+		assertThatThrownBy(() -> parser.parse(record)).isInstanceOf(InvalidEventException.class).hasMessage(reason);
+	}
+
+	static Stream<Arguments> endpointIdsAndProductFieldsThatWouldReadOtherwiseAreRefusedWithTheReason() {
+		return Stream.of(
+				bad("data.endpointId contains the formatting character U+202E at position 3; such characters change"
+						+ " how text reads", observed("ORG", "pc\u202Eexe.doc", "1", "2024-05-01T10:00:00Z", "[]")),
+				bad("data.endpointId contains the formatting character U+200B at position 3; such characters change"
+						+ " how text reads", retiredEvent("pc\u200B1")),
+				bad("data.endpointId contains the control character U+0085 at position 3",
+						observed("ORG", "pc\u00851", "1", "2024-05-01T10:00:00Z", "[]")),
+				bad("data.endpointId contains '<' at position 1; '<', '>', '[' and ']' are not allowed",
+						observed("ORG", "<img src=x>", "1", "2024-05-01T10:00:00Z", "[]")),
+				bad("data.endpointId contains '[' at position 1; '<', '>', '[' and ']' are not allowed",
+						observed("ORG", "[click](https://evil.example)", "1", "2024-05-01T10:00:00Z", "[]")),
+				bad("data.endpointId is longer than 200 characters",
+						observed("ORG", "p".repeat(201), "1", "2024-05-01T10:00:00Z", "[]")),
+				bad("data.products[0].vendor contains '>' at position 6; '<', '>', '[' and ']' are not allowed",
+						observed("ORG", "pc-1", "1", "2024-05-01T10:00:00Z",
+								products(TestRecords.product("Micro>soft", "Defender", "antivirus", "active")))),
+				bad("data.products[0].name contains the formatting character U+2066 at position 1; such characters"
+						+ " change how text reads", observed("ORG", "pc-1", "1", "2024-05-01T10:00:00Z",
+								products(TestRecords.product("Microsoft", "\u2066Defender", "antivirus", "active")))),
+				bad("data.products[0].category contains ']' at position 5; '<', '>', '[' and ']' are not allowed",
+						observed("ORG", "pc-1", "1", "2024-05-01T10:00:00Z",
+								products(TestRecords.product("Microsoft", "Defender", "anti]", "active")))),
+				bad("data.products[0].version contains the formatting character U+FEFF at position 2; such"
+						+ " characters change how text reads", observed("ORG", "pc-1", "1", "2024-05-01T10:00:00Z",
+								"[{\"vendor\":\"M\",\"name\":\"D\",\"version\":\"1\\uFEFF\",\"category\":\"av\","
+										+ "\"state\":\"active\"}]")),
+				bad("data.products[0].vendor is longer than 200 characters", observed("ORG", "pc-1", "1",
+						"2024-05-01T10:00:00Z", products(TestRecords.product("v".repeat(201), "D", "av", "active")))));
+	}
+
+	@Tag("security")
+	@Test
+	void ordinaryNamesInAnyScriptPass() {
+		var event = (EndpointObserved) parser.parse(observed("ORG", "werkplek-Zoë-東京-01", "1",
+				"2024-05-01T10:00:00Z", products(TestRecords.product("AO Kaspersky Lab (RU)", "Kaspersky Endpoint"
+						+ " Security 12.1 & co", "antivirus", "active"))));
+
+		assertThat(event.endpointId()).isEqualTo("werkplek-Zoë-東京-01");
+		assertThat(event.products().get(0).vendor()).isEqualTo("AO Kaspersky Lab (RU)");
+	}
+
+	private static ConsumerRecord<String, byte[]> retiredEvent(String endpointId) {
+		return structured("ORG", "phaseout.endpoint.retired", "1", """
+				{"organisationId":"ORG","endpointId":"%s","retiredAt":"2024-05-01T10:00:00Z"}""".formatted(endpointId));
 	}
 
 	private static Arguments bad(String reason, ConsumerRecord<String, byte[]> record) {

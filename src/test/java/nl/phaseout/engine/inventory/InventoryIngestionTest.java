@@ -88,10 +88,10 @@ class InventoryIngestionTest {
 		refusals = 0;
 		DeadLetters recorded = (record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage());
 		// TestRecords publish as urn:test:intune, trusted here: who may report for whom is SourceCheckTest's.
-		var sources = new SourceCheck(new InventoryProperties(List.of("urn:test:*"), Duration.ofMinutes(5)),
-				organisationIds -> Map.of(), new CountsRepository(fixture.jdbc),
-				fixture.beans.getBeanProvider(ActiveCampaigns.class), new ParkedEventStore(fixture.jdbc), recorded,
-				metrics);
+		var properties = new InventoryProperties(List.of("urn:test:*"), Duration.ofMinutes(5));
+		var sources = new SourceCheck(properties, new InventoryFeeds(properties), organisationIds -> Map.of(),
+				new CountsRepository(fixture.jdbc), fixture.beans.getBeanProvider(ActiveCampaigns.class),
+				new ParkedEventStore(fixture.jdbc), recorded, metrics);
 		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, recorded, metrics,
 				worker.inbox(), new InventoryEventParser(), sources);
 		fixture.jdbc.update("DELETE FROM process_signal");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,33 @@ class ManualUploadTest {
 				"line 6: expected 6 fields (endpointId,vendor,name,version,category,state), found 5",
 				"line 7: vendor and name are empty, which means no security product on 'pc-6';"
 						+ " then leave version, category and state empty too",
-				"line 8: vendor contains a control character (such as a line break or U+0000)",
-				"line 9: endpointId contains a control character (such as a line break or U+0000)",
+				"line 8: vendor contains the control character U+0000 at position 6",
+				"line 9: endpointId contains the control character U+000A at position 5",
 				"line 11: vendor is longer than 200 characters");
 		assertThat(invalid.count()).isEqualTo(8);
 		assertThat(invalid.getMessage()).startsWith("8 problems, nothing was published: line 3: state 'on'");
+	}
+
+	@Tag("security")
+	@Test
+	void endpointIdsAndProductFieldsThatWouldReadOtherwiseAreRefusedNamingTheLine() {
+		InvalidUploadException invalid = invalid(HEADER + "pc-1,Microsoft,Defender,,antivirus,active\n"
+				+ "pc\u202Ecod.exe,Microsoft,Defender,,antivirus,active\n"
+				+ "<script>,Microsoft,Defender,,antivirus,active\n"
+				+ "pc-4,[Microsoft](https://evil.example),Defender,,antivirus,active\n"
+				+ "pc-5,Microsoft,Defender\u200B,,antivirus,active\n"
+				+ "pc-6,Microsoft,Defender,1.0\u0085,antivirus,active\n"
+				+ "p" + "c".repeat(200) + ",Microsoft,Defender,,antivirus,active\n");
+
+		assertThat(invalid.problems()).containsExactly(
+				"line 3: endpointId contains the formatting character U+202E at position 3; such characters change"
+						+ " how text reads",
+				"line 4: endpointId contains '<' at position 1; '<', '>', '[' and ']' are not allowed",
+				"line 5: vendor contains '[' at position 1; '<', '>', '[' and ']' are not allowed",
+				"line 6: name contains the formatting character U+200B at position 9; such characters change how"
+						+ " text reads",
+				"line 7: version contains the control character U+0085 at position 4",
+				"line 8: endpointId is longer than 200 characters");
 	}
 
 	@Test

@@ -55,7 +55,8 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V11__endpoint_products.sql"),
 				new ClassPathResource("db/migration/V13__process_signal.sql"),
 				new ClassPathResource("db/migration/V15__process_signal_claims.sql"),
-				new ClassPathResource("db/migration/V18__inventory_views.sql"))
+				new ClassPathResource("db/migration/V18__inventory_views.sql"),
+				new ClassPathResource("db/migration/V19.3__inventory_parked_organisations.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.organisationFacts = new OrganisationFacts(jdbc);

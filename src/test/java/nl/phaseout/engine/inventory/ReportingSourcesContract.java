@@ -62,6 +62,10 @@ abstract class ReportingSourcesContract {
 		final ParkedEventStore store;
 
 		Fixture(DataSource dataSource) {
+			this(dataSource, new InventoryProperties(List.of("urn:trusted:*"), Duration.ofMinutes(5)));
+		}
+
+		Fixture(DataSource dataSource, InventoryProperties properties) {
 			this.projection = new ProjectionFixture(dataSource);
 			this.named = new NamedParameterJdbcTemplate(dataSource);
 			projection.jdbc.execute("CREATE TABLE test_registration (organisation_id VARCHAR(100) NOT NULL,"
@@ -74,8 +78,8 @@ abstract class ReportingSourcesContract {
 			};
 			RegisteredOrganisations registered = this::registered;
 			this.store = new ParkedEventStore(projection.jdbc);
-			var properties = new InventoryProperties(List.of("urn:trusted:*"), Duration.ofMinutes(5));
-			var check = new SourceCheck(properties, registered, new CountsRepository(projection.jdbc),
+			var check = new SourceCheck(properties, new InventoryFeeds(properties), registered,
+					new CountsRepository(projection.jdbc),
 					projection.beans.getBeanProvider(ActiveCampaigns.class), store, recorded, metrics);
 			var parser = new InventoryEventParser();
 			this.ingestion = new InventoryIngestion(projection.projection, projection.transactionManager, recorded,

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -127,14 +130,21 @@ class ComposeFileTest {
 
 	@Test
 	void everyKafkaNodeIsAValidBrokerAsTheImageReadsItsEnvironment() {
-		Set<String> known = KafkaConfig.configDef().names();
+		Set<String> known = new HashSet<>(KafkaConfig.configDef().names());
+		// read by the authorizer the brokers configure, not by KafkaConfig
+		known.addAll(
+				Set.of(StandardAuthorizer.SUPER_USERS_CONFIG, StandardAuthorizer.ALLOW_EVERYONE_IF_NO_ACL_IS_FOUND_CONFIG));
 		for (String service : kafkaServices()) {
 			Map<String, String> environment = compose.environment(service);
 			assertThat(environment.keySet()).as(service + " leaves no single-node default of the image in place")
 				.containsAll(KafkaImageEnvironment.SINGLE_NODE_DEFAULTS);
 			Map<String, String> broker = brokerProperties(service);
-			assertThat(known).as(service + ": broker settings Kafka knows (a typo would be ignored)")
-				.containsAll(broker.keySet());
+			Set<String> listeners = Arrays.stream(broker.get("listeners").split(","))
+				.map(listener -> listener.split("://")[0].toLowerCase(Locale.ROOT))
+				.collect(Collectors.toSet());
+			assertThat(broker.keySet().stream().map(name -> perListener(name, listeners)))
+				.as(service + ": broker settings Kafka knows (a typo would be ignored)")
+				.allSatisfy(name -> assertThat(known).contains(name));
 
 			Properties properties = new Properties();
 			properties.putAll(broker);
@@ -195,8 +205,81 @@ class ComposeFileTest {
 					.containsEntry("condition", "service_healthy");
 			}
 		}
+		Set<String> oneShot = oneShotServices();
 		for (String service : compose.services().keySet()) {
-			assertThat(compose.service(service)).as(service + " has a health check").containsKey("healthcheck");
+			if (oneShot.contains(service)) {
+				assertThat(compose.service(service).get("restart")).as(service + " runs once").isEqualTo("no");
+			}
+			else {
+				assertThat(compose.service(service)).as(service + " has a health check").containsKey("healthcheck");
+			}
+		}
+	}
+
+	@Tag("security")
+	@Test
+	void everyKafkaListenerAuthenticatesAndEveryRightIsAnAcl() {
+		for (String service : kafkaServices()) {
+			Map<String, String> broker = brokerProperties(service);
+			for (String listener : broker.get("listener.security.protocol.map").split(",")) {
+				assertThat(listener.split(":")[1]).as(service + ": listener " + listener).startsWith("SASL_");
+			}
+			assertThat(broker).as(service)
+				.containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+				.containsEntry("super.users", "User:admin")
+				.containsEntry("allow.everyone.if.no.acl.found", "false");
+			for (String listener : broker.get("listeners").split(",")) {
+				String name = listener.split("://")[0].toLowerCase(Locale.ROOT);
+				assertThat(broker).as(service + ": the users of listener " + name)
+					.containsKey("listener.name." + name + ".plain.sasl.jaas.config");
+			}
+		}
+	}
+
+	@Tag("security")
+	@Test
+	void eachFeedsPrincipalAloneWritesItsTopicAndOnlyTheEngineWritesTheManualUploads() {
+		List<Acl> acls = acls();
+		Set<String> users = jaasUsers(
+				brokerProperties(kafkaServices().get(0)).get("listener.name.internal.plain.sasl.jaas.config"));
+		assertThat(acls).extracting(acl -> acl.principal().substring("User:".length()))
+			.as("every principal granted a right can log in")
+			.allSatisfy(principal -> assertThat(users).contains(principal));
+		for (String engine : engineServices()) {
+			Map<String, String> environment = compose.environment(engine);
+			String principal = "User:" + jaasUsername(environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"));
+			assertThat(environment).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+				.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN");
+			assertThat(acls.stream().filter(acl -> acl.grantsWriteOn("phaseout.inventory.manual")))
+				.as("only the engine writes the manual uploads")
+				.extracting(Acl::principal)
+				.containsOnly(principal);
+			Map<String, String> feeds = feeds(environment);
+			assertThat(feeds).as(engine + " reads at least one feed").isNotEmpty();
+			Set<String> feedPrincipals = new HashSet<>();
+			feeds.forEach((topic, sources) -> {
+				List<String> writers = acls.stream().filter(acl -> acl.grantsWriteOn(topic)).map(Acl::principal).toList();
+				assertThat(writers).as("one principal writes " + topic).hasSize(1).doesNotContain(principal);
+				assertThat(feedPrincipals.add(writers.get(0))).as(writers.get(0) + " writes one feed only").isTrue();
+				assertThat(acls.stream().filter(acl -> acl.principal().equals(writers.get(0))))
+					.as(writers.get(0) + " may do nothing else")
+					.allSatisfy(acl -> assertThat(acl.grantsWriteOn(topic) && acl.operations().size() == 1).isTrue());
+			});
+			assertThat(acls.stream().filter(acl -> acl.principal().equals(principal)))
+				.as("the engine writes no feed's topic")
+				.noneMatch(acl -> feeds.keySet().stream().anyMatch(acl::grantsWriteOn));
+			assertThat(acls).as("the engine reads and creates its topics, in its consumer group, and publishes"
+					+ " uploads in transactions")
+				.contains(new Acl(principal, Set.of("Read", "Describe", "Create"), "topic", "phaseout.", "prefixed"),
+						new Acl(principal, Set.of("Read"), "group", "phaseout-engine", "literal"),
+						new Acl(principal, Set.of("Write", "Describe"), "transactional-id",
+								"phaseout-manual-inventory-", "prefixed"));
+			assertThat(Set.of("phaseout.inventory.dlt", "phaseout.status")).as("the engine's own topics")
+				.allSatisfy(topic -> assertThat(acls).anyMatch(acl -> acl.principal().equals(principal)
+						&& acl.grantsWriteOn(topic)));
+			assertThat(ComposeFile.<Map<String, Object>>map(compose.service(engine).get("depends_on")).get("kafka-acls"))
+				.as(engine + " starts once the ACLs are in place")
+				.containsEntry("condition", "service_completed_successfully");
 		}
 	}
 
@@ -256,13 +339,98 @@ class ComposeFileTest {
 		assertThat(compose.environment("postgres").get("POSTGRES_PASSWORD")).startsWith("${POSTGRES_PASSWORD:?");
 	}
 
+	/** The Kafka nodes: the apache/kafka image with a node id (the kafka-acls task runs the image's tools). */
 	private static List<String> kafkaServices() {
 		return compose.services()
 			.keySet()
 			.stream()
 			.filter(service -> String.valueOf(compose.service(service).get("image")).startsWith("apache/kafka:"))
+			.filter(service -> compose.environment(service).containsKey("KAFKA_NODE_ID"))
 			.sorted()
 			.toList();
+	}
+
+	/** Tasks that run once and end: others wait for them to complete, not to be healthy. */
+	private static Set<String> oneShotServices() {
+		Set<String> oneShot = new HashSet<>();
+		for (String service : compose.services().keySet()) {
+			Map<String, Map<String, Object>> dependsOn = ComposeFile.map(compose.service(service).get("depends_on"));
+			if (dependsOn != null) {
+				dependsOn.forEach((dependency, condition) -> {
+					if ("service_completed_successfully".equals(condition.get("condition"))) {
+						oneShot.add(dependency);
+					}
+				});
+			}
+		}
+		return oneShot;
+	}
+
+	/** The ACLs the kafka-acls task adds: principal, operations, resource type, name, pattern type. */
+	private static List<Acl> acls() {
+		List<Acl> acls = new ArrayList<>();
+		String script = String.valueOf(ComposeFile.list(compose.service("kafka-acls").get("command")).get(0));
+		for (String line : script.split("\n")) {
+			List<String> words = Arrays.asList(line.strip().split("\\s+"));
+			if (words.isEmpty() || !words.get(0).equals("acls")) {
+				continue;
+			}
+			String principal = null;
+			String type = null;
+			String name = null;
+			String pattern = "literal";
+			Set<String> operations = new HashSet<>();
+			for (int i = 1; i + 1 < words.size(); i += 2) {
+				String value = words.get(i + 1);
+				switch (words.get(i)) {
+					case "--allow-principal" -> principal = value;
+					case "--operation" -> operations.add(value);
+					case "--topic", "--group", "--transactional-id" -> {
+						type = words.get(i).substring(2);
+						name = value;
+					}
+					case "--resource-pattern-type" -> pattern = value;
+					default -> throw new AssertionError("unexpected option " + words.get(i) + " in: " + line);
+				}
+			}
+			acls.add(new Acl(principal, operations, type, name, pattern));
+		}
+		return acls;
+	}
+
+	record Acl(String principal, Set<String> operations, String type, String name, String pattern) {
+
+		boolean grantsWriteOn(String topic) {
+			return "topic".equals(type) && operations.contains("Write")
+					&& ("prefixed".equals(pattern) ? topic.startsWith(name) : topic.equals(name));
+		}
+
+	}
+
+	/** The users a JAAS configuration of PlainLoginModule defines ({@code user_<name>="..."}). */
+	private static Set<String> jaasUsers(String jaas) {
+		Set<String> users = new HashSet<>();
+		Matcher user = Pattern.compile("user_([A-Za-z0-9._-]+)=").matcher(jaas);
+		while (user.find()) {
+			users.add(user.group(1));
+		}
+		return users;
+	}
+
+	private static String jaasUsername(String jaas) {
+		Matcher username = Pattern.compile("username=\"([^\"]+)\"").matcher(jaas);
+		assertThat(username.find()).as("a username in " + jaas).isTrue();
+		return username.group(1);
+	}
+
+	/** The engine's feeds: topic to sources, from PHASEOUT_INVENTORY_FEEDS_<n>_TOPIC and _SOURCES. */
+	private static Map<String, String> feeds(Map<String, String> engine) {
+		Map<String, String> feeds = new LinkedHashMap<>();
+		for (int i = 0; engine.containsKey("PHASEOUT_INVENTORY_FEEDS_" + i + "_TOPIC"); i++) {
+			feeds.put(engine.get("PHASEOUT_INVENTORY_FEEDS_" + i + "_TOPIC"),
+					engine.get("PHASEOUT_INVENTORY_FEEDS_" + i + "_SOURCES"));
+		}
+		return feeds;
 	}
 
 	private static List<String> engineServices() {
@@ -273,6 +441,19 @@ class ComposeFileTest {
 				.equals(ComposeFile.map(compose.service(service).get("build")).get("dockerfile")))
 			.sorted()
 			.toList();
+	}
+
+	/**
+	 * A setting for one listener ({@code listener.name.<listener>.[<mechanism>.]<setting>}) as the
+	 * setting it overrides, for a listener the broker has; any other name as it is.
+	 */
+	private static String perListener(String name, Set<String> listeners) {
+		Matcher perListener = Pattern.compile("listener\\.name\\.([^.]+)\\.(?:(?:plain|scram-sha-256|scram-sha-512|"
+				+ "gssapi|oauthbearer)\\.)?(.+)").matcher(name);
+		if (perListener.matches() && listeners.contains(perListener.group(1))) {
+			return perListener.group(2);
+		}
+		return name;
 	}
 
 	private static Map<String, String> brokerProperties(String service) {

@@ -29,6 +29,8 @@ import org.apache.kafka.common.header.Header;
  * No time of an event ({@code time} and the data's own) may lie more than {@code maxClockSkew}
  * ahead of the engine's clock: an observation dated in the future would outrank every real one
  * to come and pin its endpoint's state. A contract's {@code endDate} may lie in the future.
+ * Endpoint ids and product fields follow {@link EdgeText}: no control or formatting characters, no
+ * {@code < > [ ]}, at most 200 characters.
  */
 public final class InventoryEventParser {
 
@@ -65,7 +67,7 @@ public final class InventoryEventParser {
 		InventoryEvent parsed = switch (event.envelope().type()) {
 			case InventoryEvent.ENDPOINT_OBSERVED -> observed(event.envelope(), data);
 			case InventoryEvent.ENDPOINT_RETIRED -> new EndpointRetired(event.envelope(), organisationId(data),
-					data.text("endpointId"), data.timestamp("retiredAt"));
+					endpointId(data), data.timestamp("retiredAt"));
 			case InventoryEvent.SCAN_COMPLETED -> new ScanCompleted(event.envelope(), organisationId(data),
 					data.text("scanId"), data.timestamp("completedAt"), data.nonNegativeLong("endpointCount"));
 			case InventoryEvent.ALTERNATIVE_SELECTED -> new AlternativeSelected(event.envelope(),
@@ -119,7 +121,7 @@ public final class InventoryEventParser {
 
 	private static EndpointObserved observed(Envelope envelope, JsonFields data) {
 		String organisationId = organisationId(data);
-		String endpointId = data.text("endpointId");
+		String endpointId = endpointId(data);
 		var observedAt = data.timestamp("observedAt");
 		JsonNode list = data.node("products");
 		if (list == null) {
@@ -136,15 +138,20 @@ public final class InventoryEventParser {
 	}
 
 	private static Product product(JsonFields product) {
-		String vendor = product.text("vendor");
-		String name = product.text("name");
-		String version = product.optionalText("version", 100);
-		String category = product.text("category");
-		String state = product.text("state").toLowerCase(Locale.ROOT);
+		String vendor = product.label("vendor", EdgeText.MAX_LENGTH);
+		String name = product.label("name", EdgeText.MAX_LENGTH);
+		String version = product.optionalLabel("version", 100);
+		String category = product.label("category", EdgeText.MAX_LENGTH);
+		String state = product.label("state", EdgeText.MAX_LENGTH).toLowerCase(Locale.ROOT);
 		if (!STATES.contains(state)) {
 			throw new InvalidEventException(product.path("state") + " must be one of active, passive, disabled");
 		}
 		return new Product(vendor, name, version, category, state);
+	}
+
+	/** Shown to people wherever endpoints are listed: {@link EdgeText}'s rule. */
+	private static String endpointId(JsonFields data) {
+		return data.label("endpointId", EdgeText.MAX_LENGTH);
 	}
 
 	private static String organisationId(JsonFields data) {

@@ -94,6 +94,25 @@ final class JsonFields {
 		}
 	}
 
+	/** An endpoint id or product field: {@link #optionalText} under {@link EdgeText}'s rule. */
+	String label(String field, int maxLength) {
+		String value = optionalLabel(field, maxLength);
+		if (value == null) {
+			throw new InvalidEventException("missing " + path(field));
+		}
+		return value;
+	}
+
+	String optionalLabel(String field, int maxLength) {
+		String value = optionalText(field, maxLength);
+		if (value != null) {
+			EdgeText.problem(value, maxLength).ifPresent(problem -> {
+				throw new InvalidEventException(path(field) + " " + problem);
+			});
+		}
+		return value;
+	}
+
 	Instant timestamp(String field) {
 		return parseTimestamp(path(field), text(field, 64));
 	}

@@ -1,0 +1,43 @@
+package nl.phaseout.engine.inventory.event;
+
+import java.util.Optional;
+
+/**
+ * The rule for what feeds and uploads name (endpoint ids, product fields): text that is shown to
+ * people as it is, so nothing in it may make it read otherwise. No control characters (Unicode Cc),
+ * no formatting characters (Cf, such as U+202E, the right-to-left override, which shows
+ * {@code exe.doc} as {@code cod.exe}), none of {@code < > [ ]} (markup and link syntax), and at most
+ * {@value #MAX_LENGTH} characters. The same rule on Kafka (dead-lettered) and in an upload (400).
+ */
+public final class EdgeText {
+
+	public static final int MAX_LENGTH = 200;
+
+	private EdgeText() {
+	}
+
+	/** What is wrong with the text, in words that follow its name ("data.endpointId ..."); empty when nothing. */
+	public static Optional<String> problem(String text, int maxLength) {
+		if (text.length() > maxLength) {
+			return Optional.of("is longer than " + maxLength + " characters");
+		}
+		for (int i = 0, position = 1; i < text.length(); position++) {
+			int c = text.codePointAt(i);
+			String code = String.format("U+%04X", c);
+			if (Character.getType(c) == Character.CONTROL) {
+				return Optional.of("contains the control character " + code + " at position " + position);
+			}
+			if (Character.getType(c) == Character.FORMAT) {
+				return Optional.of("contains the formatting character " + code + " at position " + position
+						+ "; such characters change how text reads");
+			}
+			if (c == '<' || c == '>' || c == '[' || c == ']') {
+				return Optional.of("contains '" + (char) c + "' at position " + position
+						+ "; '<', '>', '[' and ']' are not allowed");
+			}
+			i += Character.charCount(c);
+		}
+		return Optional.empty();
+	}
+
+}
