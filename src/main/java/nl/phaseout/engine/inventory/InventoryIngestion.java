@@ -48,21 +48,17 @@ class InventoryIngestion {
 
 	private final TransactionTemplate transaction;
 
-	private final DeadLetters deadLetters;
-
-	private final InventoryMetrics metrics;
+	private final Refusals refusals;
 
 	private final InventoryChanges inbox;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			DeadLetters deadLetters, InventoryMetrics metrics, InventoryChanges inbox, InventoryEventParser parser,
-			SourceCheck sources) {
+			Refusals refusals, InventoryChanges inbox, InventoryEventParser parser, SourceCheck sources) {
 		this.parser = parser;
 		this.sources = sources;
 		this.projection = projection;
 		this.transaction = new TransactionTemplate(transactionManager);
-		this.deadLetters = deadLetters;
-		this.metrics = metrics;
+		this.refusals = refusals;
 		this.inbox = inbox;
 	}
 
@@ -92,14 +88,12 @@ class InventoryIngestion {
 			applied = applyOneByOne(parsed, recordOf, rejected);
 		}
 		for (Rejected bad : rejected) {
-			log.warn("Dead-lettering {}-{}@{}: {}", bad.record().topic(), bad.record().partition(),
-					bad.record().offset(), bad.reason().getMessage());
-			deadLetters.publish(bad.record(), bad.reason());
+			refusals.deadLetter(bad.record(), bad.reason());
 		}
 		for (Outcome outcome : Outcome.values()) {
-			metrics.events(outcome, applied.result().count(outcome));
+			refusals.count(outcome, applied.result().count(outcome));
 		}
-		metrics.events(Outcome.DEAD_LETTERED, rejected.size());
+		refusals.count(Outcome.DEAD_LETTERED, rejected.size());
 		log.debug("Inventory batch of {}: {}, {} dead-lettered, {} process signals", records.size(),
 				applied.result().outcomes(), rejected.size(), applied.signals());
 	}

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import nl.phaseout.engine.inventory.SourceCheck.Refusal;
+import nl.phaseout.engine.inventory.Refusals.Refusal;
 import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
@@ -31,26 +31,22 @@ public class ParkedInventory {
 
 	private final SourceCheck sources;
 
-	private final RegisteredOrganisations organisations;
-
 	private final InventoryEventParser parser;
 
 	private final InventoryProjection projection;
 
 	private final InventoryChanges inbox;
 
-	private final InventoryMetrics metrics;
+	private final Refusals refusals;
 
-	ParkedInventory(ParkedEventStore parked, SourceCheck sources, RegisteredOrganisations organisations,
-			InventoryEventParser parser, InventoryProjection projection, InventoryChanges inbox,
-			InventoryMetrics metrics) {
+	ParkedInventory(ParkedEventStore parked, SourceCheck sources, InventoryEventParser parser,
+			InventoryProjection projection, InventoryChanges inbox, Refusals refusals) {
 		this.parked = parked;
 		this.sources = sources;
-		this.organisations = organisations;
 		this.parser = parser;
 		this.projection = projection;
 		this.inbox = inbox;
-		this.metrics = metrics;
+		this.refusals = refusals;
 	}
 
 	/** Applies or refuses the organisation's parked events; call after writing its registration. */
@@ -62,8 +58,7 @@ public class ParkedInventory {
 		if (records.isEmpty()) {
 			return;
 		}
-		List<String> patterns = organisations.allowedSources(List.of(organisationId))
-			.getOrDefault(organisationId, List.of());
+		List<String> patterns = sources.allowedSources(organisationId);
 		List<InventoryEvent> admitted = new ArrayList<>();
 		List<Refusal> refused = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
@@ -81,13 +76,9 @@ public class ParkedInventory {
 		parked.delete(organisationId);
 		log.info("Organisation {} registered: {} parked event(s) applied, {} refused", organisationId,
 				admitted.size(), refused.size());
-		SourceCheck.afterCommit(() -> {
-			for (Outcome outcome : Outcome.values()) {
-				metrics.events(outcome, result.count(outcome));
-			}
-		});
+		refusals.countAfterCommit(result);
 		// The registration has committed by then: a dead letter that fails must not fail it.
-		sources.refuseAfterCommitOrLog(refused);
+		refusals.refuseAfterCommitOrLog(refused);
 	}
 
 }

@@ -10,17 +10,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
+import nl.phaseout.engine.inventory.Refusals.Refusal;
 import nl.phaseout.engine.inventory.ParkedEventStore.Parked;
-import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who may report for whom, checked on every valid event before it is applied. First whether its
@@ -44,33 +40,22 @@ class SourceCheck {
 
 	private final RegisteredOrganisations organisations;
 
-	private final CountsRepository counts;
-
-	private final ObjectProvider<ActiveCampaigns> campaigns;
+	private final OrganisationLocks locks;
 
 	private final ParkedEventStore parked;
 
-	private final DeadLetters deadLetters;
-
-	private final InventoryMetrics metrics;
+	private final Refusals refusals;
 
 	private final InventoryFeeds feeds;
 
 	SourceCheck(InventoryProperties properties, InventoryFeeds feeds, RegisteredOrganisations organisations,
-			CountsRepository counts, ObjectProvider<ActiveCampaigns> campaigns, ParkedEventStore parked,
-			DeadLetters deadLetters, InventoryMetrics metrics) {
+			OrganisationLocks locks, ParkedEventStore parked, Refusals refusals) {
 		this.properties = properties;
 		this.feeds = feeds;
 		this.organisations = organisations;
-		this.counts = counts;
-		this.campaigns = campaigns;
+		this.locks = locks;
 		this.parked = parked;
-		this.deadLetters = deadLetters;
-		this.metrics = metrics;
-	}
-
-	/** A record that may not be applied, and why. */
-	record Refusal(ConsumerRecord<String, byte[]> record, String reason) {
+		this.refusals = refusals;
 	}
 
 	/**
@@ -88,7 +73,7 @@ class SourceCheck {
 				.ifPresentOrElse(reason -> refused.add(new Refusal(record, reason)), () -> events.add(event));
 		}
 		if (events.stream().allMatch(event -> trusted(event, records.apply(event)))) {
-			refuseAfterCommit(refused);
+			refusals.refuseAfterCommit(refused);
 			return events;
 		}
 		lock(events.stream().map(InventoryEvent::organisationId).collect(Collectors.toCollection(TreeSet::new)));
@@ -117,13 +102,10 @@ class SourceCheck {
 			ParkedEventStore.Parking parking = parked.park(toPark, properties.parked());
 			parking.overflow().forEach(over -> refused.add(new Refusal(over.parked().record(), over.reason())));
 			int parkedCount = toPark.size() - parking.overflow().size();
-			afterCommit(() -> {
-				metrics.events(Outcome.PARKED, parkedCount);
-				log.info("Parked {} event(s) of organisations not registered yet ({} new)", parkedCount,
-						parking.kept());
-			});
+			refusals.countAfterCommit(Outcome.PARKED, parkedCount);
+			log.info("Parking {} event(s) of organisations not registered yet ({} new)", parkedCount, parking.kept());
 		}
-		refuseAfterCommit(refused);
+		refusals.refuseAfterCommit(refused);
 		return admitted;
 	}
 
@@ -154,68 +136,12 @@ class SourceCheck {
 
 	/** Takes the organisations' counts locks in every active campaign, in the order ingestion takes them. */
 	void lock(Set<String> organisationIds) {
-		counts.lock(campaigns.getIfAvailable(ActiveCampaigns::defaultCampaign)
-			.activeCampaigns()
-			.stream()
-			.map(Campaign::campaignId)
-			.toList(), organisationIds);
+		locks.lock(organisationIds);
 	}
 
-	/**
-	 * Dead-letters the records, with their reasons, once the current transaction has committed. A
-	 * failure to publish fails the caller (ingestion retries its batch and refuses them again).
-	 */
-	void refuseAfterCommit(List<Refusal> refused) {
-		if (refused.isEmpty()) {
-			return;
-		}
-		afterCommit(() -> {
-			refused.forEach(this::deadLetter);
-			metrics.events(Outcome.REFUSED, refused.size());
-		});
-	}
-
-	/**
-	 * As {@link #refuseAfterCommit(List)}, for a caller that cannot retry (a registration, which has
-	 * committed): a record that cannot be published is logged with where it still lies in the topic.
-	 */
-	void refuseAfterCommitOrLog(List<Refusal> refused) {
-		if (refused.isEmpty()) {
-			return;
-		}
-		afterCommit(() -> {
-			for (Refusal refusal : refused) {
-				try {
-					deadLetter(refusal);
-				}
-				catch (RuntimeException ex) {
-					ConsumerRecord<String, byte[]> record = refusal.record();
-					log.error("Could not dead-letter {}-{}@{} ({}); it is still in that topic: {}", record.topic(),
-							record.partition(), record.offset(), refusal.reason(), ex.toString());
-				}
-			}
-			metrics.events(Outcome.REFUSED, refused.size());
-		});
-	}
-
-	private void deadLetter(Refusal refusal) {
-		ConsumerRecord<String, byte[]> record = refusal.record();
-		log.warn("Refusing {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), refusal.reason());
-		deadLetters.publish(record, new InvalidEventException(refusal.reason()));
-	}
-
-	static void afterCommit(Runnable action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			throw new IllegalStateException("The source check runs in the transaction that applies the events");
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-
-		});
+	/** The sources the organisation allows, none when it is not registered. */
+	List<String> allowedSources(String organisationId) {
+		return organisations.allowedSources(List.of(organisationId)).getOrDefault(organisationId, List.of());
 	}
 
 }

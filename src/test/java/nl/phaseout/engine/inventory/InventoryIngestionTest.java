@@ -89,11 +89,13 @@ class InventoryIngestionTest {
 		DeadLetters recorded = (record, reason) -> deadLetters.add(record.offset() + ": " + reason.getMessage());
 		// TestRecords publish as urn:test:intune, trusted here: who may report for whom is SourceCheckTest's.
 		var properties = new InventoryProperties(List.of("urn:test:*"), Duration.ofMinutes(5));
+		var refused = new Refusals(recorded, metrics);
 		var sources = new SourceCheck(properties, new InventoryFeeds(properties), organisationIds -> Map.of(),
-				new CountsRepository(fixture.jdbc), fixture.beans.getBeanProvider(ActiveCampaigns.class),
-				new ParkedEventStore(fixture.jdbc), recorded, metrics);
-		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, recorded, metrics,
-				worker.inbox(), new InventoryEventParser(), sources);
+				new OrganisationLocks(new CountsRepository(fixture.jdbc),
+						fixture.beans.getBeanProvider(ActiveCampaigns.class)),
+				new ParkedEventStore(fixture.jdbc), refused);
+		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, refused, worker.inbox(),
+				new InventoryEventParser(), sources);
 		fixture.jdbc.update("DELETE FROM process_signal");
 	}
 

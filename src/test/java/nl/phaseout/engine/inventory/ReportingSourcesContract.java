@@ -78,13 +78,15 @@ abstract class ReportingSourcesContract {
 			};
 			RegisteredOrganisations registered = this::registered;
 			this.store = new ParkedEventStore(projection.jdbc);
+			var refusals = new Refusals(recorded, metrics);
 			var check = new SourceCheck(properties, new InventoryFeeds(properties), registered,
-					new CountsRepository(projection.jdbc),
-					projection.beans.getBeanProvider(ActiveCampaigns.class), store, recorded, metrics);
+					new OrganisationLocks(new CountsRepository(projection.jdbc),
+							projection.beans.getBeanProvider(ActiveCampaigns.class)),
+					store, refusals);
 			var parser = new InventoryEventParser();
-			this.ingestion = new InventoryIngestion(projection.projection, projection.transactionManager, recorded,
-					metrics, inbox, parser, check);
-			this.parked = new ParkedInventory(store, check, registered, parser, projection.projection, inbox, metrics);
+			this.ingestion = new InventoryIngestion(projection.projection, projection.transactionManager, refusals,
+					inbox, parser, check);
+			this.parked = new ParkedInventory(store, check, parser, projection.projection, inbox, refusals);
 		}
 
 		/** As the organisations module answers: the registered ones, each with its patterns. */
