@@ -46,7 +46,7 @@ class WebappSession implements SecurityContextRepository {
 	}
 
 	private boolean applies(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + pathPrefix);
+		return RequestPaths.of(request).startsWith(pathPrefix);
 	}
 
 	/** The user signed in to the webapps in this request's session, as a Spring authentication, or null. */
