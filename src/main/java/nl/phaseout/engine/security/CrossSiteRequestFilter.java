@@ -43,15 +43,14 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = RequestPaths.of(request);
 		return SAFE.contains(request.getMethod()) || !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean engineRest = request.getRequestURI().substring(request.getContextPath().length())
-			.startsWith("/engine-rest/");
+		boolean engineRest = RequestPaths.of(request).startsWith("/engine-rest/");
 		MediaType type = contentType(request);
 		String foreign = foreignOrigin(request, type != null && type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA));
 		if (foreign != null) {

@@ -28,7 +28,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 	/** Only Camunda REST: the project's API calls the engine as the system, after its own checks. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+		return !RequestPaths.under(request, "/engine-rest/");
 	}
 
 	@Override

@@ -14,7 +14,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = RequestPaths.of(request);
 		String detail = SecurityConfiguration.isAdministration(request)
 				? request.getMethod() + " " + path + " is for administrators (group camunda-admin) only."
 				: "Your groups do not allow " + request.getMethod() + " " + path + ".";

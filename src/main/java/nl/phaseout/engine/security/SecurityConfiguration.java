@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -41,10 +42,14 @@ class SecurityConfiguration {
 	/**
 	 * Parts of Camunda REST that Camunda does not authorize (jobs without a process definition,
 	 * such as the history cleanup's; the schema log, metrics, telemetry) or that check any user's
-	 * password ({@code identity/verify}): for administrators only, also under {@code /engine/{name}}.
+	 * password ({@code identity/verify}): for administrators only, also under {@code /engine/{name}},
+	 * and the same under the webapps' engine API ({@code /camunda/api/engine/engine/{name}/}).
 	 */
 	private static final String[] ADMINISTRATION = { "job/**", "job-definition/**", "history/cleanup/**",
 			"history/job-log/**", "schema/log/**", "metrics/**", "telemetry/**", "identity/verify" };
+
+	/** The webapps' engine API (Cockpit's, Tasklist's, Admin's), a REST API like /engine-rest. */
+	static final String WEBAPP_ENGINE = "/camunda/api/engine/";
 
 	private static final RequestMatcher ADMINISTRATION_PATHS = administrationPaths();
 
@@ -56,10 +61,22 @@ class SecurityConfiguration {
 		return http
 			.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/"),
 					paths.matcher("/favicon.ico")))
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				// The webapps authorize the rest themselves, but not these: the same rule as /engine-rest's.
+				.requestMatchers(ADMINISTRATION_PATHS)
+				.hasAuthority(ADMIN)
+				.anyRequest()
+				.permitAll())
+			// Who is signed in to the webapps, for the rule above; the webapps keep their own session.
+			.securityContext(context -> context.securityContextRepository(new WebappSession(WEBAPP_ENGINE)))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new Http403ForbiddenEntryPoint())
+				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
 			// The webapps' own CSRF filter (Camunda's CsrfPreventionFilter) stays on for /camunda/api.
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new WebappLoginThrottleFilter(throttle), AuthorizationFilter.class)
+			.addFilterAfter(new EngineRefusalFilter(), AuthorizationFilter.class)
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
 			.build();
 	}
@@ -103,6 +120,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new CrossSiteRequestFilter(settings.allowedOrigins()), BasicAuthenticationFilter.class)
 			.addFilterBefore(new UploadLimitFilter(settings.maxUploadSize().toBytes()), BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+			.addFilterAfter(new EngineRefusalFilter(), AuthorizationFilter.class)
 			.build();
 	}
 
@@ -117,10 +135,11 @@ class SecurityConfiguration {
 
 	private static RequestMatcher administrationPaths() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		RequestMatcher[] matchers = new RequestMatcher[ADMINISTRATION.length * 2];
+		RequestMatcher[] matchers = new RequestMatcher[ADMINISTRATION.length * 3];
 		for (int i = 0; i < ADMINISTRATION.length; i++) {
-			matchers[2 * i] = paths.matcher("/engine-rest/" + ADMINISTRATION[i]);
-			matchers[2 * i + 1] = paths.matcher("/engine-rest/engine/*/" + ADMINISTRATION[i]);
+			matchers[3 * i] = paths.matcher("/engine-rest/" + ADMINISTRATION[i]);
+			matchers[3 * i + 1] = paths.matcher("/engine-rest/engine/*/" + ADMINISTRATION[i]);
+			matchers[3 * i + 2] = paths.matcher(WEBAPP_ENGINE + "engine/*/" + ADMINISTRATION[i]);
 		}
 		return new OrRequestMatcher(matchers);
 	}

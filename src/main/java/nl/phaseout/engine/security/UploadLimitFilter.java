@@ -34,7 +34,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = RequestPaths.of(request);
 		return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
 	}
 

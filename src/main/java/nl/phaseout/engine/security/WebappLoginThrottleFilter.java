@@ -42,7 +42,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"POST".equals(request.getMethod())
-				|| !LOGIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+				|| !LOGIN.matcher(RequestPaths.of(request)).matches();
 	}
 
 	@Override

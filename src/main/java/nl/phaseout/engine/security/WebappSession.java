@@ -47,7 +47,7 @@ class WebappSession implements SecurityContextRepository {
 	}
 
 	private boolean applies(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = RequestPaths.of(request);
 		return pathPrefixes.stream().anyMatch(path::startsWith);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,6 +21,8 @@ import org.springframework.http.ResponseEntity;
  * {@code /engine-rest/job}; Camunda checks no authorization on jobs without a process definition,
  * nor on the schema log, metrics and telemetry. Those parts are for {@code camunda-admin} only.
  */
+@Tag("security")
+@Tag("e2e")
 class AdministrationEndpointsTest extends SecurityTest {
 
 	@Autowired
@@ -43,6 +46,47 @@ class AdministrationEndpointsTest extends SecurityTest {
 			assertThat(response.getBody()).contains("administrators (group camunda-admin)");
 		});
 		assertThat(historyService.findHistoryCleanupJobs()).extracting(Job::getId).contains(cleanup.getId());
+	}
+
+	/** Issue 19: the same paths under the webapps' engine API, with a Tasklist session. */
+	@Test
+	void aProjectManagerCannotTouchTheHistoryCleanupJobFromTasklist() {
+		String org = uniqueId("ADM");
+		assertThat(register(Map.of("id", org, "name", "Organisatie " + org, "category", "OTHER")).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		String pm = user(pmGroup(org));
+		WebappLogin session = WebappLogin.tasklist(http, pm, PASSWORD);
+		Job cleanup = historyService.findHistoryCleanupJobs().get(0);
+		String engine = "/camunda/api/engine/engine/default";
+		String job = engine + "/job/" + cleanup.getId();
+
+		Map<String, ResponseEntity<String>> attempts = new java.util.LinkedHashMap<>();
+		for (String path : List.of("/job", "/job-definition", "/history/job-log", "/metrics", "/schema/log",
+				"/history/cleanup/jobs", "/telemetry/data")) {
+			attempts.put("GET " + path, http.exchange(engine + path, HttpMethod.GET, new HttpEntity<>(session.headers()),
+					String.class));
+		}
+		attempts.put("postpone", http.exchange(job + "/duedate", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("duedate", "2099-01-01T00:00:00.000+0000"), session.headers()), String.class));
+		attempts.put("suspend", http.exchange(job + "/suspended", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("suspended", true), session.headers()), String.class));
+		attempts.put("retries", http.exchange(job + "/retries", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("retries", 0), session.headers()), String.class));
+		attempts.put("execute", http.exchange(job + "/execute", HttpMethod.POST, new HttpEntity<>(session.headers()),
+				String.class));
+		attempts.put("delete", http.exchange(job, HttpMethod.DELETE, new HttpEntity<>(session.headers()),
+				String.class));
+		attempts.put("encoded", http.exchange(java.net.URI.create("http://localhost:" + port
+				+ "/camunda/api/engine/engine/default/j%6Fb"), HttpMethod.GET, new HttpEntity<>(session.headers()),
+				String.class));
+
+		assertThat(attempts).allSatisfy((what, response) -> assertThat(response.getStatusCode())
+			.as("%s: %s", what, response.getBody()).isEqualTo(HttpStatus.FORBIDDEN));
+		Job after = historyService.findHistoryCleanupJobs().stream().filter(j -> j.getId().equals(cleanup.getId()))
+			.findFirst().orElseThrow();
+		assertThat(after.isSuspended()).isFalse();
+		assertThat(after.getRetries()).isEqualTo(cleanup.getRetries());
+		assertThat(after.getDuedate()).isEqualTo(cleanup.getDuedate());
 	}
 
 	@Test

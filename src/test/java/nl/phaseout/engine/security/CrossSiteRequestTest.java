@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -24,6 +25,8 @@ import org.springframework.util.MultiValueMap;
  * deploying a process (whose expressions run on the server). Unsafe requests from another origin
  * are refused, and bodies of a type the endpoint does not document too; machines are unaffected.
  */
+@Tag("security")
+@Tag("e2e")
 class CrossSiteRequestTest extends SecurityTest {
 
 	private static final String EVIL = "https://evil.example";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,8 @@ import org.springframework.http.ResponseEntity;
  * 404 exactly as an unknown id does (no group names); the campaign progress is for the office;
  * health details (database and Kafka) are for administrators.
  */
+@Tag("security")
+@Tag("e2e")
 class DisclosureTest extends SecurityTest {
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -26,6 +27,8 @@ import nl.phaseout.engine.Integration;
  * phase-out (declares its endpoints clean, supplies the scan, picks the alternative, ends the
  * contract). Only the organisation's own sources and the trusted ones may report for it.
  */
+@Tag("security")
+@Tag("e2e")
 class ForeignReporterTest extends SecurityTest {
 
 	private static final String ATTACKER = "urn:attacker:made-up";

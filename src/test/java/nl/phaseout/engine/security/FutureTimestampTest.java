@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -17,6 +18,8 @@ import nl.phaseout.engine.Integration;
  * Threat: an observation dated 9999-12-31 pins an endpoint "clean" for good, because every later
  * real observation looks older. A time beyond the allowed clock skew is dead-lettered instead.
  */
+@Tag("security")
+@Tag("e2e")
 class FutureTimestampTest extends SecurityTest {
 
 	@Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.springframework.http.ResponseEntity;
  * U+202E that makes a name read differently) or markup, which Camunda Forms' text renders inside
  * every project manager's task. Such names are refused with 400, by REST and by CSV.
  */
+@Tag("security")
+@Tag("e2e")
 class HostileNameTest extends SecurityTest {
 
 	@ParameterizedTest

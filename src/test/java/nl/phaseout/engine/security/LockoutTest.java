@@ -2,6 +2,7 @@ package nl.phaseout.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -18,6 +19,8 @@ import org.springframework.util.MultiValueMap;
  * (per address and user, for a limited time, the test context's first delay being 30 s), and
  * Camunda's own permanent lock is off.
  */
+@Tag("security")
+@Tag("e2e")
 class LockoutTest extends SecurityTest {
 
 	private static final String ENGINE = "/engine-rest/engine";

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import nl.phaseout.engine.security.SecuritySettings.LoginThrottleSettings;
 
 /** Failed logins cost time, more for each, never for good, and only to whoever fails. */
+@Tag("security")
 class LoginThrottleTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -18,6 +19,8 @@ import org.springframework.http.ResponseEntity;
  * Threat: there was no password policy; a project manager set his password to "x". Camunda's
  * password policy is on: at least 12 characters, and not the user's own id or names.
  */
+@Tag("security")
+@Tag("e2e")
 class PasswordPolicyTest extends SecurityTest {
 
 	@Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -18,6 +19,7 @@ import nl.phaseout.engine.system.MissingProductionSettingsException;
  * {@code prod,dev} started on PostgreSQL with the demo users, and the refusal message printed a
  * datasource URL with its password. Each is refused before anything starts, and no secret is shown.
  */
+@Tag("security")
 class ProductionHardeningTest {
 
 	private static final String SECRET = "hunter2-db-secret";

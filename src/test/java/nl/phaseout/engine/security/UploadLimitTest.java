@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,8 @@ import org.springframework.http.ResponseEntity;
  * beyond {@code phaseout.security.max-upload-size} (10 MiB) are answered 413 with a problem
  * detail, whether their length is declared or they arrive in chunks, and nothing is registered.
  */
+@Tag("security")
+@Tag("e2e")
 class UploadLimitTest extends SecurityTest {
 
 	private static final int LIMIT = 10 * 1024 * 1024;
