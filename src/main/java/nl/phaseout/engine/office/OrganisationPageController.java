@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -58,7 +59,7 @@ class OrganisationPageController {
 	@GetMapping("/office/organisations/{id}")
 	@Transactional(readOnly = true)
 	String organisation(@PathVariable String id, @RequestParam(required = false) String campaign, Authentication user,
-			Model model) {
+			Locale locale, Model model) {
 		Campaign shown = pages.campaign(campaign);
 		Instant now = Instant.now();
 		// Another organisation's page answers as an unknown one does: 404.
@@ -69,7 +70,7 @@ class OrganisationPageController {
 		model.addAttribute("row", row);
 		model.addAttribute("deadlines", deadlines(shown.id(), row, now));
 		model.addAttribute("tasks", row.processInstanceId() == null ? List.of() : tasks.of(row.processInstanceId()));
-		evidence.addTo(model, shown.id(), row.id());
+		evidence.addTo(model, shown.id(), row.id(), locale);
 		return "office/organisation";
 	}
 
