@@ -71,7 +71,12 @@ class OrganisationEvidence {
 			List<String> shown = new ArrayList<>();
 			for (JsonNode product : JSON.readTree(json)) {
 				String version = product.hasNonNull("version") ? " " + product.get("version").asText() : "";
-				shown.add(product.path("vendor").asText() + " " + product.path("name").asText() + version + " ("
+				String vendor = product.path("vendor").asText();
+				String name = product.path("name").asText();
+				// "Kaspersky Endpoint Security", not "Kaspersky Kaspersky Endpoint Security"
+				String shownName = name.toLowerCase(Locale.ROOT).startsWith(vendor.toLowerCase(Locale.ROOT)) ? name
+						: vendor + " " + name;
+				shown.add(shownName + version + " ("
 						+ state.apply(product.path("state").asText()) + ")");
 			}
 			return String.join(", ", shown);

@@ -233,7 +233,7 @@ class OfficeBrowserIT {
 			}
 			for (JsonNode row : all) {
 				String category = row.get("category").asText();
-				figures.put("#by-category tr[data-category='" + category + "'] th a",
+				figures.put("#by-category tr[data-category='" + category + "'] td.number a",
 						other -> other.get("category").asText().equals(category));
 			}
 			for (Map.Entry<String, java.util.function.Predicate<JsonNode>> figure : figures.entrySet()) {
