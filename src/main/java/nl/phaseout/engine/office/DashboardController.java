@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,7 +20,6 @@ import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.report.CampaignFigures;
 import nl.phaseout.engine.report.CampaignOrganisations;
 import nl.phaseout.engine.report.CampaignTimeline;
-import nl.phaseout.engine.report.InvalidQueryException;
 import nl.phaseout.engine.report.OfficeReaders;
 import nl.phaseout.engine.report.OrganisationQuery;
 import nl.phaseout.engine.report.ReportingProperties;
@@ -64,20 +63,15 @@ class DashboardController {
 	@Transactional(readOnly = true)
 	String dashboard(@RequestParam(required = false) String campaign, @RequestParam(required = false) String phase,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String overdue,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, @RequestParam(required = false) String sort,
-			Authentication user, Model model) {
+			@RequestParam(required = false) String endpoints, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+			@RequestParam(required = false) String sort, Authentication user, Locale locale, Model model) {
 		Campaign shown = pages.campaign(campaign);
 		Instant now = Instant.now();
 		Scope scope = OfficeReaders.scopeOf(user);
-		OrganisationQuery query;
-		try {
-			query = OrganisationQuery.parse(phase, category, overdue, q, page, size, sort);
-		}
-		catch (InvalidQueryException ex) {
-			model.addAttribute("queryError", ex.getMessage());
-			query = OrganisationQuery.FIRST_PAGE;
-		}
+		// A filter the page cannot apply is a 400 in the page's language (OfficeErrors), never a half-filtered table.
+		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, endpoints, q, page, size, sort,
+				OrganisationQuery.OVERDUE_FIRST);
 		boolean office = OfficeReaders.isOffice(user);
 		pages.addFrame(model, user);
 		model.addAttribute("campaign", shown);
@@ -92,7 +86,7 @@ class DashboardController {
 			.toList());
 		model.addAttribute("query", query);
 		model.addAttribute("table", organisations.page(shown.id(), query, scope, now));
-		model.addAttribute("links", new TableLinks(shown.id(), query));
+		model.addAttribute("links", new TableLinks(shown.id(), query, OfficeLocales.supported(locale).getLanguage()));
 		model.addAttribute("categories", Category.NAMES);
 		model.addAttribute("phases", List.of(Phase.values()));
 		if (office) {
@@ -105,18 +99,21 @@ class DashboardController {
 		return "office/dashboard";
 	}
 
-	/** Per category: how many organisations, how many are done (phased out or out of scope), and per phase. */
-	private static List<OfficeViews.CategoryLine> categoryLines(CampaignFigures.Figures figures) {
+	/**
+	 * Per category: how many organisations, how many of those that must or chose to phase out have
+	 * done so, and per phase. Not required and declined advice are out of scope, never done
+	 * ({@link Phase#isDone()} counts them as finished processes, which is another question).
+	 */
+	static List<OfficeViews.CategoryLine> categoryLines(CampaignFigures.Figures figures) {
 		List<OfficeViews.CategoryLine> lines = new ArrayList<>();
 		for (String category : Category.NAMES) {
 			Map<String, Long> byPhase = figures.byCategory().getOrDefault(category, Map.of());
 			long total = byPhase.values().stream().mapToLong(Long::longValue).sum();
-			long done = Stream.of(Phase.values())
-				.filter(Phase::isDone)
-				.mapToLong(phase -> byPhase.getOrDefault(phase.name(), 0L))
-				.sum();
+			long outOfScope = byPhase.getOrDefault(Phase.NOT_REQUIRED.name(), 0L)
+					+ byPhase.getOrDefault(Phase.DECLINED.name(), 0L);
+			long phasedOut = byPhase.getOrDefault(Phase.PHASED_OUT.name(), 0L);
 			if (total > 0) {
-				lines.add(new OfficeViews.CategoryLine(category, total, done, byPhase));
+				lines.add(new OfficeViews.CategoryLine(category, total, total - outOfScope, phasedOut, byPhase));
 			}
 		}
 		return lines;

@@ -4,32 +4,28 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import nl.phaseout.engine.record.CampaignRecord;
 import nl.phaseout.engine.report.ReportingProperties;
 
 /**
- * Dates and numbers as people read them: Dutch notation (28-11-2026 14:05, 1.234) or English
- * (28 Nov 2026, 1,234), in the reporting time zone. The APIs keep ISO-8601.
+ * Dates and numbers as people read them: Dutch (7 december 2026 05:51, 1.234) or English
+ * (7 December 2026 05:51, 1,234), in the reporting time zone. The APIs keep ISO-8601.
  */
 @Component("officeFormat")
 public class OfficeFormat {
 
-	private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy", OfficeLocales.DUTCH);
+	private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", OfficeLocales.DUTCH);
 
-	private static final DateTimeFormatter DUTCH_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm",
+	private static final DateTimeFormatter DUTCH_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm",
 			OfficeLocales.DUTCH);
 
-	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy",
+	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
 			OfficeLocales.ENGLISH);
 
-	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
+	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm",
 			OfficeLocales.ENGLISH);
 
 	private final ReportingProperties properties;
@@ -51,6 +47,10 @@ public class OfficeFormat {
 				: (english(locale) ? ENGLISH_TIME : DUTCH_TIME).format(instant.atZone(properties.zone()));
 	}
 
+	java.time.ZoneId zone() {
+		return properties.zone();
+	}
+
 	/** A machine-readable date for {@code <time datetime>}. */
 	public String iso(Instant instant) {
 		return instant == null ? "" : instant.toString();
@@ -68,23 +68,6 @@ public class OfficeFormat {
 
 	private static boolean english(Locale locale) {
 		return locale != null && locale.getLanguage().equals("en");
-	}
-
-
-	/** A record entry's details as text, for the decisions table. */
-	public String details(CampaignRecord.Entry entry) {
-		if (entry == null || entry.data() == null) {
-			return "";
-		}
-		Object outcome = entry.data().get("outcome");
-		Map<?, ?> shown = outcome instanceof Map<?, ?> map ? map : entry.data();
-		List<String> parts = new ArrayList<>();
-		shown.forEach((name, value) -> {
-			if (value != null && !String.valueOf(value).isBlank()) {
-				parts.add(name + ": " + value);
-			}
-		});
-		return String.join("; ", parts);
 	}
 
 }

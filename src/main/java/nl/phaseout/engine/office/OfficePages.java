@@ -5,12 +5,10 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.server.ResponseStatusException;
 
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.campaign.CampaignCatalog;
@@ -35,11 +33,11 @@ class OfficePages {
 	/** The campaign asked for; without one, the default campaign or else the first active one; 404 if none. */
 	Campaign campaign(String id) {
 		if (id != null && !id.isBlank()) {
-			return campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			return campaigns.find(id.trim()).orElseThrow(() -> new NotShownException("campaign", id.trim()));
 		}
 		return campaigns.find(Campaign.DEFAULT_ID)
 			.or(() -> campaigns.active().stream().findFirst())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new NotShownException("campaign", null));
 	}
 
 	void addFrame(Model model, Authentication user) {

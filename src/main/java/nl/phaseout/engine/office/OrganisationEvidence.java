@@ -2,10 +2,13 @@ package nl.phaseout.engine.office;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -31,32 +34,36 @@ class OrganisationEvidence {
 
 	private final ClosureRecords records;
 
-	OrganisationEvidence(EndpointListing endpoints, ClosureRecords records) {
+	private final MessageSource messages;
+
+	OrganisationEvidence(EndpointListing endpoints, ClosureRecords records, MessageSource messages) {
 		this.endpoints = endpoints;
 		this.records = records;
+		this.messages = messages;
 	}
 
-	void addTo(Model model, String campaignId, String organisationId) {
-		model.addAttribute("bannedEndpoints", list(campaignId, organisationId, EndpointStatus.BANNED));
-		model.addAttribute("unprotectedEndpoints", list(campaignId, organisationId, EndpointStatus.UNPROTECTED));
+	void addTo(Model model, String campaignId, String organisationId, Locale locale) {
+		model.addAttribute("bannedEndpoints", list(campaignId, organisationId, EndpointStatus.BANNED, locale));
+		model.addAttribute("unprotectedEndpoints", list(campaignId, organisationId, EndpointStatus.UNPROTECTED, locale));
 		model.addAttribute("record", records.forOrganisation(organisationId, Optional.of(campaignId))
 			.stream()
 			.findFirst()
 			.orElse(null));
 	}
 
-	private EndpointLines list(String campaignId, String organisationId, EndpointStatus status) {
+	private EndpointLines list(String campaignId, String organisationId, EndpointStatus status, Locale locale) {
 		var page = endpoints.page(campaignId, organisationId, status, 0, SHOWN);
 		List<EndpointLine> lines = new ArrayList<>();
 		for (Endpoint endpoint : page.endpoints()) {
-			lines.add(new EndpointLine(endpoint.endpointId(), products(endpoint.products()), endpoint.observedAt(),
+			lines.add(new EndpointLine(endpoint.endpointId(), products(endpoint.products(),
+					state -> messages.getMessage("evidence.state." + state, null, state, locale)), endpoint.observedAt(),
 					endpoint.source()));
 		}
 		return new EndpointLines(status.apiName(), lines, page.total(), Math.max(0, page.total() - lines.size()));
 	}
 
-	/** "Kaspersky Endpoint Security 11.11 (active), Microsoft Defender (active)"; empty when unknown. */
-	static String products(String json) {
+	/** "Kaspersky Endpoint Security 11.11 (actief), Microsoft Defender (actief)", each state in words; empty when unknown. */
+	static String products(String json, UnaryOperator<String> state) {
 		if (json == null) {
 			return "";
 		}
@@ -64,8 +71,13 @@ class OrganisationEvidence {
 			List<String> shown = new ArrayList<>();
 			for (JsonNode product : JSON.readTree(json)) {
 				String version = product.hasNonNull("version") ? " " + product.get("version").asText() : "";
-				shown.add(product.path("vendor").asText() + " " + product.path("name").asText() + version + " ("
-						+ product.path("state").asText() + ")");
+				String vendor = product.path("vendor").asText();
+				String name = product.path("name").asText();
+				// "Kaspersky Endpoint Security", not "Kaspersky Kaspersky Endpoint Security"
+				String shownName = name.toLowerCase(Locale.ROOT).startsWith(vendor.toLowerCase(Locale.ROOT)) ? name
+						: vendor + " " + name;
+				shown.add(shownName + version + " ("
+						+ state.apply(product.path("state").asText()) + ")");
 			}
 			return String.join(", ", shown);
 		}

@@ -1,10 +1,13 @@
 package nl.phaseout.engine.office;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.process.Milestone;
@@ -22,6 +24,7 @@ import nl.phaseout.engine.report.OfficeReaders;
 import nl.phaseout.engine.report.OrganisationRow;
 import nl.phaseout.engine.report.ParticipationView;
 import nl.phaseout.engine.report.Participations;
+import nl.phaseout.engine.report.ReportingProperties;
 
 /**
  * An organisation's page: where it stands in the campaign, its deadlines, the tasks its
@@ -41,8 +44,11 @@ class OrganisationPageController {
 
 	private final OrganisationEvidence evidence;
 
+	private final ReportingProperties properties;
+
 	OrganisationPageController(OfficePages pages, CampaignOrganisations organisations, Participations participations,
-			OpenTasks tasks, OrganisationEvidence evidence) {
+			OpenTasks tasks, OrganisationEvidence evidence, ReportingProperties properties) {
+		this.properties = properties;
 		this.pages = pages;
 		this.organisations = organisations;
 		this.participations = participations;
@@ -53,18 +59,18 @@ class OrganisationPageController {
 	@GetMapping("/office/organisations/{id}")
 	@Transactional(readOnly = true)
 	String organisation(@PathVariable String id, @RequestParam(required = false) String campaign, Authentication user,
-			Model model) {
+			Locale locale, Model model) {
 		Campaign shown = pages.campaign(campaign);
 		Instant now = Instant.now();
 		// Another organisation's page answers as an unknown one does: 404.
 		OrganisationRow row = organisations.find(shown.id(), id, OfficeReaders.scopeOf(user), now)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new NotShownException("organisation", id));
 		pages.addFrame(model, user);
 		model.addAttribute("campaign", shown);
 		model.addAttribute("row", row);
 		model.addAttribute("deadlines", deadlines(shown.id(), row, now));
 		model.addAttribute("tasks", row.processInstanceId() == null ? List.of() : tasks.of(row.processInstanceId()));
-		evidence.addTo(model, shown.id(), row.id());
+		evidence.addTo(model, shown.id(), row.id(), locale);
 		return "office/organisation";
 	}
 
@@ -83,13 +89,25 @@ class OrganisationPageController {
 			if (due == null) {
 				continue;
 			}
-			OrganisationRow.OverdueMilestone missed = row.overdueMilestones()
-				.stream()
-				.filter(m -> m.milestone().equals(name))
-				.findFirst()
-				.orElse(null);
-			String status = missed != null ? "missed" : row.reached(name) || !due.isAfter(now) ? "reached" : "open";
-			deadlines.add(new OfficeViews.Deadline(name, due, status, missed == null ? 0 : missed.daysLate()));
+			boolean missed = row.overdueMilestones().stream().anyMatch(m -> m.milestone().equals(name));
+			String status;
+			if (row.outOfScope()) {
+				status = "notApplicable";
+			}
+			else if (row.reached(name)) {
+				status = "reached";
+			}
+			else if (!row.heldToDeadlines()) {
+				status = "pending";
+			}
+			else {
+				status = missed ? "missed" : "open";
+			}
+			// Days late as people count them: the due day is "today", the day after "1 day late".
+			ZoneId zone = properties.zone();
+			long daysLate = missed ? Math.max(0, ChronoUnit.DAYS.between(LocalDate.ofInstant(due, zone),
+					LocalDate.ofInstant(now, zone))) : 0;
+			deadlines.add(new OfficeViews.Deadline(name, due, status, daysLate));
 		}
 		return deadlines;
 	}

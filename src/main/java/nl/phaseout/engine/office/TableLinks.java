@@ -4,8 +4,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.phaseout.engine.report.OrganisationQuery;
 
-/** Links that keep the table's filters: to sort by a column, to another page, to the CSV. */
-public record TableLinks(String campaignId, OrganisationQuery query) {
+/**
+ * Links that keep the table's filters: to sort by a column, to another page, to the CSV (in the
+ * page's language); and the links from the figures to the organisations behind them.
+ */
+public record TableLinks(String campaignId, OrganisationQuery query, String language) {
 
 	/** Sorting by the column it sorts by already turns the order round. */
 	public String sort(String key) {
@@ -18,7 +21,22 @@ public record TableLinks(String campaignId, OrganisationQuery query) {
 	}
 
 	public String csv() {
-		return build("/api/campaigns/" + campaignId + "/organisations.csv", query, false);
+		return UriComponentsBuilder.fromUriString(build("/api/campaigns/" + campaignId + "/organisations.csv", query, false))
+			.queryParam("lang", language)
+			.build()
+			.toUriString();
+	}
+
+	/**
+	 * The dashboard's table with only these filters, in its default order (overdue first): pairs of
+	 * parameter and value, such as {@code "phase", "ROLLOUT"}.
+	 */
+	public String only(String... filters) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/office").queryParam("campaign", campaignId);
+		for (int i = 0; i + 1 < filters.length; i += 2) {
+			uri.queryParam(filters[i], filters[i + 1]);
+		}
+		return uri.fragment("table-heading").encode().build().toUriString();
 	}
 
 	/** How the column is sorted now, for {@code aria-sort}. */
@@ -42,6 +60,9 @@ public record TableLinks(String campaignId, OrganisationQuery query) {
 		}
 		if (q.overdue() != null) {
 			uri.queryParam("overdue", q.overdue());
+		}
+		if (q.endpoints() != null) {
+			uri.queryParam("endpoints", q.endpoints());
 		}
 		if (q.text() != null) {
 			uri.queryParam("q", q.text());

@@ -126,6 +126,11 @@ public class CampaignOrganisations {
 		if (query.overdue() != null) {
 			where.append(query.overdue() ? " AND " : " AND NOT ").append(Milestones.anyOverdueSql());
 		}
+		if (query.endpoints() != null) {
+			// the organisations behind the campaign's endpoint figures: in scope, with such an endpoint
+			where.append(" AND ").append(CampaignFigures.IN_SCOPE).append(" AND ")
+				.append(OrganisationQuery.ENDPOINTS.get(query.endpoints())).append(" > 0");
+		}
 		if (query.text() != null) {
 			where.append(" AND (LOWER(p.organisation_id) LIKE :text ESCAPE '\\' OR LOWER(p.organisation_name) LIKE :text ESCAPE '\\')");
 		}

@@ -10,11 +10,13 @@ import java.util.List;
 
 import nl.phaseout.engine.inventory.EndpointCounts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,48 +48,59 @@ class CampaignOrganisationsController {
 
 	private final CampaignCatalog campaigns;
 
-	CampaignOrganisationsController(CampaignOrganisations organisations, CampaignCatalog campaigns) {
+	private final CsvHeaders headers;
+
+	CampaignOrganisationsController(CampaignOrganisations organisations, CampaignCatalog campaigns,
+			CsvHeaders headers) {
 		this.organisations = organisations;
 		this.campaigns = campaigns;
+		this.headers = headers;
 	}
 
 	@Operation(summary = "The campaign's organisations, one row each, a page at a time",
-			description = "Filters: phase, category, overdue (true or false) and q (in id or name).")
+			description = "Filters: phase, category, overdue (true or false), endpoints (banned, unprotected,"
+					+ " protected or any: the organisations in scope with at least one such live endpoint, those behind"
+					+ " the campaign's endpoint figures) and q (in id or name).")
 	@ApiResponse(responseCode = "200",
 			content = @Content(schema = @Schema(implementation = CampaignOrganisations.Page.class)))
 	@GetMapping("/api/campaigns/{id}/organisations")
 	@Transactional(readOnly = true)
 	ResponseEntity<?> organisations(@PathVariable String id, @RequestParam(required = false) String phase,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String overdue,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, @RequestParam(required = false) String sort,
-			Authentication user) {
+			@RequestParam(required = false) String endpoints, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+			@RequestParam(required = false) String sort, Authentication user) {
 		ResponseEntity<ProblemDetail> refused = refused(id, user);
 		if (refused != null) {
 			return refused;
 		}
-		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, q, page, size, sort);
+		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, endpoints, q, page, size, sort,
+				"id");
 		return ResponseEntity.ok(organisations.page(id, query, Scope.all(), Instant.now()));
 	}
 
-	@Operation(summary = "The same rows as one CSV, for a spreadsheet")
+	@Operation(summary = "The same rows as one CSV, for a spreadsheet",
+			description = "The header is English, or Dutch with lang=nl or an Accept-Language that prefers Dutch.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@GetMapping("/api/campaigns/{id}/organisations.csv")
 	@Transactional(readOnly = true)
 	ResponseEntity<?> csv(@PathVariable String id, @RequestParam(required = false) String phase,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String overdue,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String sort, Authentication user,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String endpoints, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String lang,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+			Authentication user, HttpServletResponse response) throws IOException {
 		ResponseEntity<ProblemDetail> refused = refused(id, user);
 		if (refused != null) {
 			return refused;
 		}
-		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, q, null, null, sort);
+		OrganisationQuery query = OrganisationQuery.parse(phase, category, overdue, endpoints, q, null, null, sort,
+				"id");
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + id + "-organisations.csv\"");
 		Writer out = response.getWriter();
-		out.write(CsvCells.line(CSV_HEADER));
+		out.write(CsvCells.line(headers.of("organisations", CSV_HEADER, lang, acceptLanguage)));
 		organisations.forEach(id, query, Scope.all(), Instant.now(), true, row -> write(out, row));
 		out.flush();
 		return null;

@@ -21,6 +21,19 @@ public record OrganisationRow(String id, String name, String category, String pm
 		return Milestones.reached(milestone, phase);
 	}
 
+	/**
+	 * Whether the campaign's deadlines apply to the organisation now: not while it decides on an
+	 * advice (nor before its applicability is known), and never once it is out of scope.
+	 */
+	public boolean heldToDeadlines() {
+		return Milestones.held(phase);
+	}
+
+	/** Whether the organisation is out of scope: phase-out not required, or the advice declined. */
+	public boolean outOfScope() {
+		return phase.equals("NOT_REQUIRED") || phase.equals("DECLINED");
+	}
+
 	/** A milestone not reached by its deadline: which, when it was due, and how many whole days ago. */
 	public record OverdueMilestone(String milestone, Instant dueAt, long daysLate) {
 	}

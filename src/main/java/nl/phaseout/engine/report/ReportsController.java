@@ -45,16 +45,27 @@ class ReportsController {
 
 	private static final String FORMAT = "json or csv, for a link that cannot send Accept: text/csv";
 
+	private static final String LANG = "nl for a CSV header in Dutch (also when Accept-Language prefers Dutch); English otherwise";
+
+	private static final List<String> LIST_HEADER = List.of("number", "periodStart", "periodEnd", "createdAt",
+			"missedIntervals", "organisations", "total", "banned", "protected", "unprotected", "overdue");
+
+	private static final List<String> REPORT_HEADER = List.of("section", "name", "value", "change");
+
 	private final CampaignTimeline timeline;
 
 	private final StatusReports reports;
 
 	private final CampaignCatalog campaigns;
 
-	ReportsController(CampaignTimeline timeline, StatusReports reports, CampaignCatalog campaigns) {
+	private final CsvHeaders headers;
+
+	ReportsController(CampaignTimeline timeline, StatusReports reports, CampaignCatalog campaigns,
+			CsvHeaders headers) {
 		this.timeline = timeline;
 		this.reports = reports;
 		this.campaigns = campaigns;
+		this.headers = headers;
 	}
 
 	@Operation(summary = "The campaign's timeline: one point a day")
@@ -85,6 +96,8 @@ class ReportsController {
 			@RequestParam(required = false) String size,
 			@Parameter(description = FORMAT) @RequestParam(required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			@Parameter(description = LANG) @RequestParam(required = false) String lang,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
 			Authentication user) {
 		ResponseEntity<ProblemDetail> refused = refused(id, user);
 		if (refused != null) {
@@ -93,9 +106,8 @@ class ReportsController {
 		OrganisationQuery paging = OrganisationQuery.parse(null, null, null, null, page, size, null);
 		List<StatusReport.Summary> list = reports.list(id, paging.page(), paging.size());
 		if (wantsCsv(format, accept)) {
-			StringBuilder csv = new StringBuilder(CsvCells.line(List.of("number", "periodStart", "periodEnd",
-					"createdAt", "missedIntervals", "organisations", "total", "banned", "protected", "unprotected",
-					"overdue")));
+			StringBuilder csv = new StringBuilder(CsvCells.line(headers.of("reports", LIST_HEADER, lang,
+					acceptLanguage)));
 			for (StatusReport.Summary s : list) {
 				EndpointCounts e = s.endpoints();
 				csv.append(CsvCells.line(List.of(s.number(), s.periodStart(), s.periodEnd(), s.createdAt(),
@@ -115,6 +127,8 @@ class ReportsController {
 	ResponseEntity<?> report(@PathVariable String id, @PathVariable String number,
 			@Parameter(description = FORMAT) @RequestParam(required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			@Parameter(description = LANG) @RequestParam(required = false) String lang,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
 			Authentication user) {
 		ResponseEntity<ProblemDetail> refused = refused(id, user);
 		if (refused != null) {
@@ -133,7 +147,8 @@ class ReportsController {
 					"Campaign '" + id + "' has no status report " + n + ".");
 		}
 		if (wantsCsv(format, accept)) {
-			return csv(csv(report), id + "-report-" + n + ".csv");
+			return csv(csv(report, headers.of("report", REPORT_HEADER, lang, acceptLanguage)),
+					id + "-report-" + n + ".csv");
 		}
 		return ResponseEntity.ok(report);
 	}
@@ -151,7 +166,11 @@ class ReportsController {
 
 	/** One report as lines of section, name, value and the change since the report before. */
 	static String csv(StatusReport report) {
-		StringBuilder csv = new StringBuilder(CsvCells.line(List.of("section", "name", "value", "change")));
+		return csv(report, REPORT_HEADER);
+	}
+
+	private static String csv(StatusReport report, List<String> header) {
+		StringBuilder csv = new StringBuilder(CsvCells.line(header));
 		CampaignFigures.Figures f = report.figures();
 		StatusReport.Changes c = report.changes();
 		csv.append(CsvCells.line(List.of("report", "number", report.number(), "")));

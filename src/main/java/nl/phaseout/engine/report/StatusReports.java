@@ -121,7 +121,7 @@ public class StatusReports {
 			int missed, StatusReport previous) {
 		CampaignFigures.Figures current = figures.figures(campaignId, Scope.all(), now);
 		List<StatusReport.OverdueOrganisation> overdue = new ArrayList<>();
-		OrganisationQuery overdueOnes = new OrganisationQuery(null, null, true, null, 0, OrganisationQuery.MAX_SIZE,
+		OrganisationQuery overdueOnes = new OrganisationQuery(null, null, true, null, null, 0, OrganisationQuery.MAX_SIZE,
 				"id");
 		organisations.forEach(campaignId, overdueOnes, Scope.all(), now, false,
 				row -> overdue.add(new StatusReport.OverdueOrganisation(row.id(), row.name(), row.category(),

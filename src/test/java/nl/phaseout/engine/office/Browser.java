@@ -72,6 +72,21 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** The whole page, not only the window: the window grows to the page's height for the picture. */
+	void fullScreenshot(String name) {
+		org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+		Number height = (Number) driver.executeScript(
+				"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+				Math.min(8000, height.intValue() + 150)));
+		try {
+			screenshot(name);
+		}
+		finally {
+			driver.manage().window().setSize(before);
+		}
+	}
+
 	List<WebElement> all(String css) {
 		return driver.findElements(By.cssSelector(css));
 	}

@@ -192,6 +192,66 @@ abstract class ReportingContract {
 	}
 
 	@Test
+	void deadlinesApplyOnlyOnceTheOrganisationIsHeldToThem() {
+		String campaign = fixture().campaign("P30D");
+		ReportingFixture node = fixture();
+		Instant due = T0.plus(Duration.ofDays(1));
+		Instant now = T0.plus(Duration.ofDays(3));
+		node.organisation(campaign, "D-LATE", "Te laat", "CENTRAL_GOVERNMENT", "INVENTORY", T0, due);
+		node.organisation(campaign, "D-DECIDING", "Beslist nog", "VITAL_PROVIDER", "DECISION", T0, due);
+		node.organisation(campaign, "D-DECLINED", "Volgt het advies niet", "VITAL_PROVIDER", "DECLINED", T0, due);
+		node.organisation(campaign, "D-STARTING", "Net begonnen", "CENTRAL_GOVERNMENT", "APPLICABILITY", T0, due);
+		node.organisation(campaign, "D-EXEMPT", "Niet verplicht", "MUNICIPALITY", "NOT_REQUIRED", T0, due);
+
+		assertThat(node.organisations.page(campaign, OrganisationQuery.parse(null, null, "true", null, null, null, null),
+				Scope.all(), now).organisations()).extracting(OrganisationRow::id).containsExactly("D-LATE");
+		assertThat(node.figures.figures(campaign, Scope.all(), now).overdue()).isEqualTo(1);
+		assertThat(node.organisations.find(campaign, "D-DECIDING", Scope.all(), now).orElseThrow())
+			.satisfies(row -> assertThat(row.overdueMilestones()).isEmpty())
+			.satisfies(row -> assertThat(row.heldToDeadlines()).isFalse());
+		assertThat(node.organisations.find(campaign, "D-DECLINED", Scope.all(), now).orElseThrow())
+			.satisfies(row -> assertThat(row.outOfScope()).isTrue())
+			.satisfies(row -> assertThat(row.reached("inventory")).isFalse());
+		// the dashboard's order: overdue first, then by id
+		assertThat(node.organisations.page(campaign, OrganisationQuery.parse(null, null, null, null, null, null, null,
+				null, OrganisationQuery.OVERDUE_FIRST), Scope.all(), now).organisations()).extracting(OrganisationRow::id)
+			.containsExactly("D-LATE", "D-DECIDING", "D-DECLINED", "D-EXEMPT", "D-STARTING");
+	}
+
+	@Test
+	void theEndpointFiguresLeadToTheOrganisationsInScopeBehindThem() {
+		String campaign = fixture().campaign("P30D");
+		ReportingFixture node = fixture();
+		Instant now = T0.plus(Duration.ofDays(1));
+		node.organisation(campaign, "E-BANNED", "Verboden", "CENTRAL_GOVERNMENT", "ROLLOUT", T0, null);
+		node.organisation(campaign, "E-GAP", "Gat", "CENTRAL_GOVERNMENT", "ROLLOUT", T0, null);
+		node.organisation(campaign, "E-DONE", "Klaar", "CENTRAL_GOVERNMENT", "PHASED_OUT", T0, null);
+		node.organisation(campaign, "E-DECLINED", "Volgt het advies niet", "VITAL_PROVIDER", "DECLINED", T0, null);
+		node.counts(campaign, "E-BANNED", 5, 2, 3, 0);
+		node.counts(campaign, "E-GAP", 4, 0, 3, 1);
+		node.counts(campaign, "E-DONE", 3, 0, 3, 0);
+		node.counts(campaign, "E-DECLINED", 7, 7, 0, 0);
+
+		java.util.function.Function<String, List<String>> behind = endpoints -> node.organisations
+			.page(campaign, OrganisationQuery.parse(null, null, null, endpoints, null, null, null, null, "id"), Scope.all(),
+					now)
+			.organisations()
+			.stream()
+			.map(OrganisationRow::id)
+			.toList();
+		assertThat(behind.apply("banned")).containsExactly("E-BANNED");
+		assertThat(behind.apply("unprotected")).containsExactly("E-GAP");
+		assertThat(behind.apply("protected")).containsExactly("E-BANNED", "E-DONE", "E-GAP");
+		assertThat(behind.apply("any")).containsExactly("E-BANNED", "E-DONE", "E-GAP");
+		assertThat(node.figures.figures(campaign, Scope.all(), now).endpoints().banned()).isEqualTo(2);
+		assertThatThrownBy(() -> OrganisationQuery.parse(null, null, null, "some", null, null, null, null, "id"))
+			.isInstanceOf(InvalidQueryException.class)
+			.hasMessageContaining("endpoints 'some'")
+			.satisfies(ex -> assertThat(((InvalidQueryException) ex).problems()).singleElement()
+				.satisfies(p -> assertThat(p.parameter()).isEqualTo("endpoints")));
+	}
+
+	@Test
 	void aBadParameterIsNamed() {
 		assertThatThrownBy(() -> OrganisationQuery.parse("LATE", "TOWN", "maybe", null, "-1", "501", "colour"))
 			.isInstanceOf(InvalidQueryException.class)

@@ -91,7 +91,10 @@ final class ReportingFixture {
 		return id;
 	}
 
-	/** Registers an organisation in the campaign, in a phase since a moment, with an inventory deadline. */
+	/**
+	 * Registers an organisation in the campaign, in a phase since a moment, with an inventory deadline;
+	 * advised when deciding on the advice or declined, not required when so, mandatory otherwise.
+	 */
 	void organisation(String campaignId, String id, String name, String category, String phase, Instant since,
 			Instant inventoryDeadline) {
 		jdbc.update("INSERT INTO organisation (id, name, category, pm_group, registered_at) VALUES (?, ?, ?, ?, ?)", id,
@@ -101,7 +104,8 @@ final class ReportingFixture {
 				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", campaignId, id, name, category,
 				"pm-" + id.toLowerCase(), "pi-" + id, phase, Timestamp.from(since),
 				inventoryDeadline == null ? null : Timestamp.from(inventoryDeadline),
-				phase.equals("NOT_REQUIRED") ? "NOT_REQUIRED" : "MANDATORY");
+				phase.equals("NOT_REQUIRED") ? "NOT_REQUIRED"
+						: phase.equals("DECISION") || phase.equals("DECLINED") ? "ADVISED" : "MANDATORY");
 	}
 
 	void counts(String campaignId, String organisationId, long total, long banned, long protectedCount,
