@@ -101,8 +101,7 @@ class DashboardController {
 
 	/**
 	 * Per category: how many organisations, how many of those that must or chose to phase out have
-	 * done so, and per phase. Not required and declined advice are out of scope, never done
-	 * ({@link Phase#isDone()} counts them as finished processes, which is another question).
+	 * done so, and per phase. Not required and declined advice are out of scope, never done.
 	 */
 	static List<OfficeViews.CategoryLine> categoryLines(CampaignFigures.Figures figures) {
 		List<OfficeViews.CategoryLine> lines = new ArrayList<>();

@@ -5,9 +5,4 @@ public enum Phase {
 	APPLICABILITY, DECISION, INVENTORY, CONTRACT_REVIEW, ALTERNATIVE, ROLLOUT, VERIFICATION, SIGN_OFF,
 	DECOMMISSION, PHASED_OUT, NOT_REQUIRED, DECLINED;
 
-	/** Whether an organisation in this phase has nothing left to do: phased out, or out of scope. */
-	public boolean isDone() {
-		return this == PHASED_OUT || this == NOT_REQUIRED || this == DECLINED;
-	}
-
 }
