@@ -20,8 +20,10 @@ import nl.phaseout.engine.inventory.InventoryState;
 
 /**
  * Which contract termination ends the banned product's contract: one from a vendor of the banned
- * product (the campaign's {@code vendors}: an exact name, or a prefix ending in '*', regardless of
- * case), whose end date has come on the engine's clock. A termination of any other vendor's
+ * product, whose end date has come on the engine's clock. A vendor is the banned product's when one of
+ * the campaign's {@code vendors} is part of its name, regardless of case: the rule the product
+ * classification applies, so "AO Kaspersky Lab", whose products are banned, is a vendor of
+ * {@code kaspersky}. A termination of any other vendor's
  * contract, or one whose end date lies ahead, does not count (yet). Public for the expression
  * language.
  */
@@ -68,10 +70,17 @@ public class Contracts {
 		return Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
 	}
 
-	static boolean ofBannedVendor(List<String> patterns, String vendor) {
-		String name = vendor.strip().toLowerCase(Locale.ROOT);
-		return patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).anyMatch(pattern -> pattern.endsWith("*")
-				? name.startsWith(pattern.substring(0, pattern.length() - 1)) : name.equals(pattern));
+	/**
+	 * Whether one of the entries is part of the vendor's name, regardless of case. An entry written as
+	 * a prefix ending in '*' (before 0.3, and still in the variables of processes started then) is read
+	 * without its '*'.
+	 */
+	static boolean ofBannedVendor(List<String> entries, String vendor) {
+		String name = vendor.toLowerCase(Locale.ROOT);
+		return entries.stream()
+			.map(entry -> entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry)
+			.map(entry -> entry.strip().toLowerCase(Locale.ROOT))
+			.anyMatch(entry -> !entry.isEmpty() && name.contains(entry));
 	}
 
 }

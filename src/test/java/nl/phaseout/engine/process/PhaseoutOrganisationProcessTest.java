@@ -601,6 +601,22 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	@Test
+	void kasperskysOwnPublisherNameEndsTheContractAndALookAlikeDoesNot() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		inventory.contractTerminated(ORG, "Kasper Software", "KS-1", LocalDate.parse("2026-01-01"));
+		process.contractTerminated(ORG);
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+
+		inventory.contractTerminated(ORG, "AO Kaspersky Lab", "KL-2016-001", LocalDate.parse("2026-01-01"));
+		process.contractTerminated(ORG);
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(record.of(ProcessRecord.Kind.CONTRACT_ENDED)).singleElement()
+			.satisfies(entry -> assertThat(entry.data()).containsEntry("vendor", "AO Kaspersky Lab"));
+	}
+
+	@Test
 	void contractEndingOnADayToComeCountsOnThatDay() {
 		ProcessInstance pi = startAtSignOff();
 		complete(task(pi), withVariables("signOff", true));
