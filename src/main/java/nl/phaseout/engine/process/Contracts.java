@@ -2,10 +2,12 @@ package nl.phaseout.engine.process;
 
 import static nl.phaseout.engine.process.ProcessConstants.Var.BANNED_VENDORS;
 import static nl.phaseout.engine.process.ProcessConstants.Var.CAMPAIGN_ID;
+import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_ENDED_ON;
 import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_ID;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +63,20 @@ public class Contracts {
 
 	public boolean terminated(VariableScope scope) {
 		return ended(scope).isPresent();
+	}
+
+	/** Whether the confirmed end date ({@code contractEndedOn}, yyyy-MM-dd) has come on the engine's clock. */
+	public boolean endDateReached(VariableScope scope) {
+		return !endDate(scope).isAfter(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ContractTermination.ZONE));
+	}
+
+	/** When the confirmed end date begins, Dutch time: the contract has ended from then on. */
+	public Date endDateStarts(VariableScope scope) {
+		return Date.from(endDate(scope).atStartOfDay(ContractTermination.ZONE).toInstant());
+	}
+
+	private static LocalDate endDate(VariableScope scope) {
+		return LocalDate.parse((String) scope.getVariable(CONTRACT_ENDED_ON));
 	}
 
 	static List<String> vendors(String patterns) {
