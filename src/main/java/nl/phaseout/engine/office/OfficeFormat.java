@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.record.CampaignRecord;
 import nl.phaseout.engine.report.ReportingProperties;
+import nl.phaseout.engine.system.PlainText;
 
 /**
  * Dates and numbers as people read them: Dutch notation (28-11-2026 14:05, 1.234) or English
@@ -84,7 +85,12 @@ public class OfficeFormat {
 				parts.add(name + ": " + value);
 			}
 		});
-		return String.join("; ", parts);
+		return text(String.join("; ", parts));
+	}
+
+	/** Text from users and feeds as the pages show it: hidden characters (U+202E) by their code point. */
+	public String text(Object value) {
+		return value == null ? "" : PlainText.text(String.valueOf(value));
 	}
 
 }

@@ -37,6 +37,26 @@ public final class PlainText {
 	}
 
 	/**
+	 * Any length of text, lines kept: hidden characters other than line breaks and tabs by their code
+	 * point. For a note or a record shown on a page, where it stays text (Thymeleaf's th:text).
+	 */
+	public static String text(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder shown = new StringBuilder(text.length());
+		text.codePoints().forEach(c -> {
+			if (hidden(c) && c != '\n' && c != '\t') {
+				shown.append(String.format("[U+%04X]", c));
+			}
+			else {
+				shown.appendCodePoint(c);
+			}
+		});
+		return shown.toString();
+	}
+
+	/**
 	 * Whether a reader cannot see the character as itself: controls (Cc), formatting such as bidi
 	 * overrides and zero-width characters (Cf), line and paragraph separators, unassigned, private
 	 * use and lone surrogates.
