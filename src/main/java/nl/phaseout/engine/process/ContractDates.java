@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +27,8 @@ import nl.phaseout.engine.system.PlainText;
  * (dd-mm-jjjj; a client may send yyyy-MM-dd), not before the campaign's decision and at most ten
  * years ahead; it is stored as yyyy-MM-dd. Anything else stops the task's completion with a Dutch
  * message that says what to type: no silent rollover of 31-02 into March, no 2026-12-07 read as a
- * day in June. A task completed by a {@code contract.terminated} event is not checked: the event's
- * date was checked where it came in.
+ * day in June. The contract's end is confirmed with its day. A task completed by a
+ * {@code contract.terminated} event is not checked: the event's date was checked where it came in.
  */
 @Component("contractDates")
 class ContractDates implements TaskListener {
@@ -60,6 +60,11 @@ class ContractDates implements TaskListener {
 		Object value = date == null ? null : task.getVariable(date.getKey());
 		if (given(value)) {
 			task.setVariable(date.getKey(), check(date.getValue(), value, OrganisationInCampaign.of(task).campaignId()));
+		}
+		else if (TASK_CONFIRM_CONTRACT_ENDED.equals(task.getTaskDefinitionKey())) {
+			// the process waits for this day: without it there is nothing to wait for
+			throw new FormInputRefused(date.getValue(), date.getValue()
+					+ ": vul de dag in waarop het contract eindigt of eindigde, als dd-mm-jjjj, bijvoorbeeld 31-12-2027.");
 		}
 	}
 

@@ -710,6 +710,18 @@ class PhaseoutOrganisationProcessTest {
 
 	@Test
 	@Tag("security")
+	void theContractsEndIsConfirmedWithItsDay() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+
+		assertThatThrownBy(() -> complete(task(pi), withVariables("contractEndRemarks", "Opgezegd")))
+			.hasMessageContaining("Einde contract: vul de dag in");
+
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+	}
+
+	@Test
+	@Tag("security")
 	void theContractReviewsEndDateIsADayAsTypedAndStoredAsIso() {
 		inventory.scanned(ORG, 4, 2, 0, T0);
 		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
