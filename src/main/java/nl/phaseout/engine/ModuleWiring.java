@@ -3,14 +3,16 @@ package nl.phaseout.engine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.campaign.CampaignCatalog;
 import nl.phaseout.engine.inventory.ActiveCampaigns;
+import nl.phaseout.engine.process.CampaignDecisions;
 
 /**
  * Wiring between modules that neither may do itself without closing a cycle: the campaigns name
  * their deadlines by the process's milestones, the process reads the inventory, so the inventory
  * hears of the active campaigns through its own port {@link ActiveCampaigns}, connected here, above
- * both.
+ * both; so does the process of a campaign's decision date ({@link CampaignDecisions}).
  */
 @Configuration(proxyBeanMethods = false)
 class ModuleWiring {
@@ -21,6 +23,11 @@ class ModuleWiring {
 			.stream()
 			.map(campaign -> new ActiveCampaigns.Campaign(campaign.id(), campaign.classificationDecision()))
 			.toList();
+	}
+
+	@Bean
+	CampaignDecisions campaignDecisions(CampaignCatalog campaigns) {
+		return campaignId -> campaigns.find(campaignId).map(Campaign::decisionDate);
 	}
 
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code completion}) to an ISO-8601 duration from registration (P30D, PT5M), or an absolute
  * date (2019-06-30: the end of that day, Dutch time) or date-time; absent when not set
  * @param statusReportInterval how often the programme office gets a status report, ISO-8601, or null
- * @param vendors the banned product's vendors: exact names or prefixes ending in '*', regardless of case
+ * @param vendors the banned product's vendors: each a part of the vendor's name, regardless of case
  */
 public record Campaign(String id, String name, LocalDate decisionDate, String applicabilityDecision,
 		String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active,

@@ -56,11 +56,17 @@ class CampaignBootstrap implements InitializingBean {
 		if (definition.statusReportInterval() != null) {
 			validDuration(where + ".status-report-interval", definition.statusReportInterval());
 		}
-		List<String> vendors = definition.vendors().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+		// 0.2 wrote prefixes ending in '*'; since 0.3 an entry is part of the name, so that '*' goes
+		List<String> vendors = definition.vendors()
+			.stream()
+			.map(String::strip)
+			.map(v -> v.endsWith("*") ? v.substring(0, v.length() - 1).strip() : v)
+			.filter(v -> !v.isEmpty())
+			.toList();
 		for (String vendor : vendors) {
-			if (vendor.indexOf('*') >= 0 && vendor.indexOf('*') != vendor.length() - 1 || vendor.equals("*")) {
+			if (vendor.indexOf('*') >= 0 || vendor.indexOf(',') >= 0) {
 				throw new IllegalStateException(where + ".vendors: '" + vendor
-						+ "' must be a vendor's name, or a prefix of one followed by a single '*' at the end");
+						+ "' must be part of a vendor's name (such as kaspersky), without '*' or ','");
 			}
 		}
 		String name = definition.name() == null ? definition.id() : definition.name();

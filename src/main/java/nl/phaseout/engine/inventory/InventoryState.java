@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.phaseout.engine.system.PlainText;
+
 /**
  * The process's view of the inventory projection (implemented by the inventory package).
  * Every call locks the organisation's projection row for the current transaction, so a
@@ -28,12 +30,27 @@ public interface InventoryState {
 
 	record EndpointList(List<Endpoint> endpoints, long total) {
 
-		/** One line per endpoint, and how many more there are. */
+		/** The most a list holds, well inside what a process variable stores (4,000 characters). */
+		public static final int MAX_LENGTH = 3800;
+
+		/**
+		 * One line per endpoint, and how many more there are, in Dutch; plain text for a read-only
+		 * form field, every value from a feed shown as {@link PlainText#value}: no line a feed writes
+		 * can pass for another endpoint, and no bidi override reorders the line.
+		 */
 		public String describe() {
 			StringBuilder text = new StringBuilder();
-			endpoints.forEach(endpoint -> text.append("- ").append(endpoint.describe()).append('\n'));
-			if (total > endpoints.size()) {
-				text.append("… and ").append(total - endpoints.size()).append(" more\n");
+			int shown = 0;
+			for (Endpoint endpoint : endpoints) {
+				String line = "- " + endpoint.describe() + "\n";
+				if (text.length() + line.length() > MAX_LENGTH) {
+					break;
+				}
+				text.append(line);
+				shown++;
+			}
+			if (total > shown) {
+				text.append("… en nog ").append(total - shown).append('\n');
 			}
 			return text.toString();
 		}
@@ -44,8 +61,9 @@ public interface InventoryState {
 	record Endpoint(String endpointId, String products, Instant observedAt, String source) {
 
 		String describe() {
-			return endpointId + (products == null || products.isBlank() ? "" : ": " + products) + " (reported "
-					+ observedAt + " by " + source + ")";
+			return PlainText.value(endpointId)
+					+ (products == null || products.isBlank() ? "" : ": " + PlainText.value(products)) + " (gemeld "
+					+ observedAt + " door " + PlainText.value(source) + ")";
 		}
 
 	}

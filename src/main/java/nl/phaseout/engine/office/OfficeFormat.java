@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.report.ReportingProperties;
+import nl.phaseout.engine.system.PlainText;
 
 /**
  * Dates and numbers as people read them: Dutch (7 december 2026 05:51, 1.234) or English
@@ -68,6 +69,12 @@ public class OfficeFormat {
 
 	private static boolean english(Locale locale) {
 		return locale != null && locale.getLanguage().equals("en");
+	}
+
+
+	/** Text from users and feeds as the pages show it: hidden characters (U+202E) by their code point. */
+	public String text(Object value) {
+		return value == null ? "" : PlainText.text(String.valueOf(value));
 	}
 
 }

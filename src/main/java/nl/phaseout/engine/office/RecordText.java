@@ -20,6 +20,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.record.CampaignRecord;
+import nl.phaseout.engine.system.PlainText;
 
 /**
  * The closure record in the office's words: each entry's details as labelled values (yes or no,
@@ -67,7 +68,7 @@ public class RecordText {
 		shown.forEach((name, value) -> {
 			String key = String.valueOf(name);
 			if (value != null && !String.valueOf(value).isBlank() && !HIDDEN.contains(key)) {
-				facts.add(new Fact(key, label(key, locale), value(key, value, entry, locale)));
+				facts.add(new Fact(key, label(key, locale), PlainText.text(value(key, value, entry, locale))));
 			}
 		});
 		return facts;
@@ -109,7 +110,7 @@ public class RecordText {
 			return messages.getMessage("record.actor.event", new Object[] { event.group(1), source(event.group(2), locale) },
 					locale);
 		}
-		return actor.contains(":") || actor.contains("/") ? source(actor, locale) : actor;
+		return actor.contains(":") || actor.contains("/") ? source(actor, locale) : PlainText.text(actor);
 	}
 
 	/** A CloudEvents source as words: "handmatige upload door jan", "osquery", "bron /intune/rijksict". */
@@ -119,12 +120,12 @@ public class RecordText {
 		}
 		Matcher manual = MANUAL.matcher(source);
 		if (manual.matches()) {
-			return messages.getMessage("record.source.manual", new Object[] { manual.group(1) }, locale);
+			return messages.getMessage("record.source.manual", new Object[] { PlainText.text(manual.group(1)) }, locale);
 		}
 		if (source.equals("urn:phaseout:osquery")) {
 			return text("record.source.osquery", "osquery", locale);
 		}
-		return messages.getMessage("record.source.other", new Object[] { source }, locale);
+		return messages.getMessage("record.source.other", new Object[] { PlainText.text(source) }, locale);
 	}
 
 	/** A project managers' group as words: "projectleiders MIN-BZK"; the office's group by name. */
@@ -139,7 +140,7 @@ public class RecordText {
 			return messages.getMessage("record.group.pm", new Object[] { group.substring(3).toUpperCase(Locale.ROOT) },
 					locale);
 		}
-		return group;
+		return PlainText.text(group);
 	}
 
 	/** A verification scan's verdict explained from its counts, in the page's language. */

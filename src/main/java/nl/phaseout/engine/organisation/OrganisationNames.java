@@ -2,6 +2,8 @@ package nl.phaseout.engine.organisation;
 
 import java.util.Optional;
 
+import nl.phaseout.engine.system.PlainText;
+
 /**
  * What an organisation's name may hold. It is shown in Tasklist's task names and inside the
  * Camunda Forms' text, which renders Markdown and HTML; so a name is plain text: no control or
@@ -50,12 +52,8 @@ final class OrganisationNames {
 		return shown.toString();
 	}
 
-	/** Controls (Cc), formatting such as bidi overrides and zero-width characters (Cf), line separators. */
 	private static boolean hidden(int c) {
-		int type = Character.getType(c);
-		return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-				|| type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-				|| type == Character.PRIVATE_USE || type == Character.SURROGATE;
+		return PlainText.hidden(c);
 	}
 
 }

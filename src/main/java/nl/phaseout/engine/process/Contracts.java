@@ -2,10 +2,12 @@ package nl.phaseout.engine.process;
 
 import static nl.phaseout.engine.process.ProcessConstants.Var.BANNED_VENDORS;
 import static nl.phaseout.engine.process.ProcessConstants.Var.CAMPAIGN_ID;
+import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_ENDED_ON;
 import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_ID;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +22,10 @@ import nl.phaseout.engine.inventory.InventoryState;
 
 /**
  * Which contract termination ends the banned product's contract: one from a vendor of the banned
- * product (the campaign's {@code vendors}: an exact name, or a prefix ending in '*', regardless of
- * case), whose end date has come on the engine's clock. A termination of any other vendor's
+ * product, whose end date has come on the engine's clock. A vendor is the banned product's when one of
+ * the campaign's {@code vendors} is part of its name, regardless of case: the rule the product
+ * classification applies, so "AO Kaspersky Lab", whose products are banned, is a vendor of
+ * {@code kaspersky}. A termination of any other vendor's
  * contract, or one whose end date lies ahead, does not count (yet). Public for the expression
  * language.
  */
@@ -61,6 +65,20 @@ public class Contracts {
 		return ended(scope).isPresent();
 	}
 
+	/** Whether the confirmed end date ({@code contractEndedOn}, yyyy-MM-dd) has come on the engine's clock. */
+	public boolean endDateReached(VariableScope scope) {
+		return !endDate(scope).isAfter(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ContractTermination.ZONE));
+	}
+
+	/** When the confirmed end date begins, Dutch time: the contract has ended from then on. */
+	public Date endDateStarts(VariableScope scope) {
+		return Date.from(endDate(scope).atStartOfDay(ContractTermination.ZONE).toInstant());
+	}
+
+	private static LocalDate endDate(VariableScope scope) {
+		return LocalDate.parse((String) scope.getVariable(CONTRACT_ENDED_ON));
+	}
+
 	static List<String> vendors(String patterns) {
 		if (patterns == null || patterns.isBlank()) {
 			return List.of();
@@ -68,10 +86,17 @@ public class Contracts {
 		return Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
 	}
 
-	static boolean ofBannedVendor(List<String> patterns, String vendor) {
-		String name = vendor.strip().toLowerCase(Locale.ROOT);
-		return patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).anyMatch(pattern -> pattern.endsWith("*")
-				? name.startsWith(pattern.substring(0, pattern.length() - 1)) : name.equals(pattern));
+	/**
+	 * Whether one of the entries is part of the vendor's name, regardless of case. An entry written as
+	 * a prefix ending in '*' (before 0.3, and still in the variables of processes started then) is read
+	 * without its '*'.
+	 */
+	static boolean ofBannedVendor(List<String> entries, String vendor) {
+		String name = vendor.toLowerCase(Locale.ROOT);
+		return entries.stream()
+			.map(entry -> entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry)
+			.map(entry -> entry.strip().toLowerCase(Locale.ROOT))
+			.anyMatch(entry -> !entry.isEmpty() && name.contains(entry));
 	}
 
 }

@@ -39,7 +39,7 @@ class DecisionRecorder implements TaskListener {
 			TASK_RESOLVE_PROTECTION_GAP, List.of("gapResolution"),
 			TASK_SIGN_OFF_VERIFICATION, List.of("signOff", "signOffNote", "evidenceScanId",
 					"evidenceScanCompletedAt", "evidenceScanSource"),
-			TASK_CONFIRM_CONTRACT_ENDED, List.of("contractEndedOn", "contractRemarks"),
+			TASK_CONFIRM_CONTRACT_ENDED, List.of("contractEndedOn", "contractEndRemarks"),
 			TASK_RESOLVE_REGRESSION, List.of("regressionResolution"),
 			TASK_HANDLE_MISSED_DEADLINE, List.of("deadline", "actionTaken"));
 

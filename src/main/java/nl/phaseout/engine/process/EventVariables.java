@@ -3,7 +3,7 @@ package nl.phaseout.engine.process;
 import static nl.phaseout.engine.process.ProcessConstants.Var.ALTERNATIVE_PRODUCT;
 import static nl.phaseout.engine.process.ProcessConstants.Var.ALTERNATIVE_VENDOR;
 import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_ENDED_ON;
-import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_REMARKS;
+import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_END_REMARKS;
 import static nl.phaseout.engine.process.ProcessConstants.Var.RATIONALE;
 
 import java.util.Map;
@@ -26,7 +26,7 @@ final class EventVariables {
 
 	/** {@code contractEndedOn} as the form's date field has it (yyyy-MM-dd). */
 	static Map<String, Object> of(ContractTermination termination) {
-		return Map.of(CONTRACT_ENDED_ON, termination.endsOn().toString(), CONTRACT_REMARKS,
+		return Map.of(CONTRACT_ENDED_ON, termination.endsOn().toString(), CONTRACT_END_REMARKS,
 				"terminated by event: contract " + termination.contractId() + " with " + termination.vendor());
 	}
 

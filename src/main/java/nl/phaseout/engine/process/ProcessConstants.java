@@ -62,6 +62,9 @@ public final class ProcessConstants {
 
 		public static final String TIMER_DEADLINE = "Timer_Deadline";
 
+		/** Waits for a confirmed contract end date that lies ahead. */
+		public static final String TIMER_CONTRACT_ENDS = "Timer_ContractEnds";
+
 		public static final String END_PHASED_OUT = "End_PhasedOut";
 
 		private Element() {
@@ -100,7 +103,14 @@ public final class ProcessConstants {
 
 		public static final String CONTRACT_ENDED_ON = "contractEndedOn";
 
+		/** The contract review's remarks; shown, not asked again, when the contract's end is confirmed. */
 		public static final String CONTRACT_REMARKS = "contractRemarks";
+
+		/** The contract's end date as the contract review recorded it (yyyy-MM-dd). */
+		public static final String CONTRACT_END_DATE = "contractEndDate";
+
+		/** Remarks made when the contract's end is confirmed. */
+		public static final String CONTRACT_END_REMARKS = "contractEndRemarks";
 
 		/** When the rollout was complete, on the inventory's clock (a Date; null when no endpoint was ever seen). */
 		public static final String ROLLOUT_COMPLETED_AT = "rolloutCompletedAt";

@@ -8,7 +8,7 @@ import java.util.Map;
  * Everything a new phase-out process needs: who, which campaign, the vendors of the campaign's
  * banned product, and the campaign's deadlines already turned into moments.
  *
- * @param bannedVendors the campaign's {@code vendors}: exact names or prefixes ending in '*'
+ * @param bannedVendors the campaign's {@code vendors}: each a part of a vendor's name, regardless of case
  * @param deadlines deadline name ({@code inventory}, {@code plan}, {@code rolloutStart},
  * {@code completion}) to due moment; a campaign may set none, some or all
  */

@@ -24,6 +24,7 @@ import nl.phaseout.engine.inventory.InventorySnapshot.ScanVerdict;
 import nl.phaseout.engine.inventory.InventorySnapshot;
 import nl.phaseout.engine.inventory.InventoryState;
 import nl.phaseout.engine.inventory.LastScan;
+import nl.phaseout.engine.system.PlainText;
 
 /**
  * Assesses the latest scan that completed after the rollout: clean (no banned product, none
@@ -68,7 +69,7 @@ class ScanAssessmentDelegate implements JavaDelegate {
 			execution.setVariable(EVIDENCE_UNPROTECTED, snapshot.unprotected());
 			execution.setVariable(EVIDENCE_SCAN_ID, scan.scanId());
 			execution.setVariable(EVIDENCE_SCAN_ENDPOINT_COUNT, scan.endpointCount());
-			execution.setVariable(EVIDENCE_SCAN_SOURCE, scan.source());
+			execution.setVariable(EVIDENCE_SCAN_SOURCE, PlainText.value(scan.source()));
 			// the endpoints the PM signs off on: every live one is protected now
 			OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 			execution.setVariable(EVIDENCE_ENDPOINTS_LIST, inventory.endpoints(organisation.campaignId(),

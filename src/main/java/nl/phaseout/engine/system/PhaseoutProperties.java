@@ -34,14 +34,14 @@ public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 	/**
 	 * @param deadlines ISO-8601 durations from registration, or absolute dates; any may be left out
 	 * @param statusReportInterval ISO-8601 duration between status reports
-	 * @param vendors the banned product's vendors, whose contract terminations count: exact names or
-	 * prefixes ending in '*', regardless of case
+	 * @param vendors the banned product's vendors, whose contract terminations count: each a part of the
+	 * vendor's name, regardless of case (the rule the product classification applies)
 	 */
 	public record Campaign(String id, String name, LocalDate decisionDate,
 			@DefaultValue("phaseout-applicability") String applicabilityDecision,
 			@DefaultValue("phaseout-product-classification") String classificationDecision,
 			@DefaultValue Deadlines deadlines, String statusReportInterval, @DefaultValue("true") boolean active,
-			@DefaultValue("Kaspersky*") List<String> vendors) {
+			@DefaultValue("kaspersky") List<String> vendors) {
 	}
 
 	public record Deadlines(String inventory, String plan, String rolloutStart, String completion) {

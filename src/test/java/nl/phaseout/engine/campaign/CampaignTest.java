@@ -16,7 +16,7 @@ class CampaignTest {
 	@Test
 	void deadlinesAreDurationsFromRegistration() {
 		Campaign campaign = new Campaign("c", "C", null, "a", "b",
-				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true, List.of("Kaspersky*"));
+				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true, List.of("kaspersky"));
 
 		Map<String, Instant> due = campaign.deadlinesFrom(Instant.parse("2024-01-31T10:00:00Z"));
 
@@ -39,20 +39,28 @@ class CampaignTest {
 	}
 
 	@Test
-	void vendorsAreNamesOrPrefixes() {
-		PhaseoutProperties.Campaign definition = new PhaseoutProperties.Campaign("c", "C", null,
-				"phaseout-applicability", "phaseout-product-classification",
-				new PhaseoutProperties.Deadlines(null, null, null, null), null, true, List.of("Kas*persky"));
-
-		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
+	void vendorsArePartsOfANameWithoutWildcards() {
+		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(withVendors("Kas*persky")))
 			.hasMessageContaining("phaseout.campaigns[c].vendors");
+	}
+
+	@Test
+	void aPrefixWrittenBefore03LosesItsStar() {
+		assertThat(CampaignBootstrap.toCampaign(withVendors("Kaspersky*", " eset ")).vendors())
+			.containsExactly("Kaspersky", "eset");
+	}
+
+	private static PhaseoutProperties.Campaign withVendors(String... vendors) {
+		return new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
+				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
+				List.of(vendors));
 	}
 
 	@Test
 	void aDeadlineThatIsNotAnIsoDurationStopsTheStartWithItsSettingName() {
 		PhaseoutProperties.Campaign definition = new PhaseoutProperties.Campaign("kaspersky-av-2018", "K",
 				LocalDate.of(2018, 5, 14), "phaseout-applicability", "phaseout-product-classification",
-				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("Kaspersky*"));
+				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("kaspersky"));
 
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
 			.hasMessageContaining("phaseout.campaigns[kaspersky-av-2018].deadlines.inventory")

@@ -68,7 +68,7 @@ abstract class InventoryProjectionContract {
 			assertThat(endpoint.observedAt()).isEqualTo(Instant.parse("2024-05-01T11:00:00Z"));
 			assertThat(endpoint.source()).isNotBlank();
 		});
-		assertThat(banned.describe()).endsWith("… and 1 more\n");
+		assertThat(banned.describe()).endsWith("… en nog 1\n");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,6 +81,9 @@ class OfficeBrowserIT {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -150,9 +154,17 @@ class OfficeBrowserIT {
 				.presenceOfElementLocated(By.cssSelector("[id$='Field_noticePeriodDays']")));
 			browser.typeInWebapp(notice, "90");
 			WebElement date = browser.driver.findElement(By.cssSelector("input[id*='Field_contractEndDate']"));
-			browser.typeInWebapp(date, "12/31/2026");
-			browser.driver.executeScript("arguments[0].blur()", date);
 			browser.clickInWebapp(browser.driver.findElement(By.cssSelector("[id$='Field_terminationRequested']")));
+			// a day that does not exist passes the form's dd-mm-jjjj and is refused by the engine, in Dutch
+			browser.typeInWebapp(date, "31-02-2026");
+			browser.driver.executeScript("arguments[0].blur()", date);
+			browser.clickInWebapp(browser.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
+			browser.wait.until(driver -> driver.getPageSource().contains("is geen bestaande datum"));
+			browser.screenshot("tasklist-review-contracts-refused-nl");
+			assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
+			browser.driver.executeScript("arguments[0].select()", date);
+			browser.typeInWebapp(date, "31-12-2026");
+			browser.driver.executeScript("arguments[0].blur()", date);
 			browser.screenshot("tasklist-review-contracts-nl");
 			browser.clickInWebapp(browser.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
 
@@ -164,6 +176,8 @@ class OfficeBrowserIT {
 				.variableName("noticePeriodDays").singleResult().getValue()).isIn(90L, 90, 90.0);
 			assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
 				.variableName("runningContract").singleResult().getValue()).isEqualTo(true);
+			assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+				.variableName("contractEndDate").singleResult().getValue()).isEqualTo("2026-12-31");
 			browser.screenshot("tasklist-completed-nl");
 
 			// The same session serves /office: no second login; Cockpit is not for a project manager.
@@ -181,6 +195,84 @@ class OfficeBrowserIT {
 			assertThat(browser.driver.getPageSource()).doesNotContain("about:blank");
 			assertNoSeriousViolations(browser, "error page for a project manager");
 		}
+	}
+
+	/**
+	 * What a feed wrote reaches the project manager as text: a Markdown link, an HTML image with a
+	 * script and a right-to-left override in an endpoint list are shown as they are, in a read-only
+	 * text area, and are neither a link nor an image nor reordered. The contract's end is confirmed
+	 * seeing what the review recorded, read-only, with a note of its own.
+	 */
+	@Test
+	@Tag("security")
+	@Tag("e2e")
+	void feedTextIsShownAsTextAndTheContractsEndIsConfirmedSeeingTheReview() {
+		String hostile = "- [klik hier](https://evil.example/login): <img src=x onerror=alert(1)> (gemeld "
+				+ "2026-01-05T08:00:00Z door urn:feed:[U+202E]evil)\n";
+		String gap = startBefore("Task_ResolveProtectionGap",
+				Map.of("protectionGapEndpoints", 1L, "gapEndpointsList", hostile));
+		String confirm = startBefore("Task_ConfirmContractEnded", Map.of("runningContract", true, "contractEndDate",
+				"2026-12-31", "contractRemarks", "Opzegging verstuurd; *niet* verlengen <b>vet</b>"));
+		try (Browser browser = new Browser("nl")) {
+			loginToTasklist(browser, "jan");
+
+			browser.driver.get(url("/camunda/app/tasklist/default/#/?task=" + gap));
+			WebElement list = browser.wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("textarea[id*='Field_gapEndpointsList']")));
+			browser.wait.until(driver -> !list.getAttribute("value").isEmpty());
+			assertThat(list.getAttribute("value")).isEqualTo(hostile);
+			assertThat(list.getAttribute("readonly")).isNotNull();
+			assertThat(browser.all("a[href*='evil.example'], img[src='x']")).isEmpty();
+			browser.screenshot("tasklist-protection-gap-feed-text-nl");
+
+			browser.driver.get(url("/camunda/app/tasklist/default/#/?task=" + confirm));
+			browser.clickInWebapp(browser.wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("button.claim[ng-click='claim()']"))));
+			WebElement endedOn = browser.wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("input[id*='Field_contractEndedOn']")));
+			WebElement reviewed = browser.driver.findElement(By.cssSelector("input[id*='Field_contractEndDate']"));
+			browser.wait.until(driver -> "2026-12-31".equals(reviewed.getAttribute("value")));
+			assertThat(reviewed.getAttribute("readonly")).isNotNull();
+			assertThat(browser.driver.findElement(By.cssSelector("textarea[id*='Field_contractRemarks']"))
+				.getAttribute("value")).isEqualTo("Opzegging verstuurd; *niet* verlengen <b>vet</b>");
+			assertThat(browser.driver.findElement(By.cssSelector("textarea[id*='Field_contractEndRemarks']"))
+				.getAttribute("value")).as("the review's note is shown, not asked again").isEmpty();
+			assertThat(browser.driver.getPageSource()).contains("Einddatum bij de contractbeoordeling",
+					"Einde contract (dd-mm-jjjj)", "Opmerkingen bij de beëindiging");
+			browser.typeInWebapp(endedOn, "31-02-2026");
+			browser.driver.executeScript("arguments[0].blur()", endedOn);
+			browser.clickInWebapp(browser.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
+			browser.wait.until(driver -> driver.getPageSource().contains("is geen bestaande datum"));
+			browser.screenshot("tasklist-contract-ended-nl");
+			assertThat(tasks.createTaskQuery().taskId(confirm).count()).isOne();
+		}
+	}
+
+	/** A task of a process started just before it, for MIN-JENV's project managers; returns the task's id. */
+	private String startBefore(String taskDefinitionKey, Map<String, Object> variables) {
+		Map<String, Object> all = new java.util.HashMap<>(variables);
+		all.putAll(Map.of("campaignId", CAMPAIGN, "organisationId", "MIN-JENV-FORMULIER", "organisationName",
+				"Ministerie van Justitie en Veiligheid (formulieren)", "pmGroup", "pm-min-jenv", "bannedVendors",
+				"kaspersky"));
+		String instance = runtime.createProcessInstanceByKey("phaseout-organisation")
+			.businessKey("MIN-JENV-FORMULIER")
+			.setVariables(all)
+			.startBeforeActivity(taskDefinitionKey)
+			.execute()
+			.getId();
+		return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskDefinitionKey)
+			.singleResult().getId();
+	}
+
+	private void loginToTasklist(Browser browser, String user) {
+		browser.driver.get(url("/camunda/app/tasklist/default/"));
+		WebElement name = browser.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+		browser.typeInWebapp(name, user);
+		browser.typeInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")),
+				user);
+		browser.clickInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+		browser.wait.until(driver -> !browser.all(".tasks-list li.task").isEmpty());
 	}
 
 	@Test

@@ -139,7 +139,7 @@ class OfficeWordsTest {
 		return properties;
 	}
 
-	private static ResourceBundleMessageSource messages() {
+	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasename("i18n/messages");
 		source.setDefaultEncoding("UTF-8");

@@ -24,10 +24,13 @@ public class FakeInventoryState implements InventoryState {
 
 	private final Map<String, AlternativeSelection> selections = new HashMap<>();
 
+	private final Map<String, List<Endpoint>> named = new HashMap<>();
+
 	private final Map<String, List<ContractTermination>> terminations = new HashMap<>();
 
 	void reset() {
 		snapshots.clear();
+		named.clear();
 		selections.clear();
 		terminations.clear();
 	}
@@ -84,9 +87,17 @@ public class FakeInventoryState implements InventoryState {
 		return terminations.getOrDefault(organisationId, List.of());
 	}
 
+	/** These endpoints, whatever the state asked for: endpoints as a feed named and described them. */
+	void named(String organisationId, Endpoint... endpoints) {
+		named.put(organisationId, List.of(endpoints));
+	}
+
 	/** As many endpoints as the snapshot counts in that state, named {@code <status>-<n>}. */
 	@Override
 	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
+		if (named.containsKey(organisationId)) {
+			return new EndpointList(named.get(organisationId), named.get(organisationId).size());
+		}
 		InventorySnapshot snapshot = snapshot(campaignId, organisationId);
 		long count = switch (status) {
 			case BANNED -> snapshot.banned();

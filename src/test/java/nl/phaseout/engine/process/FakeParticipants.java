@@ -28,7 +28,7 @@ public class FakeParticipants implements Participants {
 	}
 
 	static List<String> kaspersky() {
-		return List.of("Kaspersky*");
+		return List.of("kaspersky");
 	}
 
 }

@@ -39,6 +39,7 @@ class PhaseoutDecisionsTest {
 	@CsvSource({ "kaspersky lab, kaspersky endpoint security, antivirus, active, BANNED",
 			"kaspersky lab, kaspersky endpoint security, antivirus, disabled, BANNED",
 			"kaspersky, kaspersky anti-virus, antivirus, passive, BANNED",
+			"ao kaspersky lab, kaspersky endpoint security, antivirus, active, BANNED",
 			"kaspersky lab, kaspersky secure connection, vpn, active, OTHER",
 			"microsoft, defender for endpoint, antivirus, active, ALTERNATIVE",
 			"microsoft, defender for endpoint, antivirus, disabled, OTHER",

@@ -12,6 +12,7 @@ import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_P
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_REGRESSION;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_REVIEW_CONTRACTS;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_SIGN_OFF_VERIFICATION;
+import static nl.phaseout.engine.process.ProcessConstants.Element.TIMER_CONTRACT_ENDS;
 import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_INVENTORY_BASELINE;
 import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_PROTECTION_GAP;
 import static nl.phaseout.engine.process.ProcessConstants.Element.WAIT_ROLLOUT_COMPLETE;
@@ -33,17 +34,23 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import nl.phaseout.engine.inventory.InventoryState;
 
 /**
  * The per-organisation process, path by path, on an in-memory engine with a fake inventory.
@@ -152,9 +159,10 @@ class PhaseoutOrganisationProcessTest {
 		complete(task(pi), withVariables("signOff", "true", "signOffNote", "All clear"));
 
 		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
-		complete(task(pi), withVariables("contractEndedOn", "2026-12-31"));
+		// the day before: the form asks dd-mm-jjjj
+		complete(task(pi), withVariables("contractEndedOn", "16-01-2026"));
 
-		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT).hasNotPassed(TIMER_CONTRACT_ENDS);
 		assertThat(events.phases()).containsExactly(Phase.APPLICABILITY, Phase.INVENTORY, Phase.CONTRACT_REVIEW,
 				Phase.ALTERNATIVE, Phase.ROLLOUT, Phase.VERIFICATION, Phase.SIGN_OFF, Phase.DECOMMISSION,
 				Phase.PHASED_OUT);
@@ -275,8 +283,8 @@ class PhaseoutOrganisationProcessTest {
 		inventory.scanned(ORG, 4, 1, 1, T0.plus(Duration.ofDays(1)));
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP);
-		assertThat(pi).variables().containsEntry("gapEndpointsList", "- unprotected-1 (reported "
-				+ T0.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)) + " by urn:test:scanner)\n");
+		assertThat(pi).variables().containsEntry("gapEndpointsList", "- unprotected-1 (gemeld "
+				+ T0.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)) + " door urn:test:scanner)\n");
 
 		rolloutCompleteAt(T0.plus(Duration.ofDays(2)));
 		at(T0.plus(Duration.ofDays(3)));
@@ -582,7 +590,7 @@ class PhaseoutOrganisationProcessTest {
 		// seen, but the process has not been told yet
 		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(4)));
 
-		complete(task(pi), withVariables("contractEndedOn", "2026-12-31"));
+		complete(task(pi), withVariables("contractEndedOn", "2026-01-06"));
 
 		assertThat(pi).isNotEnded().hasNotPassed(END_PHASED_OUT).isWaitingAt(WAIT_ROLLOUT_COMPLETE);
 		assertThat(record.of(ProcessRecord.Kind.PHASED_OUT)).isEmpty();
@@ -601,6 +609,22 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	@Test
+	void kasperskysOwnPublisherNameEndsTheContractAndALookAlikeDoesNot() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		inventory.contractTerminated(ORG, "Kasper Software", "KS-1", LocalDate.parse("2026-01-01"));
+		process.contractTerminated(ORG);
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+
+		inventory.contractTerminated(ORG, "AO Kaspersky Lab", "KL-2016-001", LocalDate.parse("2026-01-01"));
+		process.contractTerminated(ORG);
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(record.of(ProcessRecord.Kind.CONTRACT_ENDED)).singleElement()
+			.satisfies(entry -> assertThat(entry.data()).containsEntry("vendor", "AO Kaspersky Lab"));
+	}
+
+	@Test
 	void contractEndingOnADayToComeCountsOnThatDay() {
 		ProcessInstance pi = startAtSignOff();
 		complete(task(pi), withVariables("signOff", true));
@@ -613,6 +637,151 @@ class PhaseoutOrganisationProcessTest {
 		process.contractTerminated(ORG);
 		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
 		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo("2026-03-31");
+	}
+
+	@Test
+	@Tag("security")
+	void aContractEndingAheadIsPhasedOutOnThatDayAndNotBefore() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		assertThat(task(pi)).hasDefinitionKey(TASK_CONFIRM_CONTRACT_ENDED);
+
+		complete(task(pi), withVariables("contractEndedOn", "31-12-2030", "contractEndRemarks", "Opgezegd per jaareinde"));
+
+		assertThat(pi).isWaitingAt(TIMER_CONTRACT_ENDS).hasNotPassed(END_PHASED_OUT);
+		assertThat(historicVariable(pi, "contractEndedOn")).isEqualTo("2030-12-31");
+		assertThat(record.of(ProcessRecord.Kind.PHASED_OUT)).isEmpty();
+		assertThat(events.phases()).last().isEqualTo(Phase.DECOMMISSION);
+		Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+			.activityId(TIMER_CONTRACT_ENDS).singleResult();
+		assertThat(timer.getDuedate()).as("the start of 31 December 2030, Dutch time")
+			.isEqualTo(Date.from(Instant.parse("2030-12-30T23:00:00Z")));
+
+		at(Instant.parse("2030-12-30T22:59:00Z"));
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().count())
+			.as("nothing due the evening before").isZero();
+
+		at(Instant.parse("2030-12-31T07:00:00Z"));
+		execute(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable()
+			.singleResult());
+
+		assertThat(pi).isEnded().hasPassed(TIMER_CONTRACT_ENDS, END_PHASED_OUT);
+		assertThat(record.of(ProcessRecord.Kind.PHASED_OUT)).singleElement()
+			.satisfies(entry -> assertThat(entry.at()).isEqualTo(Instant.parse("2030-12-31T07:00:00Z")));
+	}
+
+	@Test
+	@Tag("security")
+	void aBannedProductSeenWhileTheContractRunsOutGoesBackToRollout() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		complete(task(pi), withVariables("contractEndedOn", "31-12-2030"));
+		assertThat(pi).isWaitingAt(TIMER_CONTRACT_ENDS);
+
+		inventory.scanned(ORG, 4, 1, 0, T0.plus(Duration.ofDays(5)));
+		process.inventoryChanged(ORG);
+
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE).isNotWaitingAt(TIMER_CONTRACT_ENDS);
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@Tag("security")
+	@CsvSource(delimiter = '|', value = { "31-02-2026|geen bestaande datum", "2026-02-31|geen bestaande datum",
+			"12/31/2026|geen datum als dd-mm-jjjj", "7-12-26|geen datum als dd-mm-jjjj",
+			"2026-12-7|geen datum als dd-mm-jjjj", "05-01-2037|meer dan 10 jaar vooruit (uiterlijk 07-01-2036)",
+			"01-05-2018|vóór het besluit van de campagne (14-05-2018)" })
+	void aContractEndDateThatIsNoDayOrOutOfRangeIsRefusedAndNothingIsStored(String typed, String message) {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+		int recorded = record.entries.size();
+
+		assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task(pi).getId(),
+				Map.of("contractEndedOn", typed, "contractEndRemarks", "Opgezegd")))
+			.as("a form validation failure: Camunda's REST answers 400 with this message, which Tasklist shows")
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageStartingWith("Einde contract: ")
+			.hasMessageContaining(message);
+
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+		assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys("contractEndedOn",
+				"contractEndRemarks");
+		assertThat(record.entries).hasSize(recorded);
+	}
+
+	@Test
+	@Tag("security")
+	void theContractsEndIsConfirmedWithItsDay() {
+		ProcessInstance pi = startAtSignOff();
+		complete(task(pi), withVariables("signOff", true));
+
+		assertThatThrownBy(() -> complete(task(pi), withVariables("contractEndRemarks", "Opgezegd")))
+			.hasMessageContaining("Einde contract: vul de dag in");
+
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+	}
+
+	@Test
+	@Tag("security")
+	void theContractReviewsEndDateIsADayAsTypedAndStoredAsIso() {
+		inventory.scanned(ORG, 4, 2, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS);
+
+		assertThatThrownBy(() -> complete(task(pi), withVariables("runningContract", "true", "contractEndDate",
+				"31-02-2027", "noticePeriodDays", 90L)))
+			.hasMessageContaining("Einddatum contract: '31-02-2027' is geen bestaande datum");
+		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS);
+
+		complete(task(pi), withVariables("runningContract", "true", "contractEndDate", "1-3-2027", "noticePeriodDays",
+				90L, "contractRemarks", "Verlenging afgezegd"));
+		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "contractEndDate")).isEqualTo("2027-03-01");
+	}
+
+	@Test
+	@Tag("security")
+	void aNoteLongerThan4000CharactersIsRefusedWithAMessageAndNothingIsStored() {
+		ProcessInstance pi = startAtSignOff();
+		int recorded = record.entries.size();
+
+		assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task(pi).getId(),
+				Map.of("signOff", "true", "signOffNote", "x".repeat(5000))))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessage("De tekst in 'signOffNote' is te lang: 5000 tekens, ten hoogste 4000 zijn toegestaan."
+					+ " Kort de tekst in en verstuur het formulier opnieuw.");
+
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+		assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys("signOffNote");
+		assertThat(record.entries).hasSize(recorded);
+
+		complete(task(pi), withVariables("signOff", "true", "signOffNote", "x".repeat(4000)));
+		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+	}
+
+	@Test
+	@Tag("security")
+	void endpointsAsAFeedNamedThemReachTheFormAsInertText() {
+		inventory.named(ORG,
+				new InventoryState.Endpoint("[klik hier](https://evil.example/login)", "<img src=x onerror=alert(1)>",
+						T0, "urn:feed:\u202Eevil"),
+				new InventoryState.Endpoint("pc-1\n- pc-2: schoon", "Kaspersky\u200B Endpoint Security", T0,
+						"urn:feed:a"));
+		ProcessInstance pi = startAtRollout();
+		inventory.scanned(ORG, 4, 1, 1, T0.plus(Duration.ofDays(1)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP);
+
+		String list = (String) engine.getRuntimeService().getVariable(pi.getId(), "gapEndpointsList");
+
+		assertThat(list).as("one line per endpoint; no hidden character, shown by its code point instead")
+			.isEqualTo("- [klik hier](https://evil.example/login): <img src=x onerror=alert(1)> (gemeld " + T0
+					+ " door urn:feed:[U+202E]evil)\n"
+					+ "- pc-1[U+000A]- pc-2: schoon: Kaspersky[U+200B] Endpoint Security (gemeld " + T0
+					+ " door urn:feed:a)\n");
+		assertThat(FormFiles.field("resolve-protection-gap", "gapEndpointsList"))
+			.as("shown in a read-only text area, which renders its value as text, never as Markdown or HTML")
+			.containsEntry("type", "textarea")
+			.containsEntry("readonly", true);
 	}
 
 	@Test
