@@ -18,6 +18,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.tags.EndToEnd;
+import nl.phaseout.engine.tags.NeedsBrowser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,8 @@ import nl.phaseout.engine.Integration;
  * settings of its own, would register a second process engine named "default" beside the other
  * tests' one, and Camunda REST and the webapps would find whichever registered last.
  */
+@EndToEnd
+@NeedsBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "phaseout.kafka.embedded.port=0", "phaseout.campaigns[0].id=kaspersky-av-2018",
 				"phaseout.campaigns[0].name=Uitfasering Kaspersky-antivirus (2018)",
