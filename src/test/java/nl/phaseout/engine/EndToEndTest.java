@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import nl.phaseout.engine.tags.EndToEnd;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The tests' integrations publish as {@code /test/...} or {@code urn:test:...}, trusted here as
  * the dev profile trusts the demo's sources.
  */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// A throttled login stays blocked long enough for a test to see it on a busy machine.
 		properties = { "phaseout.kafka.embedded.port=0",

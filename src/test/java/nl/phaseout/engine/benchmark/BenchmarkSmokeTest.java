@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import nl.phaseout.engine.tags.EndToEnd;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * broker and process engine): it completes and every figure is sane. Not how fast: that is the benchmark's to
  * print.
  */
+@EndToEnd
 class BenchmarkSmokeTest {
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import nl.phaseout.engine.inventory.event.InventoryEvent;
+import nl.phaseout.engine.tags.NeedsPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The endpoints list's queries on both databases. PostgreSQL at 127.0.0.1:5432 (database
  * {@code test}, user {@code postgres}), in a schema of its own that is dropped afterwards.
  */
+@NeedsPostgres
 class EndpointListingTest {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";

@@ -3,11 +3,13 @@ package nl.phaseout.engine.inventory;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.phaseout.engine.tags.NeedsPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Needs PostgreSQL at 127.0.0.1:5432, database {@code test}, user {@code postgres}; a schema of its own. */
+@NeedsPostgres
 class PostgresReportingSourcesTest extends ReportingSourcesContract {
 
 	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";

@@ -20,6 +20,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.tags.EndToEnd;
+import nl.phaseout.engine.tags.NeedsBrowser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -54,8 +56,8 @@ import nl.phaseout.engine.Integration;
  * settings of its own, would register a second process engine named "default" beside the other
  * tests' one, and Camunda REST and the webapps would find whichever registered last.
  */
-@Tag("browser")
-@Tag("e2e")
+@EndToEnd
+@NeedsBrowser
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "phaseout.kafka.embedded.port=0", "phaseout.campaigns[0].id=kaspersky-av-2018",

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.tags.EndToEnd;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +39,7 @@ import nl.phaseout.engine.system.Topics;
  * again on the same data directory ends with exactly the counts the events call for: nothing
  * lost, nothing counted twice. The child JVM owns the broker and the H2 file, as in production.
  */
+@EndToEnd
 class CrashRecoveryTest {
 
 	/**

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.phaseout.engine.Integration;
 import nl.phaseout.engine.PhaseoutEngineApplication;
 import nl.phaseout.engine.system.Topics;
+import nl.phaseout.engine.tags.EndToEnd;
+import nl.phaseout.engine.tags.NeedsPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,6 +44,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The application reaches PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code postgres})
  * only through a proxy that the test cuts; the test reads the database directly.
  */
+@EndToEnd
+@NeedsPostgres
 class DatabaseOutageTest {
 
 	static {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.tags.EndToEnd;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -37,6 +38,7 @@ import nl.phaseout.engine.system.Topics;
  * nothing. Each event of the stream observes an endpoint of its own, so the endpoint rows count the
  * events applied.
  */
+@EndToEnd
 class GracefulShutdownTest {
 
 	private static final int ORGANISATIONS = 50;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import nl.phaseout.engine.tags.EndToEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -23,6 +24,7 @@ import org.springframework.core.io.ClassPathResource;
  * after. H2's default write delay loses up to half a second of commits (3,000 to 13,500 of the 20,000
  * rows in trials here), while Kafka already has the offsets committed after them.
  */
+@EndToEnd
 class H2DurabilityTest {
 
 	static final int ROWS = 20_000;

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.tags.EndToEnd;
+import nl.phaseout.engine.tags.NeedsPostgres;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,6 +53,8 @@ import nl.phaseout.engine.system.Topics;
  * the end is the same. Each scenario has a database of its own (127.0.0.1:5432, user
  * {@code postgres}), dropped afterwards.
  */
+@EndToEnd
+@NeedsPostgres
 class TwoNodesIT {
 
 	static {
