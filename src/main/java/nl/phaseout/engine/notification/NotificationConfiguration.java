@@ -52,7 +52,7 @@ class NotificationConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "spring.mail", name = "host")
-	MailSender mailSender(NotificationOutbox outbox, JavaMailSender mail, MailComposer composer,
+	MailSender notificationMailSender(NotificationOutbox outbox, JavaMailSender mail, MailComposer composer,
 			PlatformTransactionManager transactions, NotificationProperties properties, PhaseoutProperties phaseout) {
 		String host = phaseout.publicUrl().getHost();
 		return new MailSender(outbox, mail, composer, new TransactionTemplate(transactions), properties,

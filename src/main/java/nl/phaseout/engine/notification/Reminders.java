@@ -43,6 +43,12 @@ class Reminders extends BackgroundWorker {
 			return false;
 		}
 		next = now.plus(every);
+		remindNow();
+		return false;
+	}
+
+	/** Reminds of every deadline due for it and not reminded of yet (here or by another node); returns how many it found. */
+	int remindNow() {
 		List<UpcomingDeadline> due = notices.toRemind();
 		for (UpcomingDeadline deadline : due) {
 			transactions.executeWithoutResult(status -> notices.remind(deadline));
@@ -50,7 +56,7 @@ class Reminders extends BackgroundWorker {
 		if (!due.isEmpty()) {
 			log.debug("Reminded of {} deadlines", due.size());
 		}
-		return false;
+		return due.size();
 	}
 
 }
