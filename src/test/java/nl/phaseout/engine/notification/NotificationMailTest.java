@@ -36,6 +36,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,11 +45,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * task's project managers, a near deadline, a missed milestone. The dev profile's demo campaign
  * has its deadlines minutes after registration (all within the default three days of
  * {@code remind-before}); the reminder check runs when the tests ask, and the deadline timers are
- * run instead of waited for.
+ * run instead of waited for. An application of its own beside {@link nl.phaseout.engine.EndToEndTest}'s in
+ * the same JVM, closed after these tests: as in {@code DatabaseOutageTest}, its engine has a name of its
+ * own (Camunda keeps engines in a static registry by name, which {@code /engine-rest} looks them up
+ * in) and no webapps (which keep static runtime delegates), so the other application's stay its own.
  */
 @Tag("e2e")
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "phaseout.kafka.embedded.port=0", "spring.mail.host=127.0.0.1",
+		properties = { "camunda.bpm.process-engine-name=notifications", "camunda.bpm.webapp.enabled=false", "phaseout.kafka.embedded.port=0",
+				"spring.mail.host=127.0.0.1",
 				"phaseout.notifications.delay=PT3S", "phaseout.notifications.check-every=P1D",
 				"phaseout.public-url=https://phaseout.example.nl" })
 class NotificationMailTest {
