@@ -58,6 +58,8 @@ public final class ProcessConstants {
 
 		public static final String TASK_CONFIRM_CONTRACT_ENDED = "Task_ConfirmContractEnded";
 
+		public static final String TASK_RECORD_MISSED_DEADLINE = "Task_RecordMissedDeadline";
+
 		public static final String TASK_HANDLE_MISSED_DEADLINE = "Task_HandleMissedDeadline";
 
 		public static final String TIMER_DEADLINE = "Timer_Deadline";

@@ -153,6 +153,37 @@ public class Participations {
 		return missed;
 	}
 
+	/** Who the organisation is, from its participation in any campaign; empty when it takes part in none. */
+	public Optional<Participant> participant(String organisationId) {
+		return jdbc.sql("SELECT organisation_id, organisation_name, pm_group FROM participation"
+				+ " WHERE organisation_id = ? ORDER BY campaign_id FETCH FIRST 1 ROWS ONLY")
+			.params(organisationId)
+			.query((rs, row) -> new Participant(rs.getString("organisation_id"), rs.getString("organisation_name"),
+					rs.getString("pm_group")))
+			.optional();
+	}
+
+	/**
+	 * The deadlines due after {@code from} and at the latest {@code until} whose milestones are not
+	 * reached (organisations out of scope reach none and are left out), soonest first.
+	 */
+	public List<UpcomingDeadline> upcomingDeadlines(Instant from, Instant until) {
+		String union = Stream.of(MILESTONES)
+			.map(milestone -> "SELECT p.campaign_id, p.organisation_id, p.organisation_name, p.pm_group,"
+					+ " p.process_instance_id, '" + milestone.name() + "' AS milestone, p." + milestone.column()
+					+ " AS due_at FROM participation p WHERE p." + milestone.column() + " > :from AND p."
+					+ milestone.column() + " <= :until AND " + Milestones.PHASE_RANK + " < "
+					+ milestone.reachedAt().ordinal())
+			.collect(Collectors.joining(" UNION ALL "));
+		return jdbc.sql("SELECT * FROM (" + union + ") d ORDER BY d.due_at")
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> new UpcomingDeadline(rs.getString("campaign_id"), rs.getString("organisation_id"),
+					rs.getString("organisation_name"), rs.getString("pm_group"), rs.getString("process_instance_id"),
+					Milestone.valueOf(rs.getString("milestone")), rs.getTimestamp("due_at").toInstant()))
+			.list();
+	}
+
 	private static ParticipationView map(ResultSet rs, int row) throws SQLException {
 		Map<String, Instant> deadlines = new LinkedHashMap<>();
 		for (Milestone milestone : MILESTONES) {

@@ -62,8 +62,11 @@ public class DemoIdentities extends AbstractProcessEnginePlugin {
 		identity.createMembership(adminUser, SecurityConfiguration.ADMIN);
 	}
 
-	/** Saves a demo user with a password the policy would refuse. */
+	/** Saves a demo user with a password the policy would refuse, and an address to be mailed at. */
 	public void save(IdentityService identity, User user) {
+		if (user.getEmail() == null) {
+			user.setEmail(user.getId() + "@phaseout.example");
+		}
 		((IdentityServiceImpl) identity).saveUser(user, true);
 	}
 

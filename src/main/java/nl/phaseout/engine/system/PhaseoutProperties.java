@@ -1,10 +1,12 @@
 package nl.phaseout.engine.system;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,13 +24,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param status the {@code phaseout.status} events this engine publishes
  * @param admin the demo administrator ({@code dev} profile only; other profiles use
  * {@code camunda.bpm.admin-user})
+ * @param publicUrl where users reach this application (scheme, host, port, no trailing slash), for the
+ * links in the mails it sends
  */
 @ConfigurationProperties("phaseout")
 public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Kafka kafka,
-		List<Campaign> campaigns, @DefaultValue Status status, @DefaultValue Admin admin) {
+		List<Campaign> campaigns, @DefaultValue Status status, @DefaultValue Admin admin,
+		@DefaultValue("http://localhost:8080") URI publicUrl) {
 
+	@ConstructorBinding
 	public PhaseoutProperties {
 		campaigns = campaigns == null ? List.of() : campaigns;
+		publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
+	}
+
+	/** Settings without a public URL: the default one. */
+	public PhaseoutProperties(Path dataDir, Kafka kafka, List<Campaign> campaigns, Status status, Admin admin) {
+		this(dataDir, kafka, campaigns, status, admin, null);
 	}
 
 	/**
