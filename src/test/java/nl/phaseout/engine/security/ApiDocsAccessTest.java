@@ -2,6 +2,7 @@ package nl.phaseout.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
  * signed-in user, Swagger UI (which lets its user try the API out) for the programme office and
  * administrators; nothing of either is anonymous.
  */
+@Tag("security")
 class ApiDocsAccessTest extends SecurityTest {
 
 	/** A project manager of the dev profile's demo organisations (password: the user id). */
