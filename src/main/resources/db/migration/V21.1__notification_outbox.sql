@@ -1,4 +1,4 @@
--- Notifications by e-mail (CONTRACT.md "Since 0.3: people are told"): the outbox the mails go
+-- Notifications by e-mail (docs/operations.md, "E-mail notifications"): the outbox the mails go
 -- through, written in the transaction that decided to notify (the task's creation, the reminder,
 -- the missed milestone), one row per recipient, and drained by notification.MailSender.
 --   state PENDING: to be sent once collect_until has passed (a recipient's rows go out together);

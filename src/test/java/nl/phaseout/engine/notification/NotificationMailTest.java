@@ -100,8 +100,11 @@ class NotificationMailTest {
 	@Test
 	void newTasksMailEachProjectManagerWithAnAddressOnceInOneMail() throws Exception {
 		String group = projectManagers("ann", "bob", "cas-without-address");
+		// a group serves one organisation: ann and bob manage a second one through a group of its own
+		String otherGroup = projectManagers();
+		joinAs(otherGroup, group, "ann", "bob");
 		String first = register("VITAL_PROVIDER", group);
-		String second = register("VITAL_PROVIDER", group);
+		String second = register("VITAL_PROVIDER", otherGroup);
 		List<String> taskIds = List.of(decideOnAdvice(first).getId(), decideOnAdvice(second).getId());
 
 		List<MimeMessage> toAnn = await().atMost(Duration.ofSeconds(60))
@@ -191,6 +194,13 @@ class NotificationMailTest {
 			identity.createMembership(user.getId(), group);
 		}
 		return group;
+	}
+
+	/** Makes the named members of one group members of another too. */
+	private void joinAs(String otherGroup, String group, String... users) {
+		for (String name : users) {
+			identity.createMembership(name + "-" + group, otherGroup);
+		}
 	}
 
 	private static String address(String group, String user) {
