@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -173,7 +172,7 @@ public final class OsqueryResults {
 		String id = "osquery-" + digest(organisationId, host, query, Long.toString(unixTime), Long.toString(epoch),
 				Long.toString(counter));
 		Envelope envelope = new Envelope(SOURCE, id, InventoryEvent.ENDPOINT_OBSERVED, observedAt);
-		return new EndpointObserved(envelope, organisationId, host, observedAt, List.copyOf(new ArrayList<>(products)));
+		return new EndpointObserved(envelope, organisationId, host, observedAt, List.copyOf(products));
 	}
 
 	private static Product product(JsonNode row, String path) {
