@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 		// A throttled login stays blocked long enough for a test to see it on a busy machine.
 		properties = { "phaseout.kafka.embedded.port=0",
 				"phaseout.inventory.trusted-sources=/intune/*,/test/*,urn:test:*",
-				"phaseout.security.login-throttle.first-delay=30s" })
+				"phaseout.security.login-throttle.first-delay=30s",
+				// An organisation's osquery topic, created during a test, is read within a second.
+				"spring.kafka.consumer.properties.metadata.max.age.ms=1000" })
 public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = createDataDir();

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
-import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One poll batch: parse every record, apply the valid ones and record what the process must
+ * One poll batch: parse every record (valid records the engine does not use, such as osquery's
+ * results of other queries, are only counted as ignored), apply the valid ones and record what the process must
  * hear in its {@link InventoryChanges} in one database transaction (the inbox wakes the process's
  * worker once it commits), then dead-letter the invalid ones. Whatever fails after that
  * (database, broker) fails the whole batch, which is retried: the projection is idempotent, so nothing is counted or signalled
@@ -40,7 +41,7 @@ class InventoryIngestion {
 
 	private static final Set<String> REFUSED_BY_CONTENT = Set.of("22", "23");
 
-	private final InventoryEventParser parser;
+	private final InventoryRecords parser;
 
 	private final SourceCheck sources;
 
@@ -53,7 +54,7 @@ class InventoryIngestion {
 	private final InventoryChanges inbox;
 
 	InventoryIngestion(InventoryProjection projection, PlatformTransactionManager transactionManager,
-			Refusals refusals, InventoryChanges inbox, InventoryEventParser parser, SourceCheck sources) {
+			Refusals refusals, InventoryChanges inbox, InventoryRecords parser, SourceCheck sources) {
 		this.parser = parser;
 		this.sources = sources;
 		this.projection = projection;
@@ -65,9 +66,16 @@ class InventoryIngestion {
 	void ingest(List<ConsumerRecord<String, byte[]>> records) {
 		List<Parsed> parsed = new ArrayList<>(records.size());
 		List<Rejected> rejected = new ArrayList<>();
+		int ignored = 0;
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				parsed.add(new Parsed(record, parser.parse(record)));
+				Optional<InventoryEvent> event = parser.read(record);
+				if (event.isPresent()) {
+					parsed.add(new Parsed(record, event.get()));
+				}
+				else {
+					ignored++;
+				}
 			}
 			catch (InvalidEventException ex) {
 				rejected.add(new Rejected(record, ex));
@@ -94,8 +102,9 @@ class InventoryIngestion {
 			refusals.count(outcome, applied.result().count(outcome));
 		}
 		refusals.count(Outcome.DEAD_LETTERED, rejected.size());
-		log.debug("Inventory batch of {}: {}, {} dead-lettered, {} process signals", records.size(),
-				applied.result().outcomes(), rejected.size(), applied.signals());
+		refusals.count(Outcome.IGNORED, ignored);
+		log.debug("Inventory batch of {}: {}, {} dead-lettered, {} ignored, {} process signals", records.size(),
+				applied.result().outcomes(), rejected.size(), ignored, applied.signals());
 	}
 
 	/** Projects the events whose source may report for their organisation, in one transaction. */

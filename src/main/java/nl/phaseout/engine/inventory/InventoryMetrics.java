@@ -21,7 +21,7 @@ class InventoryMetrics {
 	InventoryMetrics(MeterRegistry registry) {
 		for (Outcome outcome : Outcome.values()) {
 			events.put(outcome, Counter.builder("phaseout.inventory.events")
-				.description("Inventory records read (phaseout.inventory, the manual uploads' and the feeds' topics), by what became of them")
+				.description("Inventory records read (phaseout.inventory, the manual uploads', the feeds' and the osquery topics), by what became of them")
 				.tag("outcome", outcome.tag())
 				.register(registry));
 		}

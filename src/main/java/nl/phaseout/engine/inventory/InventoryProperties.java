@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.phaseout.engine.inventory.event.InventoryEventParser;
+import nl.phaseout.engine.inventory.osquery.OsqueryResults;
 import nl.phaseout.engine.system.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -108,6 +109,10 @@ record InventoryProperties(List<String> trustedSources, @DefaultValue("PT5M") Du
 			else if (!TOPIC.matcher(feed.topic()).matches()) {
 				problems.add(where + ": a topic name is 1 to 249 letters, digits, '.', '_' or '-'");
 			}
+			else if (OsqueryResults.isOsqueryTopic(feed.topic())) {
+				problems.add(where + ": topics " + OsqueryResults.TOPIC_PREFIX + "<organisationId> carry osquery's"
+						+ " result logs, which the engine reads without a feed; give the feed a topic of its own");
+			}
 			else if (RESERVED.contains(feed.topic())) {
 				problems.add(where + ": topic '" + feed.topic() + "' is one of the engine's own; give the feed a topic"
 						+ " of its own, such as 'phaseout.inventory.intune'");
@@ -120,6 +125,10 @@ record InventoryProperties(List<String> trustedSources, @DefaultValue("PT5M") Du
 			}
 			SourcePatterns.problems(feed.sources()).forEach(problem -> problems.add(where + ": " + problem));
 			for (String source : feed.sources()) {
+				if (InventoryFeeds.claimsOsquery(source)) {
+					problems.add(where + ": source '" + source + "' would take osquery's source ("
+							+ OsqueryResults.SOURCE + "), which the engine reads from the osquery topics only");
+				}
 				if (InventoryFeeds.claimsManual(source)) {
 					problems.add(where + ": source '" + source + "' would take the manual uploads' sources ("
 							+ ManualInventory.SOURCE_PREFIX + "*), which only the engine publishes");

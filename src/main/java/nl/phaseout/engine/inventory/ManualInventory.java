@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  * <p>
  * The list is the organisation's whole endpoint list at upload time: each endpoint listed is
  * observed then, and each endpoint that an earlier manual upload reported, still live and not
- * listed now, is retired then. Endpoints a feed reported are left alone.
+ * listed now, is retired then. Endpoints a feed reported are left alone. The scan carries
+ * {@code startedAt}, the moment the upload began: an endpoint known but not in the upload is not
+ * covered by it.
  */
 @Service
 public class ManualInventory {
@@ -77,8 +79,11 @@ public class ManualInventory {
 		Instant completedAt = latest(clock.instant().truncatedTo(ChronoUnit.MICROS), observedAt.plus(1, ChronoUnit.MICROS));
 		long read = System.nanoTime();
 		List<String> retired = noLongerListed(organisationId, upload);
-		Scan scan = new Scan(organisationId, SOURCE_PREFIX + user, "manual-" + UUID.randomUUID(), observedAt,
-				completedAt);
+		// The scan covers what it observed: a microsecond before its observations, so that the window from
+		// startedAt to completedAt holds them however its ends are read.
+		Instant startedAt = observedAt.minus(1, ChronoUnit.MICROS);
+		Scan scan = new Scan(organisationId, SOURCE_PREFIX + user, "manual-" + UUID.randomUUID(), startedAt,
+				observedAt, completedAt);
 		publisher.publish(scan, upload, retired);
 		long published = System.nanoTime();
 		log.info("Manual inventory of {} by {} published as scan {}: {} rows, {} endpoints ({} distinct products),"
@@ -87,6 +92,11 @@ public class ManualInventory {
 				millis(published - read));
 		return new Summary(organisationId, scan.scanId(), scan.source(), upload.rows(), upload.endpointCount(),
 				retired.size(), observedAt, completedAt);
+	}
+
+	/** The most rows one upload may have ({@code phaseout.inventory.manual.max-rows}), for forms to say in advance. */
+	public int maxRows() {
+		return properties.maxRows();
 	}
 
 	/** Live endpoints that manual uploads reported and this one does not list, in any active campaign. */

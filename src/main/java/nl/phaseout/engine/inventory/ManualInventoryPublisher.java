@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes a validated manual upload on {@code phaseout.inventory.manual}, the topic only the
  * engine writes, as the CloudEvents any feed sends (structured mode, key = organisation id): an observation per endpoint, a retirement per
- * endpoint the upload no longer lists, then the {@code scan-completed}. All in one Kafka
+ * endpoint the upload no longer lists, then the {@code scan-completed} with its {@code startedAt}. All in one Kafka
  * transaction: the inventory consumer reads {@code read_committed}, so it sees the whole upload
  * or, should the engine stop midway, none of it. The producer is the engine's own, not the shared
  * template, which stays non-transactional for the status events and dead letters.
@@ -55,7 +55,8 @@ class ManualInventoryPublisher implements DisposableBean {
 	}
 
 	/** The events of one upload, and the moments it stands for. */
-	record Scan(String organisationId, String source, String scanId, Instant observedAt, Instant completedAt) {
+	record Scan(String organisationId, String source, String scanId, Instant startedAt, Instant observedAt,
+			Instant completedAt) {
 	}
 
 	void publish(Scan scan, ManualUpload upload, Collection<String> retired) {
@@ -85,6 +86,7 @@ class ManualInventoryPublisher implements DisposableBean {
 			ProductsJson.string(data, scan.organisationId());
 			data.append(",\"scanId\":");
 			ProductsJson.string(data, scan.scanId());
+			data.append(",\"startedAt\":\"").append(scan.startedAt()).append('"');
 			data.append(",\"completedAt\":\"").append(scan.completedAt()).append("\",\"endpointCount\":")
 				.append(upload.endpointCount()).append('}');
 			operations.send(record(scan, scan.scanId(), InventoryEvent.SCAN_COMPLETED, scan.completedAt(), data));

@@ -20,6 +20,8 @@ import nl.phaseout.engine.system.CsvLines;
 /**
  * A manual inventory upload, read from CSV ({@code endpointId,vendor,name,version,category,state},
  * header first, one row per product) and validated as a whole before anything of it is published.
+ * Separated by commas or, as Dutch spreadsheets write it, semicolons (the header says which), with
+ * or without a UTF-8 byte order mark.
  * The rows of one endpoint, wherever they stand, are its product list; a row with empty vendor and
  * name (and nothing else) is an endpoint without any security product.
  * <p>
@@ -67,7 +69,7 @@ final class ManualUpload {
 	 */
 	static ManualUpload read(Reader body, int maxRows) throws IOException {
 		ManualUpload upload = new ManualUpload();
-		CsvLines lines = new CsvLines(new BufferedReader(body, 64 * 1024), MAX_ROW_LENGTH);
+		CsvLines lines = CsvLines.separatorFromHeader(new BufferedReader(body, 64 * 1024), MAX_ROW_LENGTH);
 		try {
 			List<String> header = lines.next();
 			if (header == null) {
@@ -75,7 +77,8 @@ final class ManualUpload {
 						1);
 			}
 			if (!header.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {
-				throw new InvalidUploadException(List.of("line 1: the header is '" + String.join(",", header)
+				throw new InvalidUploadException(List.of("line 1: the header is '"
+						+ String.join(String.valueOf(lines.separator()), header)
 						+ "'; expected " + HEADER_TEXT), 1);
 			}
 			List<String> fields;
@@ -133,7 +136,8 @@ final class ManualUpload {
 
 	private void add(int line, List<String> fields) {
 		if (fields.size() != HEADER.size()) {
-			problem(line, "expected 6 fields (" + HEADER_TEXT + "), found " + fields.size());
+			problem(line, "expected 6 fields (" + HEADER_TEXT + "), found " + fields.size()
+					+ (fields.size() == 1 ? "; are the fields separated as in the header?" : ""));
 			return;
 		}
 		int before = problemCount;

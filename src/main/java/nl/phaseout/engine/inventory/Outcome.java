@@ -19,7 +19,12 @@ enum Outcome {
 	 */
 	REFUSED,
 	/** For an organisation not registered yet, from a source not trusted for all: kept until it registers. */
-	PARKED;
+	PARKED,
+	/**
+	 * Valid, but nothing the engine uses: an osquery result of another query, or a differential
+	 * result; not dead-lettered.
+	 */
+	IGNORED;
 
 	String tag() {
 		return name().toLowerCase(Locale.ROOT);

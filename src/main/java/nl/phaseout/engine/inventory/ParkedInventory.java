@@ -7,7 +7,6 @@ import java.util.Set;
 import nl.phaseout.engine.inventory.Refusals.Refusal;
 import nl.phaseout.engine.inventory.event.InvalidEventException;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
-import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ public class ParkedInventory {
 
 	private final SourceCheck sources;
 
-	private final InventoryEventParser parser;
+	private final InventoryRecords parser;
 
 	private final InventoryProjection projection;
 
@@ -39,7 +38,7 @@ public class ParkedInventory {
 
 	private final Refusals refusals;
 
-	ParkedInventory(ParkedEventStore parked, SourceCheck sources, InventoryEventParser parser,
+	ParkedInventory(ParkedEventStore parked, SourceCheck sources, InventoryRecords parser,
 			InventoryProjection projection, InventoryChanges inbox, Refusals refusals) {
 		this.parked = parked;
 		this.sources = sources;
@@ -63,9 +62,9 @@ public class ParkedInventory {
 		List<Refusal> refused = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				InventoryEvent event = parser.parse(record);
-				sources.refusal(event, record, patterns)
-					.ifPresentOrElse(reason -> refused.add(new Refusal(record, reason)), () -> admitted.add(event));
+				parser.read(record)
+					.ifPresent(event -> sources.refusal(event, record, patterns)
+						.ifPresentOrElse(reason -> refused.add(new Refusal(record, reason)), () -> admitted.add(event)));
 			}
 			catch (InvalidEventException ex) {
 				refused.add(new Refusal(record, ex.getMessage()));

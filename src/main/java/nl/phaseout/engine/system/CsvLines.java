@@ -9,13 +9,19 @@ import java.util.List;
  * Reads CSV records (RFC 4180: comma separated, fields may be quoted, quotes doubled,
  * quoted fields may span lines) and knows the line number each record started on. Streams: one
  * record in memory at a time, and with a limit never more than that many characters of it, so
- * that a body without line breaks, or with a quote never closed, cannot fill the heap.
+ * that a body without line breaks, or with a quote never closed, cannot fill the heap. A UTF-8 byte
+ * order mark before the first record is skipped. Spreadsheets in a locale whose decimal mark is a
+ * comma (Dutch among them) separate with semicolons: {@link #separatorFromHeader} takes the
+ * separator from the first line.
  */
 public final class CsvLines {
 
 	private final BufferedReader reader;
 
 	private final int maxRecordLength;
+
+	/** The separator, or 0 until the first line says which. */
+	private char separator;
 
 	private int nextLine = 1;
 
@@ -27,8 +33,26 @@ public final class CsvLines {
 
 	/** Records longer than {@code maxRecordLength} characters fail with a {@link RecordTooLongException}. */
 	public CsvLines(BufferedReader reader, int maxRecordLength) {
+		this(reader, maxRecordLength, ',');
+	}
+
+	private CsvLines(BufferedReader reader, int maxRecordLength, char separator) {
 		this.reader = reader;
 		this.maxRecordLength = maxRecordLength;
+		this.separator = separator;
+	}
+
+	/**
+	 * Records separated by commas or semicolons, whichever the first line (the header) has more of
+	 * outside quotes; commas when it has neither.
+	 */
+	public static CsvLines separatorFromHeader(BufferedReader reader, int maxRecordLength) {
+		return new CsvLines(reader, maxRecordLength, (char) 0);
+	}
+
+	/** The separator: a comma, or a semicolon when the header said so; a comma before the first record is read. */
+	public char separator() {
+		return separator == 0 ? ',' : separator;
 	}
 
 	/** The line the last record returned by {@link #next()} started on, counting from 1. */
@@ -48,6 +72,9 @@ public final class CsvLines {
 		nextLine++;
 		if (recordLine == 1 && line.startsWith("\uFEFF")) {
 			line = line.substring(1);
+		}
+		if (separator == 0) {
+			separator = mostFrequentSeparator(line);
 		}
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
@@ -85,7 +112,7 @@ public final class CsvLines {
 			else if (c == '"' && field.isEmpty()) {
 				quoted = true;
 			}
-			else if (c == ',') {
+			else if (c == separator) {
 				fields.add(field.toString());
 				field.setLength(0);
 			}
@@ -95,6 +122,25 @@ public final class CsvLines {
 		}
 		fields.add(field.toString());
 		return fields;
+	}
+
+	private static char mostFrequentSeparator(String header) {
+		int commas = 0;
+		int semicolons = 0;
+		boolean quoted = false;
+		for (int i = 0; i < header.length(); i++) {
+			char c = header.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == ',') {
+				commas++;
+			}
+			else if (!quoted && c == ';') {
+				semicolons++;
+			}
+		}
+		return semicolons > commas ? ';' : ',';
 	}
 
 	/** As {@link BufferedReader#readLine()}, failing beyond {@code budget} characters. */

@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
-import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.process.RecordingSignalWorker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,7 +94,7 @@ class InventoryIngestionTest {
 						fixture.beans.getBeanProvider(ActiveCampaigns.class)),
 				new ParkedEventStore(fixture.jdbc), refused);
 		ingestion = new InventoryIngestion(refusingProjection, fixture.transactionManager, refused, worker.inbox(),
-				new InventoryEventParser(), sources);
+				InventoryRecords.defaults(), sources);
 		fixture.jdbc.update("DELETE FROM process_signal");
 	}
 

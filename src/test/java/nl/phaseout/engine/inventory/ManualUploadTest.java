@@ -40,6 +40,29 @@ class ManualUploadTest {
 	}
 
 	@Test
+	void aDutchSpreadsheetsSemicolonsAndByteOrderMarkAreRead() throws IOException {
+		ManualUpload upload = read("\uFEFFendpointId;vendor;name;version;category;state\r\n"
+				+ "pc-1;Kaspersky;Kaspersky Endpoint Security;11,11;antivirus;Active\r\n"
+				+ "pc-2;\"Microsoft; Corp.\";Defender;;antivirus;active\r\n" + "pc-3;;;;;\r\n");
+
+		assertThat(productsByEndpoint(upload)).containsExactly(
+				Map.entry("pc-1", List.of(new Product("Kaspersky", "Kaspersky Endpoint Security", "11,11", "antivirus",
+						"active"))),
+				Map.entry("pc-2", List.of(new Product("Microsoft; Corp.", "Defender", null, "antivirus", "active"))),
+				Map.entry("pc-3", List.of()));
+	}
+
+	@Test
+	void aRowSeparatedOtherwiseThanTheHeaderIsNamed() {
+		assertThat(invalid("endpointId;vendor;name;version;category;state\npc-1,Microsoft,Defender,,antivirus,active\n")
+			.problems()).containsExactly("line 2: expected 6 fields (endpointId,vendor,name,version,category,state),"
+					+ " found 1; are the fields separated as in the header?");
+		assertThat(invalid("endpoint;vendor;name;version;category;state\npc-1;;;;;\n").problems()).containsExactly(
+				"line 1: the header is 'endpoint;vendor;name;version;category;state';"
+						+ " expected endpointId,vendor,name,version,category,state");
+	}
+
+	@Test
 	void emptyVendorAndNameIsAnEndpointWithoutSecurityProducts() throws IOException {
 		ManualUpload upload = read(HEADER + "pc-1,,,,,\n\"pc-2\",Microsoft,Defender,,antivirus,active\npc-2,,,,,\n");
 

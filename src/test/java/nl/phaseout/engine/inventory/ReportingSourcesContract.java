@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.phaseout.engine.inventory.event.InventoryEvent;
-import nl.phaseout.engine.inventory.event.InventoryEventParser;
 import nl.phaseout.engine.process.RecordingSignalWorker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +82,7 @@ abstract class ReportingSourcesContract {
 					new OrganisationLocks(new CountsRepository(projection.jdbc),
 							projection.beans.getBeanProvider(ActiveCampaigns.class)),
 					store, refusals);
-			var parser = new InventoryEventParser();
+			var parser = InventoryRecords.defaults();
 			this.ingestion = new InventoryIngestion(projection.projection, projection.transactionManager, refusals,
 					inbox, parser, check);
 			this.parked = new ParkedInventory(store, check, parser, projection.projection, inbox, refusals);

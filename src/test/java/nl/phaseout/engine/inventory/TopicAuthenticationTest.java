@@ -166,7 +166,7 @@ class TopicAuthenticationTest {
 	}
 
 	@Test
-	void aFeedMayNotTakeTheEngineOwnTopicsOrTheManualSources() {
+	void aFeedMayNotTakeTheEngineOwnTopicsOrTheManualOrOsquerySources() {
 		assertThatThrownBy(() -> new InventoryProperties(List.of(), Duration.ZERO,
 				List.of(new Feed(Topics.INVENTORY, List.of("/intune/*"))), null))
 			.hasMessageContaining("topic 'phaseout.inventory' is one of the engine's own");
@@ -176,6 +176,12 @@ class TopicAuthenticationTest {
 		assertThatThrownBy(() -> new InventoryProperties(List.of(), Duration.ZERO,
 				List.of(new Feed("phaseout.inventory.x", List.of())), null))
 			.hasMessageContaining("sources is required");
+		assertThatThrownBy(() -> new InventoryProperties(List.of(), Duration.ZERO,
+				List.of(new Feed("phaseout.inventory.osquery.MIN-JENV", List.of("/intune/*"))), null))
+			.hasMessageContaining("carry osquery's result logs");
+		assertThatThrownBy(() -> new InventoryProperties(List.of(), Duration.ZERO,
+				List.of(new Feed("phaseout.inventory.x", List.of("urn:phaseout:osquery"))), null))
+			.hasMessageContaining("would take osquery's source");
 	}
 
 	private void register(String organisationId, String... patterns) {

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,20 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,11 +39,13 @@ import org.springframework.http.ResponseEntity;
 
 import nl.phaseout.engine.EndToEndTest;
 import nl.phaseout.engine.benchmark.HeapSampler;
+import nl.phaseout.engine.system.Topics;
 
 /**
  * The endpoints behind the counts, and manual inventory for an organisation without a feed, over
  * HTTP only: the upload travels through the real broker and the inventory consumer like any feed.
  */
+@Tag("e2e")
 class OrganisationInventoryApiTest extends EndToEndTest {
 
 	/** Long enough for the password policy (12 characters), and not containing the user's id. */
@@ -53,6 +62,9 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 
 	@Autowired
 	IdentityService identityService;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
 
 	@Autowired
 	TaskService taskService;
@@ -93,6 +105,34 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 		JsonNode listed = endpoints(pm, org, "").path("endpoints");
 		assertThat(listed.get(0).path("source").asText()).isEqualTo("urn:phaseout:manual:" + pmUser);
 		assertThat(listed.get(0).path("products")).hasSize(2);
+	}
+
+	/**
+	 * As a Dutch spreadsheet saves CSV (UTF-8): a byte order mark, semicolons, CRLF. Its scan says
+	 * when the upload began, so endpoints known but not listed are not covered by it.
+	 */
+	@Test
+	void aDutchSpreadsheetIsAcceptedAndItsScanSaysWhenTheUploadBegan() throws Exception {
+		String org = register("NLD");
+		String csv = "\uFEFFendpointId;vendor;name;version;category;state\r\n"
+				+ "pc-1;Kaspersky;Kaspersky Endpoint Security;11,11;antivirus;active\r\n"
+				+ "pc-2;Microsoft;Microsoft Defender Antivirus;4,18;antivirus;active\r\n";
+
+		ResponseEntity<String> accepted = upload(demo(), org, csv);
+
+		String scanId = scanOf(accepted);
+		JsonNode summary = json.readTree(accepted.getBody());
+		assertThat(summary.path("rows").asInt()).isEqualTo(2);
+		awaitLastScan(org, scanId);
+		JsonNode counts = organisation(org).at("/campaigns/0/endpoints");
+		assertThat(counts.path("total").asLong()).isEqualTo(2);
+		assertThat(counts.path("banned").asLong()).isEqualTo(1);
+		awaitPhase(org, "CONTRACT_REVIEW");
+		JsonNode scan = publishedScan(scanId);
+		Instant startedAt = Instant.parse(scan.at("/data/startedAt").asText());
+		assertThat(startedAt).isBefore(Instant.parse(summary.path("observedAt").asText()))
+			.isAfter(Instant.parse(summary.path("observedAt").asText()).minusSeconds(1));
+		assertThat(Instant.parse(scan.at("/data/completedAt").asText())).isAfter(startedAt);
 	}
 
 	@Test
@@ -266,6 +306,27 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 		headers.setContentType(MediaType.parseMediaType("text/csv;charset=UTF-8"));
 		return user.postForEntity("/api/organisations/" + org + "/inventory", new HttpEntity<>(csv, headers),
 				String.class);
+	}
+
+	/** The scan-completed event the upload published on the manual uploads' topic. */
+	private JsonNode publishedScan(String scanId) throws Exception {
+		List<JsonNode> found = new ArrayList<>();
+		try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers,
+				"group.id", "scan-" + scanId, "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.INVENTORY_MANUAL));
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					JsonNode event = json.readTree(record.value());
+					if (scanId.equals(event.path("id").asText())
+							&& "phaseout.inventory.scan-completed".equals(event.path("type").asText())) {
+						found.add(event);
+					}
+				}
+				assertThat(found).isNotEmpty();
+			});
+		}
+		return found.get(0);
 	}
 
 	private String scanOf(ResponseEntity<String> accepted) throws Exception {

@@ -44,8 +44,14 @@ class PhaseoutDecisionsTest {
 			"microsoft, defender for endpoint, antivirus, active, ALTERNATIVE",
 			"microsoft, defender for endpoint, antivirus, disabled, OTHER",
 			"microsoft, defender for endpoint, antivirus, passive, OTHER",
-			"sophos, sophos firewall, firewall, active, OTHER" })
-	void productClassificationBansOnlyKasperskyAntivirus(String vendor, String name, String category, String state,
+			"sophos, sophos firewall, firewall, active, OTHER",
+			// osquery names the product but not always its publisher: the vendor is then empty
+			"'', kaspersky endpoint security for windows, antivirus, active, BANNED",
+			"'', kaspersky endpoint security for windows, antivirus, disabled, BANNED",
+			"'', kaspersky password manager, application, active, OTHER",
+			"'', windows defender, antivirus, active, ALTERNATIVE",
+			"'', windows firewall, firewall, active, OTHER" })
+	void productClassificationBansOnlyKasperskyAntivirusByVendorOrByNameAlone(String vendor, String name, String category, String state,
 			String classification) {
 		Object result = engine.getDecisionService()
 			.evaluateDecisionTableByKey(ProcessConstants.PRODUCT_CLASSIFICATION_DECISION,

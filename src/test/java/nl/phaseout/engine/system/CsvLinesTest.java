@@ -66,4 +66,21 @@ class CsvLinesTest {
 			.hasMessage("line 1 is longer than 1000 characters");
 	}
 
+
+	@Test
+	void theHeaderSaysWhetherCommasOrSemicolonsSeparate() throws IOException {
+		CsvLines dutch = CsvLines.separatorFromHeader(new BufferedReader(new StringReader(
+				"\uFEFFid;name;\"note\"\r\nA;\"Jansen; zn.\";1,5\r\n")), 1000);
+
+		assertThat(dutch.next()).containsExactly("id", "name", "note");
+		assertThat(dutch.separator()).isEqualTo(';');
+		assertThat(dutch.next()).containsExactly("A", "Jansen; zn.", "1,5");
+
+		CsvLines english = CsvLines.separatorFromHeader(new BufferedReader(new StringReader(
+				"id,\"name;x\"\nA,b;c\n")), 1000);
+		assertThat(english.next()).containsExactly("id", "name;x");
+		assertThat(english.next()).containsExactly("A", "b;c");
+		assertThat(english.separator()).isEqualTo(',');
+	}
+
 }
