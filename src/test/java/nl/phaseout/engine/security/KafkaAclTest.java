@@ -58,9 +58,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -77,12 +76,14 @@ import org.springframework.test.context.DynamicPropertySource;
 // registered before SpringBootTest's extension: the broker stops after the application has
 @ExtendWith(KafkaAclTest.StopBrokerLast.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "phaseout.inventory.trusted-sources=", "phaseout.kafka.topics.partitions=1",
+		properties = { "camunda.bpm.process-engine-name=kafkaacl", "camunda.bpm.webapp.enabled=false",
+				"phaseout.inventory.trusted-sources=", "phaseout.kafka.topics.partitions=1",
 				"phaseout.inventory.feeds[0].topic=" + KafkaAclTest.INTUNE_TOPIC,
 				"phaseout.inventory.feeds[0].sources=/intune/*" })
-// Not @DirtiesContext: closing this application closes its process engine, which the Camunda
-// container knows by the same name, "default", as every other cached test application's; their
-// webapps would find no engine afterwards. Its consumers stop with the broker instead.
+// An application of its own in the test JVM: its engine has a name of its own (the Camunda container
+// knows engines by name, and the other test applications' webapps and REST use "default"), so it may
+// be closed after its tests without taking their engine with it.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KafkaAclTest {
 
 	static final String INTUNE_TOPIC = "phaseout.inventory.intune";
@@ -295,15 +296,11 @@ class KafkaAclTest {
 		}
 	}
 
-	/**
-	 * Stops the application's consumers, then the broker: the application stays cached for the
-	 * tests that share its configuration, and does not poll a broker that is gone.
-	 */
+	/** Stops the broker once the application, closed before it, no longer needs it. */
 	static class StopBrokerLast implements AfterAllCallback {
 
 		@Override
 		public void afterAll(ExtensionContext context) {
-			SpringExtension.getApplicationContext(context).getBean(KafkaListenerEndpointRegistry.class).stop();
 			if (broker != null) {
 				broker.close();
 			}
