@@ -41,7 +41,7 @@ public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("phaseout-applicability") String applicabilityDecision,
 			@DefaultValue("phaseout-product-classification") String classificationDecision,
 			@DefaultValue Deadlines deadlines, String statusReportInterval, @DefaultValue("true") boolean active,
-			@DefaultValue("Kaspersky*") List<String> vendors) {
+			@DefaultValue("Kaspersky*") List<String> vendors, @DefaultValue("P14D") String staleAfter) {
 	}
 
 	public record Deadlines(String inventory, String plan, String rolloutStart, String completion) {
