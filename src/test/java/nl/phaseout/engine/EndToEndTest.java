@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "phaseout.kafka.embedded.port=0",
 				"phaseout.inventory.trusted-sources=/intune/*,/test/*,urn:test:*",
 				"phaseout.security.login-throttle.first-delay=30s" })
+@Tag("e2e")
 public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = createDataDir();

@@ -31,7 +31,7 @@ public record OrganisationQuery(String phase, String category, Boolean overdue, 
 			Map.entry("phase", Milestones.PHASE_RANK), Map.entry("daysInPhase", "p.phase_changed_at"),
 			Map.entry("total", "COALESCE(c.total, 0)"), Map.entry("banned", "COALESCE(c.banned, 0)"),
 			Map.entry("protected", "COALESCE(c.protected_count, 0)"),
-			Map.entry("unprotected", "COALESCE(c.unprotected, 0)"), Map.entry("lastScan", "LAST_SCAN"),
+			Map.entry("unprotected", "COALESCE(c.unprotected, 0)"), Map.entry("stale", "COALESCE(c.stale, 0)"), Map.entry("lastScan", "LAST_SCAN"),
 			Map.entry("overdue", "OVERDUE_COUNT"));
 
 	public static final OrganisationQuery FIRST_PAGE = new OrganisationQuery(null, null, null, null, 0, DEFAULT_SIZE,

@@ -95,12 +95,12 @@ class ReportsController {
 		if (wantsCsv(format, accept)) {
 			StringBuilder csv = new StringBuilder(CsvCells.line(List.of("number", "periodStart", "periodEnd",
 					"createdAt", "missedIntervals", "organisations", "total", "banned", "protected", "unprotected",
-					"overdue")));
+					"stale", "overdue")));
 			for (StatusReport.Summary s : list) {
 				EndpointCounts e = s.endpoints();
 				csv.append(CsvCells.line(List.of(s.number(), s.periodStart(), s.periodEnd(), s.createdAt(),
 						s.missedIntervals(), s.organisations(), e.total(), e.banned(), e.protectedCount(),
-						e.unprotected(), s.overdue())));
+						e.unprotected(), e.stale(), s.overdue())));
 			}
 			return csv(csv.toString(), id + "-reports.csv");
 		}
@@ -167,6 +167,7 @@ class ReportsController {
 		csv.append(CsvCells.line(List.of("endpoints", "banned", e.banned(), d.banned())));
 		csv.append(CsvCells.line(List.of("endpoints", "protected", e.protectedCount(), d.protectedCount())));
 		csv.append(CsvCells.line(List.of("endpoints", "unprotected", e.unprotected(), d.unprotected())));
+		csv.append(CsvCells.line(List.of("endpoints", "stale", e.stale(), d.stale())));
 		f.byPhase().forEach((phase, n) -> csv
 			.append(CsvCells.line(List.of("phase", phase, n, c.byPhase().getOrDefault(phase, 0L)))));
 		f.byCategory().forEach((category, phases) -> phases.forEach((phase, n) -> csv
