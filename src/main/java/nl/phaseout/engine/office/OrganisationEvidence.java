@@ -17,7 +17,7 @@ import nl.phaseout.engine.record.ClosureRecords;
 
 /**
  * The evidence on an organisation's page: the endpoints behind the counts that need attention
- * (banned and unprotected, the first {@value #SHOWN} of each) and the closure record, as
+ * (banned, unprotected and stale, the first {@value #SHOWN} of each) and the closure record, as
  * {@code GET /api/organisations/{id}/endpoints} and {@code /record} give them.
  */
 @Component
@@ -39,6 +39,7 @@ class OrganisationEvidence {
 	void addTo(Model model, String campaignId, String organisationId) {
 		model.addAttribute("bannedEndpoints", list(campaignId, organisationId, EndpointStatus.BANNED));
 		model.addAttribute("unprotectedEndpoints", list(campaignId, organisationId, EndpointStatus.UNPROTECTED));
+		model.addAttribute("staleEndpoints", list(campaignId, organisationId, EndpointStatus.STALE));
 		model.addAttribute("record", records.forOrganisation(organisationId, Optional.of(campaignId))
 			.stream()
 			.findFirst()

@@ -19,7 +19,7 @@ import nl.phaseout.engine.report.Participations;
  * which endpoint, when, and why.
  */
 @Service
-class EndpointRetirements {
+public class EndpointRetirements {
 
 	private final ManualRetirement retirements;
 
@@ -33,14 +33,32 @@ class EndpointRetirements {
 		this.record = record;
 	}
 
-	ManualRetirement.Known known(String organisationId, String endpointId) {
+	/** The endpoint as the inventory knows it: unknown, retired, or live. */
+	public ManualRetirement.Known known(String organisationId, String endpointId) {
 		return retirements.known(organisationId, endpointId);
 	}
 
-	/** Publishes the retirement and records it; empty when the endpoint is not live. */
+	/** What is wrong with a reason, in words a person can act on; empty when it will do. */
+	public static java.util.Optional<String> problem(String reason) {
+		String stripped = reason == null ? "" : reason.strip();
+		if (stripped.isEmpty()) {
+			return Optional.of("reason is required: say in a few words why the endpoint is gone (sold, scrapped,"
+					+ " replaced, never ours)");
+		}
+		if (stripped.length() > ManualRetirement.MAX_REASON_LENGTH) {
+			return Optional.of("reason is " + stripped.length() + " characters long; at most "
+					+ ManualRetirement.MAX_REASON_LENGTH + " are kept: shorten it, or refer to a document");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Publishes the retirement and records it; empty when the endpoint is not live. The caller checked
+	 * that the user may act for the organisation, and the reason ({@link #problem}).
+	 */
 	@Transactional
-	Optional<Retirement> retire(String organisationId, String endpointId, String user, String reason) {
-		Optional<Retirement> published = retirements.retire(organisationId, endpointId, user, reason);
+	public Optional<Retirement> retire(String organisationId, String endpointId, String user, String reason) {
+		Optional<Retirement> published = retirements.retire(organisationId, endpointId, user, reason.strip());
 		published.ifPresent(retirement -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("endpointId", retirement.endpointId());

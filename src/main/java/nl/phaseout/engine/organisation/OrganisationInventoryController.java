@@ -167,14 +167,10 @@ class OrganisationInventoryController {
 		if (visible(id, user).isEmpty()) {
 			return notFound(id);
 		}
-		String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-		if (reason.isEmpty()) {
-			return badRequest("reason is required: say in a few words why endpoint '" + endpointId
-					+ "' is gone (sold, scrapped, replaced, never ours), e.g. {\"reason\": \"Scrapped in May\"}");
-		}
-		if (reason.length() > ManualRetirement.MAX_REASON_LENGTH) {
-			return badRequest("reason is " + reason.length() + " characters long; at most "
-					+ ManualRetirement.MAX_REASON_LENGTH + " are kept: shorten it, or refer to a document");
+		String reason = request == null ? null : request.reason();
+		Optional<String> problem = EndpointRetirements.problem(reason);
+		if (problem.isPresent()) {
+			return badRequest(problem.get() + "; e.g. {\"reason\": \"Scrapped after water damage\"}");
 		}
 		ManualRetirement.Known known = retirements.known(id, endpointId);
 		if (known == ManualRetirement.Known.UNKNOWN) {
