@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 		// A throttled login stays blocked long enough for a test to see it on a busy machine.
 		properties = { "phaseout.kafka.embedded.port=0",
 				"phaseout.inventory.trusted-sources=/intune/*,/test/*,urn:test:*",
-				"phaseout.security.login-throttle.first-delay=30s" })
+				"phaseout.security.login-throttle.first-delay=30s",
+				// histories spanning hours, as the contract's default staleAfter allows (the demo's is minutes)
+				"phaseout.demo-stale-after=P14D" })
 @Tag("e2e")
 public abstract class EndToEndTest {
 

@@ -76,7 +76,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // registered before SpringBootTest's extension: the broker stops after the application has
 @ExtendWith(KafkaAclTest.StopBrokerLast.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "phaseout.inventory.trusted-sources=", "phaseout.kafka.topics.partitions=1",
+		properties = { "phaseout.inventory.trusted-sources=", "phaseout.demo-stale-after=P14D", "phaseout.kafka.topics.partitions=1",
 				"phaseout.inventory.feeds[0].topic=" + KafkaAclTest.INTUNE_TOPIC,
 				"phaseout.inventory.feeds[0].sources=/intune/*" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
