@@ -211,7 +211,7 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 		ResponseEntity<String> status = demo().getForEntity("/api/organisations/" + org + "/endpoints?status=gone",
 				String.class);
 		assertThat(status.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(status.getBody()).contains("status 'gone' is not one of banned, unprotected, protected, retired");
+		assertThat(status.getBody()).contains("status 'gone' is not one of banned, unprotected, protected, stale, retired");
 		assertThat(demo().getForEntity("/api/organisations/" + org + "/endpoints?campaignId=nope", String.class)
 			.getBody()).contains("there is no campaign 'nope'; active campaigns: kaspersky-av-2018");
 		assertThat(demo().getForEntity("/api/organisations/" + org + "/endpoints?size=500", String.class)
