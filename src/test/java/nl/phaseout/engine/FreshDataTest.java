@@ -73,6 +73,8 @@ class FreshDataTest extends EndToEndTest {
 					String.class));
 			assertThat(stale.at("/endpoints/0/endpointId").asText()).isEqualTo("pc-gone");
 			assertThat(stale.at("/endpoints/0/status").asText()).isEqualTo("stale");
+			String page = demo().getForObject("/office/organisations/" + org, String.class);
+			assertThat(page).as("the organisation's page at /office").contains("Verouderd").contains("pc-gone");
 
 			ResponseEntity<String> retired = retire(pm, org, "pc-gone", "Afgevoerd, stond nog in Intune");
 			assertThat(retired.getStatusCode()).as(retired.getBody()).isEqualTo(HttpStatus.ACCEPTED);
