@@ -250,6 +250,23 @@ abstract class InventoryProjectionContract {
 				retired(org, "ep-2", id(), "2024-05-01T12:00:00Z"));
 	}
 
+	@Test
+	void aChangedStaleAfterCountsTheOrganisationAgainFromItsRows() {
+		fixture.apply(observed(org, "morning", id(), "2024-05-01T08:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "noon", id(), "2024-05-01T12:00:00Z", products(DEFENDER_PASSIVE)));
+		assertThat(fixture.snapshot(org).stale()).as("fourteen days").isZero();
+
+		var hourly = new ActiveCampaigns.Campaign(ActiveCampaigns.DEFAULT_CAMPAIGN, ActiveCampaigns.DEFAULT_DECISION,
+				java.time.Duration.ofHours(1));
+		ProjectionResult result = fixture.inTransaction(() -> fixture.projection.recount(hourly, org));
+
+		assertThat(fixture.snapshot(org).counts()).as("an hour: 'morning' is stale")
+			.isEqualTo(new EndpointCounts(2, 0, 0, 1, 1, 0));
+		assertThat(result.signals()).isEmpty();
+		assertThat(fixture.inTransaction(() -> fixture.projection.recount(hourly, org)).signals())
+			.as("counted with this setting already: nothing changes").isEmpty();
+	}
+
 	private static String id() {
 		return UUID.randomUUID().toString();
 	}

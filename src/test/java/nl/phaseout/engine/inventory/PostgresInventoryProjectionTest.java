@@ -14,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Needs PostgreSQL at 127.0.0.1:5432, database {@code test}, user {@code postgres}; uses schema {@code inventory_test}. */
+@Tag("postgres")
 class PostgresInventoryProjectionTest extends InventoryProjectionContract {
 
 	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
