@@ -21,7 +21,8 @@ class ModuleWiring {
 	ActiveCampaigns activeCampaigns(CampaignCatalog campaigns) {
 		return () -> campaigns.active()
 			.stream()
-			.map(campaign -> new ActiveCampaigns.Campaign(campaign.id(), campaign.classificationDecision()))
+			.map(campaign -> new ActiveCampaigns.Campaign(campaign.id(), campaign.classificationDecision(),
+					campaign.staleAfterDuration()))
 			.toList();
 	}
 

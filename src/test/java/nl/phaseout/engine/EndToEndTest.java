@@ -26,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"phaseout.inventory.trusted-sources=/intune/*,/test/*,urn:test:*",
 				"phaseout.security.login-throttle.first-delay=30s",
 				// An organisation's osquery topic, created during a test, is read within a second.
-				"spring.kafka.consumer.properties.metadata.max.age.ms=1000" })
+				"spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+				// histories spanning hours, as the contract's default staleAfter allows (the demo's is minutes)
+				"phaseout.demo-stale-after=P14D" })
 public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = createDataDir();

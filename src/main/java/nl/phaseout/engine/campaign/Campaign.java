@@ -19,12 +19,33 @@ import java.util.Map;
  * date (2019-06-30: the end of that day, Dutch time) or date-time; absent when not set
  * @param statusReportInterval how often the programme office gets a status report, ISO-8601, or null
  * @param vendors the banned product's vendors: each a part of the vendor's name, regardless of case
+ * @param staleAfter how old (ISO-8601 duration, P14D) an endpoint's latest observation may be, measured back
+ * from its organisation's inventory clock, before it counts as stale
  */
 public record Campaign(String id, String name, LocalDate decisionDate, String applicabilityDecision,
 		String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active,
-		List<String> vendors) {
+		List<String> vendors, String staleAfter) {
 
 	public static final String DEFAULT_ID = "kaspersky-av-2018";
+
+	public static final String DEFAULT_STALE_AFTER = "P14D";
+
+	public Campaign {
+		staleAfter = staleAfter == null ? DEFAULT_STALE_AFTER : staleAfter;
+	}
+
+	/** A campaign with the default {@code staleAfter}. */
+	public Campaign(String id, String name, LocalDate decisionDate, String applicabilityDecision,
+			String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active,
+			List<String> vendors) {
+		this(id, name, decisionDate, applicabilityDecision, classificationDecision, deadlines, statusReportInterval,
+				active, vendors, DEFAULT_STALE_AFTER);
+	}
+
+	/** The campaign's {@code staleAfter} as a duration. */
+	public Duration staleAfterDuration() {
+		return Duration.parse(staleAfter);
+	}
 
 	/** Dates in campaign settings are Dutch calendar days. */
 	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");

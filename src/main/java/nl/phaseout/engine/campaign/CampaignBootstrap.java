@@ -1,5 +1,6 @@
 package nl.phaseout.engine.campaign;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -69,10 +70,29 @@ class CampaignBootstrap implements InitializingBean {
 						+ "' must be part of a vendor's name (such as kaspersky), without '*' or ','");
 			}
 		}
+		String staleAfter = validStaleAfter(where + ".stale-after", definition.staleAfter());
 		String name = definition.name() == null ? definition.id() : definition.name();
 		return new Campaign(definition.id(), name, definition.decisionDate(), definition.applicabilityDecision(),
 				definition.classificationDecision(), Map.copyOf(deadlines), definition.statusReportInterval(),
-				definition.active(), vendors);
+				definition.active(), vendors, staleAfter);
+	}
+
+	/** A positive duration of days, hours, minutes or seconds (P14D, PT10M): months and years have no fixed length. */
+	private static String validStaleAfter(String setting, String value) {
+		if (value == null || value.isBlank()) {
+			return Campaign.DEFAULT_STALE_AFTER;
+		}
+		try {
+			Duration duration = Duration.parse(value.strip());
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalStateException(setting + " must be a positive duration, not " + value);
+			}
+			return value.strip();
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalStateException(setting + " must be an ISO-8601 duration in days, hours, minutes or"
+					+ " seconds such as P14D or PT10M, not '" + value + "'", ex);
+		}
 	}
 
 	private static void putValid(Map<String, String> deadlines, String setting, Milestone milestone, String value) {

@@ -26,7 +26,7 @@ public class CampaignCatalog {
 		.collect(Collectors.joining(", "));
 
 	private static final String COLUMNS = "id, name, decision_date, applicability_decision, classification_decision, "
-			+ DEADLINES + ", status_report_interval, active, vendors";
+			+ DEADLINES + ", status_report_interval, active, vendors, stale_after";
 
 	private final JdbcTemplate jdbc;
 
@@ -57,15 +57,17 @@ public class CampaignCatalog {
 		values.add(campaign.statusReportInterval());
 		values.add(campaign.active());
 		values.add(String.join(",", campaign.vendors()));
+		values.add(campaign.staleAfter());
 		values.add(campaign.id());
 		String setDeadlines = Stream.of(Milestone.values()).map(milestone -> milestone.column() + " = ?")
 			.collect(Collectors.joining(", "));
 		int updated = jdbc.update("UPDATE campaign SET name = ?, decision_date = ?, applicability_decision = ?, "
-				+ "classification_decision = ?, " + setDeadlines + ", status_report_interval = ?, active = ?, vendors = ?"
+				+ "classification_decision = ?, " + setDeadlines + ", status_report_interval = ?, active = ?, vendors = ?,"
+				+ " stale_after = ?"
 				+ " WHERE id = ?", values.toArray());
 		if (updated == 0) {
 			jdbc.update("INSERT INTO campaign (name, decision_date, applicability_decision, classification_decision, "
-					+ DEADLINES + ", status_report_interval, active, vendors, id) VALUES ("
+					+ DEADLINES + ", status_report_interval, active, vendors, stale_after, id) VALUES ("
 					+ "?, ".repeat(values.size() - 1) + "?)", values.toArray());
 		}
 	}
@@ -82,7 +84,7 @@ public class CampaignCatalog {
 		return new Campaign(rs.getString("id"), rs.getString("name"),
 				decisionDate == null ? null : decisionDate.toLocalDate(), rs.getString("applicability_decision"),
 				rs.getString("classification_decision"), Map.copyOf(deadlines), rs.getString("status_report_interval"),
-				rs.getBoolean("active"), vendors(rs.getString("vendors")));
+				rs.getBoolean("active"), vendors(rs.getString("vendors")), rs.getString("stale_after"));
 	}
 
 	private static List<String> vendors(String stored) {

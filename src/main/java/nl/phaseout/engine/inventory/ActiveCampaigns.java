@@ -1,5 +1,6 @@
 package nl.phaseout.engine.inventory;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,8 +15,26 @@ public interface ActiveCampaigns {
 
 	List<Campaign> activeCampaigns();
 
-	/** One active campaign and its DMN decision key (inputs vendor, name, category, state). */
-	record Campaign(String campaignId, String classificationDecisionKey) {
+	/**
+	 * One active campaign, its DMN decision key (inputs vendor, name, category, state) and how old an
+	 * endpoint's latest observation may be before it is stale.
+	 */
+	record Campaign(String campaignId, String classificationDecisionKey, Duration staleAfter) {
+
+		public static final Duration DEFAULT_STALE_AFTER = Duration.ofDays(14);
+
+		public Campaign {
+			staleAfter = staleAfter == null ? DEFAULT_STALE_AFTER : staleAfter;
+		}
+
+		public Campaign(String campaignId, String classificationDecisionKey) {
+			this(campaignId, classificationDecisionKey, DEFAULT_STALE_AFTER);
+		}
+
+		Freshness freshness() {
+			return new Freshness(staleAfter);
+		}
+
 	}
 
 	static ActiveCampaigns defaultCampaign() {

@@ -2,6 +2,7 @@ package nl.phaseout.engine.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,8 +27,8 @@ class CountsRepository {
 
 	private static final int CHUNK = 500;
 
-	private static final String COLUMNS = "organisation_id, total, banned, protected_count, unprotected, retired,"
-			+ " inventory_time";
+	private static final String COLUMNS = "organisation_id, total, banned, protected_count, unprotected, stale,"
+			+ " retired, inventory_time, inventory_clock, stale_after, rolling_since";
 
 	private final JdbcTemplate jdbc;
 
@@ -87,12 +88,14 @@ class CountsRepository {
 		List<Object[]> rows = new ArrayList<>();
 		counts.forEach((organisationId, row) -> {
 			EndpointCounts c = row.counts();
-			rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.retired(),
-					SqlTime.timestamp(row.inventoryTime()), campaignId, organisationId });
+			rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.stale(), c.retired(),
+					SqlTime.timestamp(row.inventoryTime()), SqlTime.timestamp(row.clock()),
+					row.staleAfter() == null ? null : row.staleAfter().toString(), SqlTime.timestamp(row.rollingSince()),
+					campaignId, organisationId });
 		});
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
-				+ " unprotected = ?, retired = ?, inventory_time = ? WHERE campaign_id = ? AND organisation_id = ?",
-				rows);
+				+ " unprotected = ?, stale = ?, retired = ?, inventory_time = ?, inventory_clock = ?, stale_after = ?,"
+				+ " rolling_since = ? WHERE campaign_id = ? AND organisation_id = ?", rows);
 		Map<String, CountsRow> heldNow = held.values();
 		counts.forEach((organisationId, row) -> heldNow
 			.computeIfPresent(HeldForTransaction.key(campaignId, organisationId), (key, before) -> row));
@@ -103,9 +106,22 @@ class CountsRepository {
 				+ " AND organisation_id = ?", (rs, row) -> counts(rs), campaignId, organisationId).stream().findFirst();
 	}
 
+	/**
+	 * The organisations of the campaign whose stale count was made with another {@code staleAfter} than
+	 * this (or none yet), after {@code after} in id order: they are counted again.
+	 */
+	List<String> countedWithOtherStaleAfter(String campaignId, Duration staleAfter, String after, int limit) {
+		return jdbc.queryForList("SELECT organisation_id FROM inv_endpoint_counts WHERE campaign_id = ?"
+				+ " AND organisation_id > ? AND (stale_after IS NULL OR stale_after <> ?) ORDER BY organisation_id"
+				+ " FETCH FIRST " + limit + " ROWS ONLY", String.class, campaignId, after, staleAfter.toString());
+	}
+
 	private static CountsRow counts(ResultSet rs) throws SQLException {
+		String staleAfter = rs.getString("stale_after");
 		return new CountsRow(new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
-				rs.getLong("unprotected"), rs.getLong("retired")), SqlTime.instant(rs, "inventory_time"));
+				rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired")),
+				SqlTime.instant(rs, "inventory_time"), SqlTime.instant(rs, "inventory_clock"),
+				staleAfter == null ? null : Duration.parse(staleAfter), SqlTime.instant(rs, "rolling_since"));
 	}
 
 }

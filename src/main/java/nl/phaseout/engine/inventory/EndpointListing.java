@@ -27,8 +27,11 @@ public class EndpointListing {
 
 	private final JdbcTemplate jdbc;
 
-	EndpointListing(JdbcTemplate jdbc) {
+	private final CountsRepository counts;
+
+	EndpointListing(JdbcTemplate jdbc, CountsRepository counts) {
 		this.jdbc = jdbc;
+		this.counts = counts;
 	}
 
 	/**
@@ -41,7 +44,8 @@ public class EndpointListing {
 	@Transactional(readOnly = true)
 	public EndpointPage page(String campaignId, String organisationId, EndpointStatus status, int page, int size) {
 		List<Object> params = new ArrayList<>(List.of(campaignId, organisationId));
-		String where = FROM + filter(status, params);
+		Instant threshold = threshold(campaignId, organisationId);
+		String where = FROM + filter(status, threshold, params);
 		long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, params.toArray());
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add((long) page * size);
@@ -50,7 +54,8 @@ public class EndpointListing {
 				"SELECT endpoint_id, retired, state, observed_at, retired_at, last_event_source, products" + where
 						+ " ORDER BY endpoint_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
 				(rs, row) -> new Endpoint(rs.getString("endpoint_id"),
-						EndpointStatus.of(rs.getBoolean("retired"), state(rs.getString("state"))).apiName(),
+						EndpointStatus.of(rs.getBoolean("retired"), state(rs.getString("state")),
+								SqlTime.instant(rs, "observed_at"), threshold).apiName(),
 						SqlTime.instant(rs, "observed_at"), SqlTime.instant(rs, "retired_at"),
 						rs.getString("last_event_source"), rs.getString("products")),
 				pageParams.toArray());
@@ -64,7 +69,24 @@ public class EndpointListing {
 	 */
 	EndpointList live(String campaignId, String organisationId, EndpointStatus status, int limit) {
 		List<Object> params = new ArrayList<>(List.of(campaignId, organisationId));
-		String where = FROM + filter(status, params);
+		String where = FROM + filter(status, threshold(campaignId, organisationId), params);
+		return list(where, params, limit);
+	}
+
+	/**
+	 * Up to {@code limit} live endpoints that the scan does not cover (not observed between its start
+	 * and its completion), and how many there are; none when the scan does not say when it started.
+	 */
+	EndpointList uncovered(String campaignId, String organisationId, LastScan scan, int limit) {
+		if (scan == null || scan.startedAt() == null) {
+			return new EndpointList(List.of(), 0);
+		}
+		List<Object> params = new ArrayList<>(List.of(campaignId, organisationId, SqlTime.timestamp(scan.startedAt()),
+				SqlTime.timestamp(scan.completedAt())));
+		return list(FROM + " AND retired = FALSE AND (observed_at < ? OR observed_at > ?)", params, limit);
+	}
+
+	private EndpointList list(String where, List<Object> params, int limit) {
 		long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, params.toArray());
 		params.add(limit);
 		List<InventoryState.Endpoint> shown = jdbc.query("SELECT endpoint_id, banned_products, observed_at,"
@@ -83,15 +105,35 @@ public class EndpointListing {
 				+ " ESCAPE '\\'", String.class, campaignId, organisationId, escaped + "%");
 	}
 
-	private static String filter(EndpointStatus status, List<Object> params) {
+	/** Observations before this moment are stale, as the organisation's counts were made; null when none is. */
+	private Instant threshold(String campaignId, String organisationId) {
+		return counts.find(campaignId, organisationId).map(CountsRow::threshold).orElse(null);
+	}
+
+	/** The rows that count with this status, as {@link EndpointStatus#of} decides it (in SQL). */
+	private static String filter(EndpointStatus status, Instant threshold, List<Object> params) {
 		if (status == null) {
 			return "";
 		}
-		if (status == EndpointStatus.RETIRED) {
-			return " AND retired = TRUE";
+		switch (status) {
+			case RETIRED:
+				return " AND retired = TRUE";
+			case BANNED:
+				return " AND retired = FALSE AND state = 'BANNED'";
+			case STALE:
+				if (threshold == null) {
+					return " AND 1 = 0";
+				}
+				params.add(SqlTime.timestamp(threshold));
+				return " AND retired = FALSE AND state <> 'BANNED' AND observed_at < ?";
+			default:
+				params.add(status.name());
+				if (threshold == null) {
+					return " AND retired = FALSE AND state = ?";
+				}
+				params.add(SqlTime.timestamp(threshold));
+				return " AND retired = FALSE AND state = ? AND observed_at >= ?";
 		}
-		params.add(status.name());
-		return " AND retired = FALSE AND state = ?";
 	}
 
 	private static EndpointState state(String name) {

@@ -5,7 +5,9 @@ import static nl.phaseout.engine.system.SqlTime.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,77 @@ class EndpointRepository {
 					});
 		}
 		return rows;
+	}
+
+	/**
+	 * The live endpoints without a banned product last observed from {@code from} (inclusive; any time
+	 * when null) until {@code to} (exclusive), counted by state: those an organisation's clock moving
+	 * from {@code from + staleAfter} to {@code to + staleAfter} makes stale. A range on the index
+	 * (campaign, organisation, observed_at): only the endpoints that cross the threshold are read.
+	 */
+	Map<EndpointState, Long> freshUntil(String campaignId, String organisationId, Instant from, Instant to) {
+		Map<EndpointState, Long> found = new EnumMap<>(EndpointState.class);
+		List<Object> params = new java.util.ArrayList<>(List.of(campaignId, organisationId, timestamp(to)));
+		if (from != null) {
+			params.add(timestamp(from));
+		}
+		jdbc.query("SELECT state, COUNT(*) AS n FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ?"
+				+ " AND observed_at < ?" + (from == null ? "" : " AND observed_at >= ?")
+				+ " AND retired = FALSE AND state <> 'BANNED' GROUP BY state", rs -> {
+					found.put(EndpointState.valueOf(rs.getString("state")), rs.getLong("n"));
+				}, params.toArray());
+		return found;
+	}
+
+	/** The organisation's latest observation in the campaign (the top of the observed_at index), or null. */
+	Instant latestObservation(String campaignId, String organisationId) {
+		return jdbc.query("SELECT MAX(observed_at) AS latest FROM inv_endpoint WHERE campaign_id = ?"
+				+ " AND organisation_id = ?", rs -> rs.next() ? instant(rs, "latest") : null, campaignId,
+				organisationId);
+	}
+
+	/**
+	 * The organisation's endpoints in the campaign counted from their rows, with observations before
+	 * {@code threshold} stale (none when null): one aggregate, for a count made afresh.
+	 */
+	EndpointCounts tally(String campaignId, String organisationId, Instant threshold) {
+		String old = threshold == null ? "0" : "CASE WHEN observed_at < ? THEN 1 ELSE 0 END";
+		List<Object> params = new java.util.ArrayList<>();
+		if (threshold != null) {
+			params.add(timestamp(threshold));
+		}
+		params.add(campaignId);
+		params.add(organisationId);
+		long[] c = new long[EndpointStatus.values().length];
+		jdbc.query("SELECT retired, state, old, COUNT(*) AS n FROM (SELECT retired, state, " + old + " AS old"
+				+ " FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ?) e GROUP BY retired, state, old",
+				rs -> {
+					String state = rs.getString("state");
+					EndpointStatus status = rs.getBoolean("retired") ? EndpointStatus.RETIRED
+							: rs.getInt("old") == 1 && !"BANNED".equals(state) ? EndpointStatus.STALE
+									: EndpointStatus.valueOf(state);
+					c[status.ordinal()] += rs.getLong("n");
+				}, params.toArray());
+		long banned = c[EndpointStatus.BANNED.ordinal()];
+		long stale = c[EndpointStatus.STALE.ordinal()];
+		long protectedCount = c[EndpointStatus.PROTECTED.ordinal()];
+		long unprotected = c[EndpointStatus.UNPROTECTED.ordinal()];
+		return new EndpointCounts(banned + stale + protectedCount + unprotected, banned, protectedCount, unprotected,
+				stale, c[EndpointStatus.RETIRED.ordinal()]);
+	}
+
+	/** Whether a live endpoint was last observed at or before {@code moment} (not observed since). */
+	boolean liveObservedBy(String campaignId, String organisationId, Instant moment) {
+		return !jdbc.queryForList("SELECT endpoint_id FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ?"
+				+ " AND observed_at <= ? AND retired = FALSE FETCH FIRST 1 ROWS ONLY", String.class, campaignId,
+				organisationId, timestamp(moment)).isEmpty();
+	}
+
+	/** The latest observation of a live endpoint of the organisation, or null. */
+	Instant latestLiveObservation(String campaignId, String organisationId) {
+		return jdbc.query("SELECT MAX(observed_at) AS latest FROM inv_endpoint WHERE campaign_id = ?"
+				+ " AND organisation_id = ? AND retired = FALSE", rs -> rs.next() ? instant(rs, "latest") : null,
+				campaignId, organisationId);
 	}
 
 	void insert(Collection<EndpointRow> rows) {

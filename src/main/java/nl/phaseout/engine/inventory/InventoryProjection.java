@@ -1,5 +1,6 @@
 package nl.phaseout.engine.inventory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -44,13 +45,20 @@ class InventoryProjection {
 
 	private final ObjectProvider<ActiveCampaigns> campaigns;
 
+	private final StaleCounts freshness;
+
+	private final RollingVerification rollingVerification;
+
 	InventoryProjection(CountsRepository counts, EndpointRepository endpoints, OrganisationFacts organisationFacts,
-			ProductClassifier classifier, ObjectProvider<ActiveCampaigns> campaigns) {
+			ProductClassifier classifier, ObjectProvider<ActiveCampaigns> campaigns, StaleCounts freshness,
+			RollingVerification rollingVerification) {
 		this.counts = counts;
 		this.endpoints = endpoints;
 		this.organisationFacts = organisationFacts;
 		this.folder = new EndpointFolder(classifier);
 		this.campaigns = campaigns;
+		this.freshness = freshness;
+		this.rollingVerification = rollingVerification;
 	}
 
 	ProjectionResult apply(List<InventoryEvent> batch) {
@@ -86,13 +94,12 @@ class InventoryProjection {
 
 		Set<InventoryEvent> changed = new HashSet<>();
 		Set<InventoryEvent> repeated = new HashSet<>();
+		Map<String, Map<String, CountsRow>> afterByCampaign = new HashMap<>();
 		for (Campaign campaign : active) {
-			Map<String, CountsRow> after = applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed,
-					repeated);
-			counts.update(campaign.campaignId(), after);
-			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
+			afterByCampaign.put(campaign.campaignId(),
+					applyEndpoints(campaign, fresh, before.get(campaign.campaignId()), changed, repeated));
 		}
-		SortedSet<String> scanned = new TreeSet<>();
+		Map<String, Instant> scanned = new TreeMap<>();
 		for (InventoryEvent event : fresh) {
 			if (applyFact(event, changed, scanned, result)) {
 				result.add(Outcome.ACCEPTED);
@@ -101,7 +108,19 @@ class InventoryProjection {
 				result.add(repeated.contains(event) ? Outcome.DUPLICATE : Outcome.STALE);
 			}
 		}
-		scanned.forEach(organisationId -> result.tell(Signal.inventoryChanged(organisationId)));
+		Set<String> rolling = rollingVerification.rolling(organisations);
+		for (Campaign campaign : active) {
+			Map<String, CountsRow> after = afterByCampaign.get(campaign.campaignId());
+			scanned.forEach((organisationId, completedAt) -> after.computeIfPresent(organisationId,
+					(id, row) -> freshness.advance(campaign, id, row, completedAt)));
+			for (String organisationId : rolling) {
+				after.computeIfPresent(organisationId, (id, row) -> rollingVerification.follow(campaign, id,
+						before.get(campaign.campaignId()).getOrDefault(id, CountsRow.ZERO), row, result));
+			}
+			counts.update(campaign.campaignId(), after);
+			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
+		}
+		scanned.keySet().forEach(organisationId -> result.tell(Signal.inventoryChanged(organisationId)));
 		return result;
 	}
 
@@ -113,7 +132,9 @@ class InventoryProjection {
 	Reclassified reclassify(Campaign campaign, String organisationId) {
 		ProjectionResult result = ProjectionResult.empty();
 		CountsRow before = counts.lock(campaign.campaignId(), organisationId);
-		CountsRow after = CountsRow.ZERO;
+		CountsRow after = CountsRow.ZERO.withRollingSince(before.rollingSince())
+			.withClock(freshness.clock(campaign, organisationId))
+			.withStaleAfter(campaign.staleAfter());
 		List<EndpointRow> changed = new ArrayList<>();
 		for (EndpointRow row : endpoints.all(campaign.campaignId(), organisationId)) {
 			EndpointRow now = folder.reclassify(campaign, row);
@@ -131,13 +152,29 @@ class InventoryProjection {
 	record Reclassified(ProjectionResult result, int endpointsChanged) {
 	}
 
+	/**
+	 * Counts the organisation's endpoints in the campaign again with the campaign's {@code staleAfter}
+	 * (when it changed, or was never counted with one), under the organisation's lock; what changed for
+	 * the process is reported as for a batch.
+	 */
+	ProjectionResult recount(Campaign campaign, String organisationId) {
+		ProjectionResult result = ProjectionResult.empty();
+		CountsRow before = counts.lock(campaign.campaignId(), organisationId);
+		CountsRow after = freshness.counted(campaign, organisationId, before);
+		if (!after.equals(before)) {
+			counts.update(campaign.campaignId(), Map.of(organisationId, after));
+			compare(campaign.campaignId(), Map.of(organisationId, before), Map.of(organisationId, after), result);
+		}
+		return result;
+	}
+
 	/** Stores an organisation-level fact, or looks up whether an endpoint event changed a row. */
-	private boolean applyFact(InventoryEvent event, Set<InventoryEvent> changed, Set<String> scanned,
+	private boolean applyFact(InventoryEvent event, Set<InventoryEvent> changed, Map<String, Instant> scanned,
 			ProjectionResult result) {
 		if (event instanceof ScanCompleted scan) {
 			boolean added = organisationFacts.addScan(scan);
 			if (added) {
-				scanned.add(scan.organisationId());
+				scanned.merge(scan.organisationId(), scan.completedAt(), Freshness::later);
 			}
 			return added;
 		}
@@ -172,6 +209,7 @@ class InventoryProjection {
 	private Map<String, CountsRow> applyEndpoints(Campaign campaign, List<InventoryEvent> events,
 			Map<String, CountsRow> before, Set<InventoryEvent> changed, Set<InventoryEvent> repeated) {
 		Map<String, CountsRow> after = new HashMap<>(before);
+		after.replaceAll((organisationId, row) -> freshness.counted(campaign, organisationId, row));
 		Map<String, List<InventoryEvent>> byOrganisation = events.stream()
 			.filter(InventoryProjection::isEndpointEvent)
 			.collect(Collectors.groupingBy(InventoryEvent::organisationId, LinkedHashMap::new, Collectors.toList()));
@@ -194,6 +232,7 @@ class InventoryProjection {
 			List<EndpointRow> inserts = new ArrayList<>();
 			List<EndpointRow> updates = new ArrayList<>();
 			CountsRow organisationCounts = after.getOrDefault(organisationId, CountsRow.ZERO);
+			Instant latestObservation = null;
 			for (EndpointRow row : current.values()) {
 				EndpointRow old = stored.get(row.endpointId());
 				if (row.equals(old)) {
@@ -201,10 +240,12 @@ class InventoryProjection {
 				}
 				(old == null ? inserts : updates).add(row);
 				organisationCounts = organisationCounts.minus(old).plus(row);
+				latestObservation = Freshness.later(latestObservation, row.observedAt());
 			}
-			after.put(organisationId, organisationCounts);
 			endpoints.insert(inserts);
 			endpoints.update(updates);
+			// counted under the clock as it was; now the clock moves, and those that it passes go stale
+			after.put(organisationId, freshness.advance(campaign, organisationId, organisationCounts, latestObservation));
 		});
 		return after;
 	}

@@ -7,9 +7,17 @@ import java.time.Instant;
  * {@link EndpointCounts}, the moment they hold as of, and its last scan. Read by one query, for
  * the process (under the organisation's lock) and for the views (without). {@code inventoryTime}
  * is the latest inventory time (observedAt, retiredAt) of the endpoint events behind the counts,
- * so they hold as of that moment on the inventory's clock.
+ * so they hold as of that moment on the inventory's clock. {@code rolling}: the organisation
+ * verifies rolling (no census scan: see {@code RollingVerification}). {@code uncovered}: when the
+ * last scan says when it started, the live endpoints it does not cover (not observed between its
+ * start and completion); 0 otherwise.
  */
-public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, LastScan lastScan) {
+public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, LastScan lastScan, boolean rolling,
+		long uncovered) {
+
+	public InventorySnapshot(EndpointCounts counts, Instant inventoryTime, LastScan lastScan) {
+		this(counts, inventoryTime, lastScan, false, 0);
+	}
 
 	public InventorySnapshot(long total, long banned, long protectedCount, long unprotected, long retired,
 			Instant inventoryTime, LastScan lastScan) {
@@ -18,6 +26,10 @@ public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, La
 
 	public static InventorySnapshot empty() {
 		return new InventorySnapshot(EndpointCounts.NONE, null, null);
+	}
+
+	public long stale() {
+		return counts.stale();
 	}
 
 	public long total() {
@@ -40,12 +52,12 @@ public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, La
 		return counts.retired();
 	}
 
-	/** A completed inventory scan is known. */
+	/** A completed inventory scan is known; for an organisation that verifies rolling, any endpoint. */
 	public boolean baselineKnown() {
-		return lastScan != null;
+		return lastScan != null || (rolling && counts.total() + counts.retired() > 0);
 	}
 
-	/** No endpoint runs a banned product and every live endpoint is protected. */
+	/** No endpoint runs a banned product, none is stale, and every live endpoint is protected. */
 	public boolean rolloutComplete() {
 		return counts.rolloutComplete();
 	}
@@ -68,16 +80,35 @@ public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, La
 	/** The last scan's verdict: whether it shows the organisation clean, and if not, why. */
 	public ScanVerdict verdict() {
 		if (lastScan == null) {
-			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "No completed inventory scan is known yet.");
+			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, rolling
+					? "Not every live endpoint has been observed again since the rollout completed."
+					: "No completed inventory scan is known yet.");
 		}
-		if (banned() > 0 || unprotected() > 0) {
-			return new ScanVerdict(ScanVerdict.Kind.NOT_CLEAN, banned() + " live endpoint(s) still run the banned product"
-					+ " and " + unprotected() + " have no active antivirus.");
+		if (banned() > 0 || unprotected() > 0 || stale() > 0) {
+			return new ScanVerdict(ScanVerdict.Kind.NOT_CLEAN, banned() + " live endpoint(s) still run the banned product, "
+					+ unprotected() + " have no active antivirus and " + stale() + " have not been observed recently"
+					+ " enough (stale: observe them again, or retire those that are gone).");
+		}
+		if (lastScan.startedAt() != null) {
+			if (uncovered > 0) {
+				return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "Scan " + lastScan.scanId() + " does not cover "
+						+ uncovered + " of the " + total() + " live endpoint(s): they were not observed between its start ("
+						+ lastScan.startedAt() + ") and its completion (" + lastScan.completedAt()
+						+ "). Waiting for a scan that covers them all (or retire those that are gone).");
+			}
+			return new ScanVerdict(ScanVerdict.Kind.CLEAN, "Scan " + lastScan.scanId() + " observed every one of the "
+					+ total() + " live endpoint(s): none runs the banned product and every one is protected.");
 		}
 		if (lastScan.endpointCount() != total()) {
 			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, "Scan " + lastScan.scanId() + " reports "
 					+ lastScan.endpointCount() + " endpoint(s), but " + total()
 					+ " live endpoint(s) are known: waiting for a scan that covers them all.");
+		}
+		if (lastScan.rolling()) {
+			return new ScanVerdict(ScanVerdict.Kind.CLEAN, "Every one of the " + total() + " live endpoint(s) was"
+					+ " observed again after the rollout completed (rolling verification, " + lastScan.scanId()
+					+ "): none runs the banned product and every one is protected. The project manager confirms"
+					+ " that these are all of the organisation's endpoints.");
 		}
 		return new ScanVerdict(ScanVerdict.Kind.CLEAN, "Scan " + lastScan.scanId() + " covers all " + total()
 				+ " live endpoint(s): none runs the banned product and every one is protected.");

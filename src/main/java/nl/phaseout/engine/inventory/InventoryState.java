@@ -28,6 +28,14 @@ public interface InventoryState {
 	 */
 	EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit);
 
+	/**
+	 * Up to {@code limit} live endpoints the organisation's last scan does not cover (when it says when
+	 * it started: those not observed between its start and completion), by id, and how many there are.
+	 */
+	default EndpointList uncovered(String campaignId, String organisationId, int limit) {
+		return new EndpointList(List.of(), 0);
+	}
+
 	record EndpointList(List<Endpoint> endpoints, long total) {
 
 		/** The most a list holds, well inside what a process variable stores (4,000 characters). */

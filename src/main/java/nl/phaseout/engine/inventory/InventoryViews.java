@@ -10,13 +10,15 @@ public final class InventoryViews {
 
 	/**
 	 * Endpoint counts per organisation and campaign: {@code campaign_id, organisation_id, total, banned,
-	 * protected_count, unprotected, retired}, as {@link EndpointCounts} names them.
+	 * protected_count, unprotected, stale, retired}, as {@link EndpointCounts} names them (since 0.3
+	 * protected_count and unprotected count fresh endpoints only; total = banned + stale + protected_count
+	 * + unprotected).
 	 */
 	public static final String COUNTS = "inventory_counts";
 
 	/**
 	 * Each organisation's last completed scan, as {@link LastScan} names it: {@code organisation_id,
-	 * scan_id, completed_at, endpoint_count, event_source}; at most one row per organisation.
+	 * scan_id, completed_at, endpoint_count, event_source, started_at}; at most one row per organisation.
 	 */
 	public static final String LAST_SCAN = "inventory_last_scan";
 

@@ -21,10 +21,14 @@ class JdbcInventoryState implements InventoryState {
 
 	private final EndpointListing listing;
 
-	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointListing listing) {
+	private final RollingVerification rolling;
+
+	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointListing listing,
+			RollingVerification rolling) {
 		this.counts = counts;
 		this.organisationFacts = organisationFacts;
 		this.listing = listing;
+		this.rolling = rolling;
 	}
 
 	@Override
@@ -38,14 +42,21 @@ class JdbcInventoryState implements InventoryState {
 	 * so both name the same counts and the same last scan.
 	 */
 	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
-		if (!lock) {
-			CountsRow row = counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
-			return new InventorySnapshot(row.counts(), row.inventoryTime(),
-					organisationFacts.lastScan(organisationId).orElse(null));
-		}
-		CountsRow row = counts.lock(campaignId, organisationId);
-		return new InventorySnapshot(row.counts(), row.inventoryTime(),
-				organisationFacts.lastScanHeld(organisationId).orElse(null));
+		CountsRow row = lock ? counts.lock(campaignId, organisationId)
+				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		LastScan scan = (lock ? organisationFacts.lastScanHeld(organisationId)
+				: organisationFacts.lastScan(organisationId)).orElse(null);
+		long uncovered = scan == null || scan.startedAt() == null ? 0
+				: listing.uncovered(campaignId, organisationId, scan, 0).total();
+		return new InventorySnapshot(row.counts(), row.inventoryTime(), scan, rolling.rolling(organisationId),
+				uncovered);
+	}
+
+	@Override
+	public EndpointList uncovered(String campaignId, String organisationId, int limit) {
+		counts.lock(campaignId, organisationId);
+		return listing.uncovered(campaignId, organisationId, organisationFacts.lastScanHeld(organisationId).orElse(null),
+				limit);
 	}
 
 	@Override

@@ -94,6 +94,21 @@ class ManualInventoryPublisher implements DisposableBean {
 		});
 	}
 
+	/** One retirement by a person, with their reason, in a transaction of its own. */
+	void publishRetirement(ManualRetirement.Retirement retirement) {
+		StringBuilder data = new StringBuilder(256 + retirement.reason().length()).append("{\"organisationId\":");
+		ProductsJson.string(data, retirement.organisationId());
+		data.append(",\"endpointId\":");
+		ProductsJson.string(data, retirement.endpointId());
+		data.append(",\"retiredAt\":\"").append(retirement.retiredAt()).append("\",\"reason\":");
+		ProductsJson.string(data, retirement.reason());
+		data.append('}');
+		Scan as = new Scan(retirement.organisationId(), retirement.source(), retirement.eventId(), retirement.retiredAt(),
+				retirement.retiredAt(), retirement.retiredAt());
+		kafka.executeInTransaction(operations -> operations
+			.send(record(as, retirement.eventId(), InventoryEvent.ENDPOINT_RETIRED, retirement.retiredAt(), data)));
+	}
+
 	private static StringBuilder data(Scan scan, String endpointId) {
 		StringBuilder data = new StringBuilder(256).append("{\"organisationId\":");
 		ProductsJson.string(data, scan.organisationId());

@@ -93,9 +93,29 @@ class OrganisationFacts {
 			return false;
 		}
 		jdbc.update("INSERT INTO inv_scan (organisation_id, scan_id, completed_at, endpoint_count, event_source,"
-				+ " event_id) VALUES (?, ?, ?, ?, ?, ?)", scan.organisationId(), scan.scanId(),
-				timestamp(scan.completedAt()), scan.endpointCount(), scan.envelope().source(), scan.envelope().id());
+				+ " event_id, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)", scan.organisationId(), scan.scanId(),
+				timestamp(scan.completedAt()), scan.endpointCount(), scan.envelope().source(), scan.envelope().id(),
+				timestamp(scan.startedAt()));
 		lastScansHeld.values().remove(scan.organisationId());
+		return true;
+	}
+
+	/**
+	 * Records a rolling scan ({@code rolling-<n>}, the organisation's n-th) that completed at the given
+	 * moment, unless the last scan completed as late or later; true when recorded.
+	 */
+	boolean addRollingScan(String organisationId, Instant completedAt, long endpointCount) {
+		Optional<LastScan> last = lastScanHeld(organisationId);
+		if (last.isPresent() && !completedAt.isAfter(last.get().completedAt())) {
+			return false;
+		}
+		Long earlier = jdbc.queryForObject("SELECT COUNT(*) FROM inv_scan WHERE organisation_id = ?"
+				+ " AND event_source = ?", Long.class, organisationId, LastScan.ROLLING_SOURCE);
+		String scanId = "rolling-" + ((earlier == null ? 0 : earlier) + 1);
+		jdbc.update("INSERT INTO inv_scan (organisation_id, scan_id, completed_at, endpoint_count, event_source,"
+				+ " event_id) VALUES (?, ?, ?, ?, ?, ?)", organisationId, scanId, timestamp(completedAt), endpointCount,
+				LastScan.ROLLING_SOURCE, scanId);
+		lastScansHeld.values().remove(organisationId);
 		return true;
 	}
 
@@ -112,10 +132,10 @@ class OrganisationFacts {
 	 * (the rule is stated once, in the view {@link InventoryViews#LAST_SCAN}).
 	 */
 	Optional<LastScan> lastScan(String organisationId) {
-		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source FROM " + InventoryViews.LAST_SCAN
-				+ " WHERE organisation_id = ?",
+		return jdbc.query("SELECT scan_id, completed_at, endpoint_count, event_source, started_at FROM "
+				+ InventoryViews.LAST_SCAN + " WHERE organisation_id = ?",
 				(rs, row) -> new LastScan(rs.getString("scan_id"), instant(rs, "completed_at"),
-						rs.getLong("endpoint_count"), rs.getString("event_source")),
+						rs.getLong("endpoint_count"), rs.getString("event_source"), instant(rs, "started_at")),
 				organisationId)
 			.stream()
 			.findFirst();

@@ -3,6 +3,7 @@ package nl.phaseout.engine.inventory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What ingestion needs to know of registered organisations: the sources each allows to report
@@ -16,5 +17,14 @@ public interface RegisteredOrganisations {
 	 * when one allows none); unregistered organisations are absent from the map.
 	 */
 	Map<String, List<String>> allowedSources(Collection<String> organisationIds);
+
+	/**
+	 * Those of these organisations registered to verify rolling ({@code "verification": "rolling"}): no
+	 * census scan, but every live endpoint observed again after the rollout, and the project manager's
+	 * confirmation that the list is complete.
+	 */
+	default Set<String> verifyingRolling(Collection<String> organisationIds) {
+		return Set.of();
+	}
 
 }

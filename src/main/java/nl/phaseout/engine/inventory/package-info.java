@@ -11,7 +11,10 @@
  * {@code EndpointListing}), the database views other modules may join ({@code InventoryViews}), and
  * its change notice: the {@code Signal}s it records through its port {@code InventoryChanges},
  * which the process implements. It depends on no module but {@code system}. Also the manual
- * inventory upload, published on the topic as a feed would, and osquery's own result logs, read
- * from one topic per organisation by its internal {@code inventory.osquery}.
+ * inventory upload and retirement ({@code ManualRetirement}), published on the topic as a feed would,
+ * and osquery's own result logs, read from one topic per organisation by its internal
+ * {@code inventory.osquery}. Freshness is decided on each organisation's inventory clock
+ * ({@code Freshness}, kept by {@code StaleCounts}), and organisations that verify rolling get their
+ * rolling scans here ({@code RollingVerification}).
  */
 package nl.phaseout.engine.inventory;

@@ -20,7 +20,7 @@ import nl.phaseout.engine.record.ClosureRecords;
 
 /**
  * The evidence on an organisation's page: the endpoints behind the counts that need attention
- * (banned and unprotected, the first {@value #SHOWN} of each) and the closure record, as
+ * (banned, unprotected and stale, the first {@value #SHOWN} of each) and the closure record, as
  * {@code GET /api/organisations/{id}/endpoints} and {@code /record} give them.
  */
 @Component
@@ -45,6 +45,7 @@ class OrganisationEvidence {
 	void addTo(Model model, String campaignId, String organisationId, Locale locale) {
 		model.addAttribute("bannedEndpoints", list(campaignId, organisationId, EndpointStatus.BANNED, locale));
 		model.addAttribute("unprotectedEndpoints", list(campaignId, organisationId, EndpointStatus.UNPROTECTED, locale));
+		model.addAttribute("staleEndpoints", list(campaignId, organisationId, EndpointStatus.STALE, locale));
 		model.addAttribute("record", records.forOrganisation(organisationId, Optional.of(campaignId))
 			.stream()
 			.findFirst()

@@ -17,9 +17,10 @@ import nl.phaseout.engine.system.CsvLines;
 
 /**
  * Registers the organisations of a CSV file ({@code id,name,category} and, optionally, the
- * columns {@code pmGroup} and {@code sources} in either order; header first, RFC 4180 quoting),
- * a hundred rows a transaction. {@code sources} holds the sources that may report for the
- * organisation, separated by {@code ;}. An invalid or duplicate row (an id registered in any case, a
+ * columns {@code pmGroup}, {@code sources} and {@code verification} in any order; header first, RFC
+ * 4180 quoting), a hundred rows a transaction. {@code sources} holds the sources that may report for
+ * the organisation, separated by {@code ;}; {@code verification} is {@code scan} (the default) or
+ * {@code rolling}. An invalid or duplicate row (an id registered in any case, a
  * project managers' group that serves another organisation) is reported with its line number and
  * reason and never stops the others.
  */
@@ -28,9 +29,9 @@ class CsvImport {
 
 	private static final List<String> HEADER = List.of("id", "name", "category");
 
-	private static final List<String> OPTIONAL = List.of("pmgroup", "sources");
+	private static final List<String> OPTIONAL = List.of("pmgroup", "sources", "verification");
 
-	private static final String EXPECTED = "id,name,category[,pmGroup][,sources]";
+	private static final String EXPECTED = "id,name,category[,pmGroup][,sources][,verification]";
 
 	/** Rows registered per transaction. */
 	private static final int CHUNK = 100;
@@ -129,7 +130,8 @@ class CsvImport {
 
 	private static RegistrationRequest request(List<String> fields, List<String> columns) {
 		return new RegistrationRequest(fields.get(0).trim(), fields.get(1), fields.get(2),
-				optional(fields, columns, "pmgroup"), sources(optional(fields, columns, "sources")));
+				optional(fields, columns, "pmgroup"), sources(optional(fields, columns, "sources")),
+				optional(fields, columns, "verification"));
 	}
 
 	private static String optional(List<String> fields, List<String> columns, String column) {

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -35,6 +36,7 @@ import nl.phaseout.engine.inventory.EndpointListing;
 import nl.phaseout.engine.inventory.EndpointStatus;
 import nl.phaseout.engine.inventory.InvalidUploadException;
 import nl.phaseout.engine.inventory.ManualInventory;
+import nl.phaseout.engine.inventory.ManualRetirement;
 import nl.phaseout.engine.system.Problems;
 
 /**
@@ -60,12 +62,15 @@ class OrganisationInventoryController {
 
 	private final ManualInventory manualInventory;
 
+	private final EndpointRetirements retirements;
+
 	OrganisationInventoryController(OrganisationRepository organisations, CampaignCatalog campaigns,
-			EndpointListing endpoints, ManualInventory manualInventory) {
+			EndpointListing endpoints, ManualInventory manualInventory, EndpointRetirements retirements) {
 		this.organisations = organisations;
 		this.campaigns = campaigns;
 		this.endpoints = endpoints;
 		this.manualInventory = manualInventory;
+		this.retirements = retirements;
 	}
 
 	@Operation(summary = "The organisation's endpoints, live and retired, a page at a time")
@@ -75,7 +80,7 @@ class OrganisationInventoryController {
 	ResponseEntity<?> endpoints(@PathVariable String id,
 			@Parameter(description = "The campaign whose classification counts; the default campaign, or the"
 					+ " only active one, when left out") @RequestParam(required = false) String campaignId,
-			@Parameter(description = "banned, unprotected, protected or retired; every endpoint when left out")
+			@Parameter(description = "banned, unprotected, protected, stale or retired; every endpoint when left out")
 			@RequestParam(required = false) String status,
 			@Parameter(description = "From 0") @RequestParam(required = false) String page,
 			@Parameter(description = "1 to " + MAX_PAGE_SIZE + "; " + DEFAULT_PAGE_SIZE + " when left out")
@@ -134,6 +139,54 @@ class OrganisationInventoryController {
 			problem.setProperty("errorCount", ex.count());
 			return ResponseEntity.badRequest().body(problem);
 		}
+	}
+
+	/** The reason a person gives for retiring an endpoint. */
+	record RetireRequest(@Schema(description = "Why the endpoint is gone, 1 to " + ManualRetirement.MAX_REASON_LENGTH
+			+ " characters", requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
+	}
+
+	/** What was published: the event's id, and what it says. */
+	record RetireAnswer(String eventId, String organisationId, String endpointId, String source, Instant retiredAt) {
+	}
+
+	@Operation(summary = "Retire an endpoint that is gone (its project managers and the office)",
+			description = "Published as phaseout.endpoint.retired on phaseout.inventory.manual, source"
+					+ " urn:phaseout:manual:<user>, retiredAt now; recorded with the reason in the organisation's record."
+					+ " A stale endpoint that will not be observed again is retired this way.")
+	@ApiResponse(responseCode = "202", description = "Published",
+			content = @Content(schema = @Schema(implementation = RetireAnswer.class)))
+	@ApiResponse(responseCode = "400", description = "No reason, or one longer than "
+			+ ManualRetirement.MAX_REASON_LENGTH + " characters")
+	@ApiResponse(responseCode = "404", description = "No such organisation (or not yours), or no such endpoint")
+	@ApiResponse(responseCode = "409", description = "The endpoint is retired already")
+	@PostMapping(path = "/endpoints/{endpointId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> retire(@PathVariable String id, @PathVariable String endpointId,
+			@org.springframework.web.bind.annotation.RequestBody(required = false) RetireRequest request,
+			Authentication user) {
+		if (visible(id, user).isEmpty()) {
+			return notFound(id);
+		}
+		String reason = request == null ? null : request.reason();
+		Optional<String> problem = EndpointRetirements.problem(reason);
+		if (problem.isPresent()) {
+			return badRequest(problem.get() + "; e.g. {\"reason\": \"Scrapped after water damage\"}");
+		}
+		ManualRetirement.Known known = retirements.known(id, endpointId);
+		if (known == ManualRetirement.Known.UNKNOWN) {
+			return Problems.answer(HttpStatus.NOT_FOUND, "Organisation '" + id + "' has no endpoint '" + endpointId
+					+ "'; GET /api/organisations/" + id + "/endpoints lists them.");
+		}
+		if (known == ManualRetirement.Known.RETIRED) {
+			return Problems.answer(HttpStatus.CONFLICT, "Endpoint '" + endpointId + "' of organisation '" + id
+					+ "' is retired already; an observation after its retirement would bring it back.");
+		}
+		return retirements.retire(id, endpointId, user.getName(), reason)
+			.<ResponseEntity<?>>map(retirement -> ResponseEntity.accepted()
+				.body(new RetireAnswer(retirement.eventId(), retirement.organisationId(), retirement.endpointId(),
+						retirement.source(), retirement.retiredAt())))
+			.orElseGet(() -> Problems.answer(HttpStatus.CONFLICT, "Endpoint '" + endpointId + "' of organisation '"
+					+ id + "' is retired already."));
 	}
 
 	private Optional<Organisation> visible(String id, Authentication user) {

@@ -60,6 +60,7 @@ class OrganisationRegistration {
 				Category.valueOf(request.category().trim()), request.effectivePmGroup(), now);
 		organisations.insert(organisation);
 		sources.replace(organisation.id(), request.effectiveSources());
+		organisations.verification(organisation.id(), request.effectiveVerification());
 		// Before the processes start, so that they see the inventory that arrived ahead of the registration.
 		parkedInventory.release(organisation.id());
 		pmGroups.ensure(organisation.pmGroup(), organisation.name());

@@ -38,6 +38,19 @@ class OrganisationRepository {
 		}
 	}
 
+	/** Sets how the organisation verifies: {@code scan} or {@code rolling}. */
+	void verification(String organisationId, String verification) {
+		jdbc.update("UPDATE organisation SET verification = ? WHERE id = ?", verification, organisationId);
+	}
+
+	/** How the organisation verifies: {@code scan} or {@code rolling}. */
+	String verification(String organisationId) {
+		return jdbc.queryForList("SELECT verification FROM organisation WHERE id = ?", String.class, organisationId)
+			.stream()
+			.findFirst()
+			.orElse(RegistrationRequest.SCAN);
+	}
+
 	private void check(Organisation organisation) {
 		Optional<String> registered = idIgnoringCase(organisation.id());
 		if (registered.isPresent()) {

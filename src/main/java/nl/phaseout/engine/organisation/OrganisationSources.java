@@ -3,8 +3,10 @@ package nl.phaseout.engine.organisation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -61,6 +63,18 @@ class OrganisationSources implements RegisteredOrganisations {
 					});
 		}
 		return allowed;
+	}
+
+	@Override
+	public Set<String> verifyingRolling(Collection<String> organisationIds) {
+		List<String> ids = organisationIds.stream().distinct().toList();
+		Set<String> rolling = new HashSet<>();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			rolling.addAll(named.queryForList("SELECT id FROM organisation WHERE verification = :rolling AND id IN (:ids)",
+					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+						.addValue("rolling", RegistrationRequest.ROLLING), String.class));
+		}
+		return rolling;
 	}
 
 }

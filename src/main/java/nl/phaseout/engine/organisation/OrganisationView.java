@@ -10,9 +10,12 @@ import nl.phaseout.engine.inventory.EndpointCounts;
 import nl.phaseout.engine.inventory.LastScan;
 import nl.phaseout.engine.campaign.Category;
 
-/** {@code GET /api/organisations/{id}}, as the contract shows it. */
+/**
+ * {@code GET /api/organisations/{id}}, as the contract shows it; {@code verification} is {@code scan} or
+ * {@code rolling}.
+ */
 record OrganisationView(String id, String name, Category category, String pmGroup, Instant registeredAt,
-		List<String> sources, List<CampaignView> campaigns) {
+		List<String> sources, String verification, List<CampaignView> campaigns) {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record CampaignView(String campaignId, String applicability, String phase, boolean overdue,

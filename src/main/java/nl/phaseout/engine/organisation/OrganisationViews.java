@@ -47,7 +47,8 @@ class OrganisationViews {
 				.map(participation -> campaignView(organisation, participation))
 				.toList();
 			return new OrganisationView(organisation.id(), organisation.name(), organisation.category(),
-					organisation.pmGroup(), organisation.registeredAt(), sources.of(id), campaigns);
+					organisation.pmGroup(), organisation.registeredAt(), sources.of(id), organisations.verification(id),
+					campaigns);
 		});
 	}
 

@@ -15,8 +15,16 @@ import nl.phaseout.engine.campaign.Category;
  *
  * @param sources the CloudEvents sources that may report for it (exact, or a prefix ending in
  * {@code *}); none means only the trusted sources
+ * @param verification how it verifies: {@code scan} (a census scan after the rollout; the default) or
+ * {@code rolling} (every live endpoint observed again after the rollout, and the project manager's
+ * census confirmation)
  */
-record RegistrationRequest(String id, String name, String category, String pmGroup, List<String> sources) {
+record RegistrationRequest(String id, String name, String category, String pmGroup, List<String> sources,
+		String verification) {
+
+	static final String SCAN = "scan";
+
+	static final String ROLLING = "rolling";
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -30,6 +38,10 @@ record RegistrationRequest(String id, String name, String category, String pmGro
 
 	RegistrationRequest(String id, String name, String category, String pmGroup) {
 		this(id, name, category, pmGroup, List.of());
+	}
+
+	RegistrationRequest(String id, String name, String category, String pmGroup, List<String> sources) {
+		this(id, name, category, pmGroup, sources, null);
 	}
 
 	RegistrationRequest {
@@ -69,7 +81,17 @@ record RegistrationRequest(String id, String name, String category, String pmGro
 					+ " out for pm-<id>, or name a group of the organisation's own");
 		}
 		problems.addAll(SourcePatterns.problems(sources));
+		if (!isBlank(verification) && !List.of(SCAN, ROLLING).contains(verification.strip().toLowerCase(Locale.ROOT))) {
+			problems.add("verification '" + OrganisationNames.printable(verification) + "' is not one of " + SCAN + ", "
+					+ ROLLING + " (" + SCAN + ": a census scan after the rollout, the default; " + ROLLING
+					+ ": every endpoint observed again after the rollout, and the project manager confirms the list)");
+		}
 		return problems;
+	}
+
+	/** {@code scan} or {@code rolling}; call after {@link #problems()} found none. */
+	String effectiveVerification() {
+		return isBlank(verification) ? SCAN : verification.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** The group of the organisation's project managers: given, or {@code pm-<id>} in lower case. */

@@ -38,7 +38,7 @@ class DecisionRecorder implements TaskListener {
 			TASK_CHOOSE_ALTERNATIVE, List.of("alternativeVendor", "alternativeProduct", "rationale"),
 			TASK_RESOLVE_PROTECTION_GAP, List.of("gapResolution"),
 			TASK_SIGN_OFF_VERIFICATION, List.of("signOff", "signOffNote", "evidenceScanId",
-					"evidenceScanCompletedAt", "evidenceScanSource"),
+					"evidenceScanCompletedAt", "evidenceScanSource", "verification", "censusConfirmed"),
 			TASK_CONFIRM_CONTRACT_ENDED, List.of("contractEndedOn", "contractEndRemarks"),
 			TASK_RESOLVE_REGRESSION, List.of("regressionResolution"),
 			TASK_HANDLE_MISSED_DEADLINE, List.of("deadline", "actionTaken"));

@@ -168,6 +168,20 @@ public final class ProcessConstants {
 
 		public static final String EVIDENCE_SCAN_COMPLETED_AT = "evidenceScanCompletedAt";
 
+		public static final String EVIDENCE_STALE = "evidenceStale";
+
+		/**
+		 * The live endpoints the last scan assessed did not cover (it said when it started, and they were
+		 * not observed between its start and completion): at most 50, and how many more; empty when none.
+		 */
+		public static final String EVIDENCE_UNCOVERED_LIST = "evidenceUncoveredList";
+
+		/** How the organisation verifies: {@code scan}, or {@code rolling} (the sign-off is the census). */
+		public static final String VERIFICATION = "verification";
+
+		/** At a rolling sign-off: the project manager confirms the listed endpoints are all of the organisation's. */
+		public static final String CENSUS_CONFIRMED = "censusConfirmed";
+
 		/** {@code deadline_inventory} and so on: a {@link java.util.Date}, or null when the campaign sets none. */
 		public static String deadline(String name) {
 			return "deadline_" + name;

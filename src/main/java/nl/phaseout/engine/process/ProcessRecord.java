@@ -21,7 +21,9 @@ public interface ProcessRecord {
 
 	enum Kind {
 		APPLICABILITY, DECISION, BASELINE_SCAN, ALTERNATIVE, VERIFICATION_SCAN, SIGN_OFF, CONTRACT_ENDED, PHASED_OUT,
-		REGRESSION
+		REGRESSION,
+		/** A person retired an endpoint that is gone: which, why, and the event that says so. */
+		RETIREMENT
 	}
 
 }

@@ -42,11 +42,18 @@ final class Recorder {
 			data.put("completedAt", scan.completedAt().toString());
 			data.put("endpointCount", scan.endpointCount());
 			data.put("source", scan.source());
+			if (scan.startedAt() != null) {
+				data.put("startedAt", scan.startedAt().toString());
+			}
+		}
+		if (snapshot.rolling()) {
+			data.put("verification", "rolling");
 		}
 		data.put("total", snapshot.total());
 		data.put("banned", snapshot.banned());
 		data.put("protected", snapshot.protectedCount());
 		data.put("unprotected", snapshot.unprotected());
+		data.put("stale", snapshot.stale());
 		data.put("retired", snapshot.retired());
 		data.put("inventoryTime", snapshot.inventoryTime() == null ? null : snapshot.inventoryTime().toString());
 		return data;

@@ -7,10 +7,13 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_COMP
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_ENDPOINT_COUNT;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_ID;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_SCAN_SOURCE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_STALE;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_TOTAL;
+import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_UNCOVERED_LIST;
 import static nl.phaseout.engine.process.ProcessConstants.Var.EVIDENCE_UNPROTECTED;
 import static nl.phaseout.engine.process.ProcessConstants.Var.SCAN_VERDICT;
 import static nl.phaseout.engine.process.ProcessConstants.Var.SCAN_VERDICT_REASON;
+import static nl.phaseout.engine.process.ProcessConstants.Var.VERIFICATION;
 
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +26,7 @@ import nl.phaseout.engine.inventory.EndpointStatus;
 import nl.phaseout.engine.inventory.InventorySnapshot.ScanVerdict;
 import nl.phaseout.engine.inventory.InventorySnapshot;
 import nl.phaseout.engine.inventory.InventoryState;
+import nl.phaseout.engine.inventory.InventoryState.EndpointList;
 import nl.phaseout.engine.inventory.LastScan;
 import nl.phaseout.engine.system.PlainText;
 
@@ -53,13 +57,23 @@ class ScanAssessmentDelegate implements JavaDelegate {
 		execution.setVariable(SCAN_VERDICT, verdict.kind().name());
 		execution.setVariable(SCAN_VERDICT_REASON, verdict.reason());
 		LastScan scan = snapshot.lastScan();
+		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
+		execution.setVariable(VERIFICATION, snapshot.rolling() ? "rolling" : "scan");
+		EndpointList uncovered = snapshot.uncovered() == 0 ? null
+				: inventory.uncovered(organisation.campaignId(), organisation.organisationId(), ProtectionGapDelegate.SHOWN);
+		execution.setVariable(EVIDENCE_UNCOVERED_LIST, uncovered == null ? "" : uncovered.describe());
 		String assessed = scan.scanId() + "|" + snapshot.total() + "|" + snapshot.banned() + "|"
-				+ snapshot.unprotected() + "|" + verdict.kind();
+				+ snapshot.unprotected() + "|" + snapshot.stale() + "|" + snapshot.uncovered() + "|" + verdict.kind();
 		if (!assessed.equals(execution.getVariable(LAST_ASSESSED))) {
 			execution.setVariable(LAST_ASSESSED, assessed);
 			Map<String, Object> data = Recorder.scan(snapshot);
 			data.put("verdict", verdict.kind().name());
 			data.put("reason", verdict.reason());
+			if (uncovered != null) {
+				// the endpoints the scan did not cover, by id: at most SHOWN, and how many more
+				data.put("uncovered", uncovered.endpoints().stream().map(InventoryState.Endpoint::endpointId).toList());
+				data.put("uncoveredMore", uncovered.total() - uncovered.endpoints().size());
+			}
 			Recorder.record(record, execution, ProcessRecord.Kind.VERIFICATION_SCAN, scan.source(), data);
 		}
 		if (verdict.kind() == ScanVerdict.Kind.CLEAN) {
@@ -67,11 +81,11 @@ class ScanAssessmentDelegate implements JavaDelegate {
 			execution.setVariable(EVIDENCE_BANNED, snapshot.banned());
 			execution.setVariable(EVIDENCE_PROTECTED, snapshot.protectedCount());
 			execution.setVariable(EVIDENCE_UNPROTECTED, snapshot.unprotected());
+			execution.setVariable(EVIDENCE_STALE, snapshot.stale());
 			execution.setVariable(EVIDENCE_SCAN_ID, scan.scanId());
 			execution.setVariable(EVIDENCE_SCAN_ENDPOINT_COUNT, scan.endpointCount());
 			execution.setVariable(EVIDENCE_SCAN_SOURCE, PlainText.value(scan.source()));
 			// the endpoints the PM signs off on: every live one is protected now
-			OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 			execution.setVariable(EVIDENCE_ENDPOINTS_LIST, inventory.endpoints(organisation.campaignId(),
 					organisation.organisationId(), EndpointStatus.PROTECTED, ProtectionGapDelegate.SHOWN)
 				.describe());

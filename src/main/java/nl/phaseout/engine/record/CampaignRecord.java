@@ -23,10 +23,11 @@ import nl.phaseout.engine.record.ClosureRecords.RecordedEntry;
  * @param contractEnded the banned product's contract's end: vendor, contract, dates, from which event or person
  * @param phasedOutAt when the organisation was phased out (the last time, after any regression)
  * @param regressions each time a banned product was seen again after phase-out, with its endpoints
+ * @param retirements each endpoint a person retired through the engine: who, when, which, why
  */
 public record CampaignRecord(String campaignId, Entry applicability, List<Entry> decisions, Entry baselineScan,
 		Entry alternative, List<Entry> verificationScans, Entry signOff, Entry contractEnded, Instant phasedOutAt,
-		List<Entry> regressions, List<Entry> entries) {
+		List<Entry> regressions, List<Entry> entries, List<Entry> retirements) {
 
 	/** One fact: when, who (a user or an event's source), in which process instance, and what. */
 	public record Entry(String kind, Instant at, String actor, String processInstanceId, Map<String, Object> data) {
@@ -37,6 +38,7 @@ public record CampaignRecord(String campaignId, Entry applicability, List<Entry>
 		List<Entry> decisions = new ArrayList<>();
 		List<Entry> scans = new ArrayList<>();
 		List<Entry> regressions = new ArrayList<>();
+		List<Entry> retirements = new ArrayList<>();
 		List<Entry> all = new ArrayList<>();
 		Instant phasedOutAt = null;
 		for (RecordedEntry stored : recorded) {
@@ -48,6 +50,7 @@ public record CampaignRecord(String campaignId, Entry applicability, List<Entry>
 				case DECISION -> decisions.add(entry);
 				case VERIFICATION_SCAN -> scans.add(entry);
 				case REGRESSION -> regressions.add(entry);
+				case RETIREMENT -> retirements.add(entry);
 				case PHASED_OUT -> phasedOutAt = stored.at();
 				default -> {
 				}
@@ -55,7 +58,7 @@ public record CampaignRecord(String campaignId, Entry applicability, List<Entry>
 		}
 		return new CampaignRecord(campaignId, last.get(Kind.APPLICABILITY), decisions, last.get(Kind.BASELINE_SCAN),
 				last.get(Kind.ALTERNATIVE), scans, last.get(Kind.SIGN_OFF), last.get(Kind.CONTRACT_ENDED), phasedOutAt,
-				regressions, all);
+				regressions, all, retirements);
 	}
 
 }

@@ -41,7 +41,7 @@ import nl.phaseout.engine.system.Problems;
 class CampaignOrganisationsController {
 
 	static final List<String> CSV_HEADER = List.of("id", "name", "category", "applicability", "phase", "phaseSince",
-			"daysInPhase", "total", "banned", "protected", "unprotected", "retired", "lastScanId", "lastScanCompletedAt",
+			"daysInPhase", "total", "banned", "protected", "unprotected", "stale", "retired", "lastScanId", "lastScanCompletedAt",
 			"overdue", "overdueMilestones");
 
 	private final CampaignOrganisations organisations;
@@ -127,7 +127,7 @@ class CampaignOrganisationsController {
 		try {
 			out.write(CsvCells.line(Arrays.asList(row.id(), row.name(), row.category(), row.applicability(),
 					row.phase(), row.phaseSince(), row.daysInPhase(), counts.total(), counts.banned(),
-					counts.protectedCount(), counts.unprotected(), counts.retired(),
+					counts.protectedCount(), counts.unprotected(), counts.stale(), counts.retired(),
 					row.lastScan() == null ? null : row.lastScan().scanId(),
 					row.lastScan() == null ? null : row.lastScan().completedAt(), row.overdue(),
 					String.join(";", row.overdueMilestones().stream().map(m -> m.milestone()).toList()))));

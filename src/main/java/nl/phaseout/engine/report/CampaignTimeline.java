@@ -45,16 +45,17 @@ public class CampaignTimeline {
 	void record(String campaignId, LocalDate day, CampaignFigures.Figures figures, Instant now) {
 		EndpointCounts e = figures.endpoints();
 		String byPhase = write(figures.byPhase());
-		Object[] values = { e.total(), e.banned(), e.protectedCount(), e.unprotected(), figures.organisations(), byPhase,
+		Object[] values = { e.total(), e.banned(), e.protectedCount(), e.unprotected(), e.stale(), figures.organisations(),
+				byPhase,
 				Timestamp.from(now), campaignId, Date.valueOf(day) };
-		String update = "UPDATE campaign_timeline SET total = ?, banned = ?, protected_count = ?, unprotected = ?, "
+		String update = "UPDATE campaign_timeline SET total = ?, banned = ?, protected_count = ?, unprotected = ?, stale = ?, "
 				+ "organisations = ?, by_phase = ?, updated_at = ? WHERE campaign_id = ? AND point_date = ?";
 		if (jdbc.update(update, values) > 0) {
 			return;
 		}
 		try {
-			jdbc.update("INSERT INTO campaign_timeline (total, banned, protected_count, unprotected, organisations, "
-					+ "by_phase, updated_at, campaign_id, point_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+			jdbc.update("INSERT INTO campaign_timeline (total, banned, protected_count, unprotected, stale, organisations, "
+					+ "by_phase, updated_at, campaign_id, point_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
 		}
 		catch (DuplicateKeyException ex) {
 			jdbc.update(update, values);
@@ -63,11 +64,11 @@ public class CampaignTimeline {
 
 	/** The points from the given day on (all when null), oldest first. */
 	public List<Point> points(String campaignId, LocalDate from) {
-		return jdbc.query("SELECT point_date, total, banned, protected_count, unprotected, organisations, by_phase "
+		return jdbc.query("SELECT point_date, total, banned, protected_count, unprotected, stale, organisations, by_phase "
 				+ "FROM campaign_timeline WHERE campaign_id = ? AND point_date >= ? ORDER BY point_date",
 				(rs, n) -> new Point(rs.getDate("point_date").toLocalDate(), rs.getLong("banned"),
 						rs.getLong("protected_count"), rs.getLong("unprotected"), rs.getLong("total"),
-						rs.getLong("organisations"), read(rs.getString("by_phase"))),
+						rs.getLong("organisations"), read(rs.getString("by_phase")), rs.getLong("stale")),
 				campaignId, Date.valueOf(from == null ? LocalDate.of(1970, 1, 1) : from));
 	}
 
@@ -89,9 +90,9 @@ public class CampaignTimeline {
 		}
 	}
 
-	/** One day of a campaign; endpoints of the organisations in scope. */
+	/** One day of a campaign; endpoints of the organisations in scope (stale: not observed recently enough). */
 	public record Point(LocalDate date, long banned, @JsonProperty("protected") long protectedCount, long unprotected,
-			long total, long organisations, Map<String, Long> byPhase) {
+			long total, long organisations, Map<String, Long> byPhase, long stale) {
 	}
 
 }

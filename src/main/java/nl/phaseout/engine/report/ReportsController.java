@@ -48,7 +48,7 @@ class ReportsController {
 	private static final String LANG = "nl for a CSV header in Dutch (also when Accept-Language prefers Dutch); English otherwise";
 
 	private static final List<String> LIST_HEADER = List.of("number", "periodStart", "periodEnd", "createdAt",
-			"missedIntervals", "organisations", "total", "banned", "protected", "unprotected", "overdue");
+			"missedIntervals", "organisations", "total", "banned", "protected", "unprotected", "stale", "overdue");
 
 	private static final List<String> REPORT_HEADER = List.of("section", "name", "value", "change");
 
@@ -112,7 +112,7 @@ class ReportsController {
 				EndpointCounts e = s.endpoints();
 				csv.append(CsvCells.line(List.of(s.number(), s.periodStart(), s.periodEnd(), s.createdAt(),
 						s.missedIntervals(), s.organisations(), e.total(), e.banned(), e.protectedCount(),
-						e.unprotected(), s.overdue())));
+						e.unprotected(), e.stale(), s.overdue())));
 			}
 			return csv(csv.toString(), id + "-reports.csv");
 		}
@@ -186,6 +186,7 @@ class ReportsController {
 		csv.append(CsvCells.line(List.of("endpoints", "banned", e.banned(), d.banned())));
 		csv.append(CsvCells.line(List.of("endpoints", "protected", e.protectedCount(), d.protectedCount())));
 		csv.append(CsvCells.line(List.of("endpoints", "unprotected", e.unprotected(), d.unprotected())));
+		csv.append(CsvCells.line(List.of("endpoints", "stale", e.stale(), d.stale())));
 		f.byPhase().forEach((phase, n) -> csv
 			.append(CsvCells.line(List.of("phase", phase, n, c.byPhase().getOrDefault(phase, 0L)))));
 		f.byCategory().forEach((category, phases) -> phases.forEach((phase, n) -> csv

@@ -36,7 +36,7 @@ public class StatusReports {
 	static final String EVENT_TYPE = "phaseout.campaign.status-reported";
 
 	private static final String SUMMARY = "SELECT campaign_id, report_number, period_start, period_end, created_at, "
-			+ "missed_intervals, organisations, total, banned, protected_count, unprotected, overdue FROM status_report ";
+			+ "missed_intervals, organisations, total, banned, protected_count, unprotected, stale, overdue FROM status_report ";
 
 	private final JdbcTemplate jdbc;
 
@@ -101,7 +101,7 @@ public class StatusReports {
 						rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant(),
 						rs.getTimestamp("created_at").toInstant(), rs.getInt("missed_intervals"),
 						rs.getLong("organisations"), new EndpointCounts(rs.getLong("total"), rs.getLong("banned"),
-								rs.getLong("protected_count"), rs.getLong("unprotected"), 0),
+								rs.getLong("protected_count"), rs.getLong("unprotected"), rs.getLong("stale"), 0),
 						rs.getLong("overdue")),
 				campaignId, (long) page * size, size);
 	}
@@ -148,7 +148,8 @@ public class StatusReports {
 		EndpointCounts e = now.endpoints();
 		EndpointCounts b = before == null ? EndpointCounts.NONE : before.endpoints();
 		EndpointCounts endpoints = new EndpointCounts(e.total() - b.total(), e.banned() - b.banned(),
-				e.protectedCount() - b.protectedCount(), e.unprotected() - b.unprotected(), e.retired() - b.retired());
+				e.protectedCount() - b.protectedCount(), e.unprotected() - b.unprotected(), e.stale() - b.stale(),
+				e.retired() - b.retired());
 		Set<String> overdueBefore = new HashSet<>();
 		if (previous != null) {
 			previous.overdueOrganisations().forEach(organisation -> overdueBefore.add(organisation.id()));
@@ -170,11 +171,12 @@ public class StatusReports {
 	private void insert(StatusReport report) {
 		EndpointCounts e = report.figures().endpoints();
 		jdbc.update("INSERT INTO status_report (campaign_id, report_number, period_start, period_end, created_at, "
-				+ "missed_intervals, organisations, total, banned, protected_count, unprotected, overdue, content) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", report.campaignId(), report.number(),
+				+ "missed_intervals, organisations, total, banned, protected_count, unprotected, stale, overdue, content) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", report.campaignId(), report.number(),
 				Timestamp.from(report.periodStart()), Timestamp.from(report.periodEnd()),
 				Timestamp.from(report.createdAt()), report.missedIntervals(), report.figures().organisations(),
-				e.total(), e.banned(), e.protectedCount(), e.unprotected(), report.figures().overdue(), write(report));
+				e.total(), e.banned(), e.protectedCount(), e.unprotected(), e.stale(), report.figures().overdue(),
+				write(report));
 	}
 
 	/** The event is a summary (the outbox keeps events small); the report itself is at its URL. */

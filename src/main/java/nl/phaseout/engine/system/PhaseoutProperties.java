@@ -53,7 +53,7 @@ public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("phaseout-applicability") String applicabilityDecision,
 			@DefaultValue("phaseout-product-classification") String classificationDecision,
 			@DefaultValue Deadlines deadlines, String statusReportInterval, @DefaultValue("true") boolean active,
-			@DefaultValue("kaspersky") List<String> vendors) {
+			@DefaultValue("kaspersky") List<String> vendors, @DefaultValue("P14D") String staleAfter) {
 	}
 
 	public record Deadlines(String inventory, String plan, String rolloutStart, String completion) {

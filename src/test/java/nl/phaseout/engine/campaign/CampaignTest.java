@@ -16,7 +16,7 @@ class CampaignTest {
 	@Test
 	void deadlinesAreDurationsFromRegistration() {
 		Campaign campaign = new Campaign("c", "C", null, "a", "b",
-				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true, List.of("kaspersky"));
+				Map.of("inventory", "P30D", "plan", "PT5M", "completion", "P1Y"), null, true, List.of("kaspersky"), null);
 
 		Map<String, Instant> due = campaign.deadlinesFrom(Instant.parse("2024-01-31T10:00:00Z"));
 
@@ -29,7 +29,7 @@ class CampaignTest {
 	@Test
 	void deadlinesMayBeAbsoluteDatesOrMoments() {
 		Campaign campaign = new Campaign("c", "C", null, "a", "b",
-				Map.of("inventory", "2019-06-30", "completion", "2020-01-01T12:00:00+01:00"), null, true, List.of());
+				Map.of("inventory", "2019-06-30", "completion", "2020-01-01T12:00:00+01:00"), null, true, List.of(), null);
 
 		Map<String, Instant> due = campaign.deadlinesFrom(Instant.parse("2024-01-31T10:00:00Z"));
 
@@ -53,18 +53,35 @@ class CampaignTest {
 	private static PhaseoutProperties.Campaign withVendors(String... vendors) {
 		return new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
 				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
-				List.of(vendors));
+				List.of(vendors), null);
 	}
 
 	@Test
 	void aDeadlineThatIsNotAnIsoDurationStopsTheStartWithItsSettingName() {
 		PhaseoutProperties.Campaign definition = new PhaseoutProperties.Campaign("kaspersky-av-2018", "K",
 				LocalDate.of(2018, 5, 14), "phaseout-applicability", "phaseout-product-classification",
-				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("kaspersky"));
+				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("kaspersky"), null);
 
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
 			.hasMessageContaining("phaseout.campaigns[kaspersky-av-2018].deadlines.inventory")
 			.hasMessageContaining("ISO-8601");
+	}
+
+	@Test
+	void staleAfterIsFourteenDaysUnlessSetAndMustBeADuration() {
+		PhaseoutProperties.Campaign unset = new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
+				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
+				List.of("Kaspersky*"), null);
+		PhaseoutProperties.Campaign minutes = new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
+				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
+				List.of("Kaspersky*"), "PT10M");
+		PhaseoutProperties.Campaign months = new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
+				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
+				List.of("Kaspersky*"), "P1M");
+
+		assertThat(CampaignBootstrap.toCampaign(unset).staleAfterDuration()).isEqualTo(java.time.Duration.ofDays(14));
+		assertThat(CampaignBootstrap.toCampaign(minutes).staleAfterDuration()).isEqualTo(java.time.Duration.ofMinutes(10));
+		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(months)).hasMessageContaining("phaseout.campaigns[c].stale-after");
 	}
 
 }

@@ -72,7 +72,7 @@ class EndpointListingTest {
 				observed(org, "d-unprotected", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)),
 				observed(org, "e-retired", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
 				retired(org, "e-retired", id(), "2024-05-02T10:00:00Z"));
-		EndpointListing listing = new EndpointListing(database.jdbc);
+		EndpointListing listing = database.listing;
 
 		var all = listing.page(CAMPAIGN, org, null, 0, 50);
 		var protectedOnes = listing.page(CAMPAIGN, org, EndpointStatus.PROTECTED, 0, 50);
@@ -110,7 +110,7 @@ class EndpointListingTest {
 		events.add(observed(org, "feed", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)));
 		database.apply(events);
 
-		assertThat(new EndpointListing(database.jdbc).liveReportedBy(CAMPAIGN, org, ManualInventory.SOURCE_PREFIX))
+		assertThat(database.listing.liveReportedBy(CAMPAIGN, org, ManualInventory.SOURCE_PREFIX))
 			.containsExactly("manual-live");
 	}
 

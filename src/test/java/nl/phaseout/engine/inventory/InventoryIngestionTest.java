@@ -62,7 +62,7 @@ class InventoryIngestionTest {
 		worker = new RecordingSignalWorker(fixture.jdbc, fixture.transactionManager, registry);
 		calls = worker.calls;
 		var refusingProjection = new InventoryProjection(fixture.counts, fixture.endpoints, fixture.organisationFacts,
-				fixture.classifier, fixture.campaigns) {
+				fixture.classifier, fixture.campaigns, fixture.staleCounts, fixture.rolling) {
 			@Override
 			ProjectionResult apply(List<InventoryEvent> batch) {
 				boolean refuse = refuseEndpoint != null && refuseTimes > 0 && batch.stream()

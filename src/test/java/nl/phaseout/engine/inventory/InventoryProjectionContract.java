@@ -250,8 +250,133 @@ abstract class InventoryProjectionContract {
 				retired(org, "ep-2", id(), "2024-05-01T12:00:00Z"));
 	}
 
+	@Test
+	void aChangedStaleAfterCountsTheOrganisationAgainFromItsRows() {
+		fixture.apply(observed(org, "morning", id(), "2024-05-01T08:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "noon", id(), "2024-05-01T12:00:00Z", products(DEFENDER_PASSIVE)));
+		assertThat(fixture.snapshot(org).stale()).as("fourteen days").isZero();
+
+		var hourly = new ActiveCampaigns.Campaign(ActiveCampaigns.DEFAULT_CAMPAIGN, ActiveCampaigns.DEFAULT_DECISION,
+				java.time.Duration.ofHours(1));
+		ProjectionResult result = fixture.inTransaction(() -> fixture.projection.recount(hourly, org));
+
+		assertThat(fixture.snapshot(org).counts()).as("an hour: 'morning' is stale")
+			.isEqualTo(new EndpointCounts(2, 0, 0, 1, 1, 0));
+		assertThat(result.signals()).isEmpty();
+		assertThat(fixture.inTransaction(() -> fixture.projection.recount(hourly, org)).signals())
+			.as("counted with this setting already: nothing changes").isEmpty();
+	}
+
 	private static String id() {
 		return UUID.randomUUID().toString();
+	}
+
+
+	@Test
+	void anEndpointNotObservedWithinStaleAfterOfTheOrganisationsClockIsStaleAndExactlyStaleAfterIsNot() {
+		fixture.apply(observed(org, "old", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "new", id(), "2024-05-15T10:00:00Z", products(DEFENDER_ACTIVE)));
+
+		assertThat(fixture.snapshot(org).counts()).as("exactly 14 days (the default staleAfter) before the clock: fresh")
+			.isEqualTo(new EndpointCounts(2, 0, 2, 0, 0, 0));
+
+		fixture.apply(observed(org, "new", id(), "2024-05-15T10:00:00.000001Z", products(DEFENDER_PASSIVE)));
+
+		InventorySnapshot snapshot = fixture.snapshot(org);
+		assertThat(snapshot.counts()).as("a microsecond more: stale; protected and unprotected count fresh ones only")
+			.isEqualTo(new EndpointCounts(2, 0, 0, 1, 1, 0));
+		assertThat(snapshot.rolloutComplete()).isFalse();
+		assertThat(fixture.listing.page(ActiveCampaigns.DEFAULT_CAMPAIGN, org, EndpointStatus.STALE, 0, 10).endpoints())
+			.extracting(EndpointListing.Endpoint::endpointId)
+			.containsExactly("old");
+		assertThat(fixture.listing.page(ActiveCampaigns.DEFAULT_CAMPAIGN, org, EndpointStatus.PROTECTED, 0, 10).total())
+			.isZero();
+	}
+
+	@Test
+	void aScanMovesTheClockAndAnObservationMakesTheEndpointFreshAgain() {
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+		fixture.apply(scan(org, "scan-1", id(), "2024-06-01T10:00:00Z", 2));
+
+		assertThat(fixture.snapshot(org).counts()).as("the banned one stays banned however old")
+			.isEqualTo(new EndpointCounts(2, 1, 0, 0, 1, 0));
+
+		fixture.apply(observed(org, "ep-1", id(), "2024-06-01T11:00:00Z", products(DEFENDER_ACTIVE)));
+
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(2, 1, 1, 0, 0, 0));
+	}
+
+	@Test
+	void retiringTheStaleEndpointCompletesTheRollout() {
+		fixture.apply(observed(org, "gone", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "here", id(), "2024-05-20T10:00:00Z", products(DEFENDER_ACTIVE)));
+		assertThat(fixture.snapshot(org).rolloutComplete()).isFalse();
+
+		ProjectionResult result = fixture.apply(retired(org, "gone", id(), "2024-05-20T11:00:00Z"));
+
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(1, 0, 1, 0, 0, 1));
+		assertThat(fixture.snapshot(org).rolloutComplete()).isTrue();
+		assertThat(result.signals()).as("the process hears that the rollout completed")
+			.contains(Signal.inventoryChanged(org));
+	}
+
+	@Test
+	void aScanWithItsStartCoversTheEndpointsObservedDuringItAndNamesTheOthers() {
+		fixture.apply(observed(org, "seen", id(), "2024-05-01T12:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "missed", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				scan(org, "scan-1", id(), "2024-05-01T13:00:00Z", 2, "2024-05-01T11:00:00Z"));
+
+		InventorySnapshot snapshot = fixture.snapshot(org);
+		assertThat(snapshot.uncovered()).isEqualTo(1);
+		assertThat(snapshot.verdict().kind()).as("the count matches, but the scan did not see 'missed'")
+			.isEqualTo(InventorySnapshot.ScanVerdict.Kind.INCOMPLETE);
+		var uncovered = fixture.inTransaction(() -> fixture.state.uncovered(ActiveCampaigns.DEFAULT_CAMPAIGN, org, 50));
+		assertThat(uncovered.endpoints()).extracting(InventoryState.Endpoint::endpointId).containsExactly("missed");
+
+		fixture.apply(observed(org, "missed", id(), "2024-05-01T14:30:00Z", products(DEFENDER_ACTIVE)),
+				scan(org, "scan-2", id(), "2024-05-01T15:00:00Z", 2, "2024-05-01T14:00:00Z"));
+
+		assertThat(fixture.snapshot(org).uncovered()).as("'seen' was not observed during scan-2").isEqualTo(1);
+	}
+
+	@Test
+	void aRollingOrganisationsBaselineIsItsFirstObservationAndItsScanEveryEndpointSeenAgain() {
+		fixture.rollingOrganisations.add(org);
+		ProjectionResult first = fixture.apply(
+				observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)));
+
+		assertThat(first.signals()).contains(Signal.inventoryChanged(org));
+		assertThat(fixture.snapshot(org).baselineKnown()).isTrue();
+		assertThat(fixture.snapshot(org).lastScan()).isNull();
+
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T11:00:00Z", products(DEFENDER_ACTIVE)));
+		assertThat(fixture.snapshot(org).lastScan()).as("ep-2 not observed again yet").isNull();
+
+		ProjectionResult round = fixture.apply(
+				observed(org, "ep-2", id(), "2024-05-01T12:00:00Z", products(DEFENDER_ACTIVE)));
+
+		InventorySnapshot snapshot = fixture.snapshot(org);
+		assertThat(snapshot.lastScan()).isEqualTo(new LastScan("rolling-1", Instant.parse("2024-05-01T12:00:00Z"), 2,
+				LastScan.ROLLING_SOURCE));
+		assertThat(snapshot.verdict().kind()).isEqualTo(InventorySnapshot.ScanVerdict.Kind.CLEAN);
+		assertThat(round.signals()).contains(Signal.inventoryChanged(org));
+
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-02T11:00:00Z", products(DEFENDER_ACTIVE)));
+		assertThat(fixture.snapshot(org).lastScan().scanId()).as("the next round").isEqualTo("rolling-2");
+	}
+
+	@Test
+	void aRollingOrganisationGetsNoScanWhileAnEndpointIsUnprotected() {
+		fixture.rollingOrganisations.add(org);
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)));
+		fixture.apply(observed(org, "ep-1", id(), "2024-05-01T11:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T11:00:00Z", products(DEFENDER_PASSIVE)));
+
+		assertThat(fixture.snapshot(org).lastScan()).isNull();
 	}
 
 }

@@ -39,6 +39,15 @@ final class ProjectionFixture {
 
 	final TransactionTemplate transaction;
 
+	final StaleCounts staleCounts;
+
+	final RollingVerification rolling;
+
+	final EndpointListing listing;
+
+	/** The organisations that verify rolling, as the registration would tell. */
+	final java.util.Set<String> rollingOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	final DataSourceTransactionManager transactionManager;
 
 	final StaticListableBeanFactory beans = new StaticListableBeanFactory();
@@ -56,15 +65,35 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V13__process_signal.sql"),
 				new ClassPathResource("db/migration/V15__process_signal_claims.sql"),
 				new ClassPathResource("db/migration/V18__inventory_views.sql"),
-				new ClassPathResource("db/migration/V19.3__inventory_parked_organisations.sql"))
+				new ClassPathResource("db/migration/V19.3__inventory_parked_organisations.sql"),
+				new ClassPathResource("db/migration/V20.1__inventory_freshness.sql"),
+				new ClassPathResource("db/migration/V20.2__inventory_counts_stale.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.organisationFacts = new OrganisationFacts(jdbc);
 		this.endpoints = new EndpointRepository(jdbc);
 		this.classifier = new ProductClassifier(ClassificationEngine.counting(evaluations));
 		this.campaigns = beans.getBeanProvider(ActiveCampaigns.class);
-		this.projection = new InventoryProjection(counts, endpoints, organisationFacts, classifier, campaigns);
-		this.state = new JdbcInventoryState(counts, organisationFacts, new EndpointListing(jdbc));
+		beans.addBean("registeredOrganisations", new RegisteredOrganisations() {
+			@Override
+			public java.util.Map<String, java.util.List<String>> allowedSources(
+					java.util.Collection<String> organisationIds) {
+				return java.util.Map.of();
+			}
+
+			@Override
+			public java.util.Set<String> verifyingRolling(java.util.Collection<String> organisationIds) {
+				return organisationIds.stream().filter(rollingOrganisations::contains)
+					.collect(java.util.stream.Collectors.toSet());
+			}
+		});
+		this.staleCounts = new StaleCounts(endpoints, organisationFacts);
+		this.rolling = new RollingVerification(beans.getBeanProvider(RegisteredOrganisations.class), endpoints,
+				organisationFacts);
+		this.projection = new InventoryProjection(counts, endpoints, organisationFacts, classifier, campaigns,
+				staleCounts, rolling);
+		this.listing = new EndpointListing(jdbc, counts);
+		this.state = new JdbcInventoryState(counts, organisationFacts, listing, rolling);
 		this.transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}

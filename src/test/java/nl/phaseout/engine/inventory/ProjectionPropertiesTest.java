@@ -108,7 +108,7 @@ class ProjectionPropertiesTest {
 		var dataSource = new DriverManagerDataSource("jdbc:h2:mem:projection-properties;DB_CLOSE_DELAY=-1", "sa", "");
 		new JdbcTemplate(dataSource).execute("DROP ALL OBJECTS");
 		fixture = new ProjectionFixture(dataSource);
-		listing = new EndpointListing(fixture.jdbc);
+		listing = fixture.listing;
 	}
 
 	@Test

@@ -53,6 +53,13 @@ final class TestRecords {
 			.formatted(org, scanId, completedAt, count));
 	}
 
+	static ConsumerRecord<String, byte[]> scan(String org, String scanId, String id, String completedAt, int count,
+			String startedAt) {
+		return structured(org, InventoryEvent.SCAN_COMPLETED, id, """
+				{"organisationId":"%s","scanId":"%s","startedAt":"%s","completedAt":"%s","endpointCount":%d}"""
+			.formatted(org, scanId, startedAt, completedAt, count));
+	}
+
 	static String product(String vendor, String name, String category, String state) {
 		return """
 				{"vendor":"%s","name":"%s","version":"1.0","category":"%s","state":"%s"}"""

@@ -119,6 +119,36 @@ class OrganisationApiTest extends EndToEndTest {
 	}
 
 	@Test
+	void anOrganisationVerifiesByScanUnlessRegisteredToVerifyRolling() throws Exception {
+		String byScan = uniqueId("SCAN");
+		String rolling = uniqueId("ROLL");
+		assertThat(post(Map.of("id", byScan, "name", "Scan", "category", "CENTRAL_GOVERNMENT")).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		assertThat(post(Map.of("id", rolling, "name", "Rolling", "category", "CENTRAL_GOVERNMENT", "verification",
+				"rolling")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		ResponseEntity<String> weekly = post(Map.of("id", uniqueId("BAD"), "name", "X", "category", "OTHER",
+				"verification", "weekly"));
+
+		assertThat(json.readTree(demo().getForObject("/api/organisations/" + byScan, String.class))
+			.path("verification").asText()).isEqualTo("scan");
+		assertThat(json.readTree(demo().getForObject("/api/organisations/" + rolling, String.class))
+			.path("verification").asText()).isEqualTo("rolling");
+		assertThat(weekly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(weekly.getBody()).contains("verification 'weekly' is not one of scan, rolling");
+
+		String fromCsv = uniqueId("CSVR");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("text/csv"));
+		ResponseEntity<String> imported = demo().postForEntity("/api/organisations/import",
+				new HttpEntity<>("id,name,category,verification\n" + fromCsv + ",Via CSV,OTHER,rolling\n", headers),
+				String.class);
+		assertThat(json.readTree(imported.getBody()).path("imported").asInt()).as(imported.getBody()).isEqualTo(1);
+		assertThat(json.readTree(demo().getForObject("/api/organisations/" + fromCsv, String.class))
+			.path("verification").asText()).isEqualTo("rolling");
+	}
+
+	@Test
 	void csvRowOfAnAlreadyRegisteredOrganisationIsRejectedAndTheRestOfItsChunkImported() throws Exception {
 		String existing = uniqueId("OLD");
 		post(Map.of("id", existing, "name", "Registered before", "category", "OTHER"));

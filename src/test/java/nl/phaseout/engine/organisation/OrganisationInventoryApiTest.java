@@ -251,7 +251,7 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 		ResponseEntity<String> status = demo().getForEntity("/api/organisations/" + org + "/endpoints?status=gone",
 				String.class);
 		assertThat(status.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(status.getBody()).contains("status 'gone' is not one of banned, unprotected, protected, retired");
+		assertThat(status.getBody()).contains("status 'gone' is not one of banned, unprotected, protected, stale, retired");
 		assertThat(demo().getForEntity("/api/organisations/" + org + "/endpoints?campaignId=nope", String.class)
 			.getBody()).contains("there is no campaign 'nope'; active campaigns: kaspersky-av-2018");
 		assertThat(demo().getForEntity("/api/organisations/" + org + "/endpoints?size=500", String.class)
@@ -299,6 +299,57 @@ class OrganisationInventoryApiTest extends EndToEndTest {
 		assertThat(counts.path("banned").asLong()).isEqualTo(20_000);
 		assertThat(counts.path("unprotected").asLong()).isEqualTo(2_500);
 		assertThat(endpoints(demo(), org, "?status=unprotected&size=500&page=4").path("endpoints")).hasSize(500);
+	}
+
+	@Test
+	void aProjectManagerRetiresAnEndpointThatIsGoneAndTheRecordSaysWhoAndWhy() throws Exception {
+		String org = register("RET");
+		String pmUser = projectManagerOf(org);
+		TestRestTemplate pm = http.withBasicAuth(pmUser, PM_PASSWORD);
+		awaitLastScan(org, scanOf(upload(pm, org, HEADER + "pc-1," + DEFENDER + "active\n" + "pc-2," + DEFENDER
+				+ "active\n")));
+
+		ResponseEntity<String> noReason = retire(pm, org, "pc-1", "{}");
+		ResponseEntity<String> blank = retire(pm, org, "pc-1", "{\"reason\": \"  \"}");
+		ResponseEntity<String> tooLong = retire(pm, org, "pc-1", "{\"reason\": \"" + "x".repeat(4001) + "\"}");
+		ResponseEntity<String> unknown = retire(pm, org, "pc-404", "{\"reason\": \"Scrapped\"}");
+
+		assertThat(List.of(noReason.getStatusCode(), blank.getStatusCode(), tooLong.getStatusCode(),
+				unknown.getStatusCode()))
+			.containsExactly(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND);
+		assertThat(json.readTree(noReason.getBody()).path("detail").asText()).contains("reason is required");
+		assertThat(json.readTree(tooLong.getBody()).path("detail").asText()).contains("4001 characters")
+			.contains("at most 4000");
+		assertThat(json.readTree(unknown.getBody()).path("detail").asText()).contains("no endpoint 'pc-404'");
+
+		ResponseEntity<String> accepted = retire(pm, org, "pc-1", "{\"reason\": \"Scrapped after water damage\"}");
+
+		assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode answer = json.readTree(accepted.getBody());
+		assertThat(answer.path("eventId").asText()).startsWith("retire-");
+		assertThat(answer.path("source").asText()).isEqualTo("urn:phaseout:manual:" + pmUser);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(organisation(org).at("/campaigns/0/endpoints/retired").asLong()).isEqualTo(1));
+		assertThat(organisation(org).at("/campaigns/0/endpoints/total").asLong()).isEqualTo(1);
+		assertThat(ids(endpoints(pm, org, "?status=retired"))).containsExactly("pc-1");
+		JsonNode record = json.readTree(pm.getForObject("/api/organisations/" + org + "/record", String.class));
+		JsonNode retirement = record.findValue("retirements").get(0);
+		assertThat(retirement.path("actor").asText()).isEqualTo(pmUser);
+		assertThat(retirement.at("/data/endpointId").asText()).isEqualTo("pc-1");
+		assertThat(retirement.at("/data/reason").asText()).isEqualTo("Scrapped after water damage");
+		assertThat(retirement.at("/data/eventId").asText()).isEqualTo(answer.path("eventId").asText());
+		assertThat(retire(pm, org, "pc-1", "{\"reason\": \"Again\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(retire(http.withBasicAuth(projectManagerOf(register("OTH")), PM_PASSWORD), org, "pc-2",
+				"{\"reason\": \"Not mine\"}").getStatusCode())
+			.as("another organisation's project manager")
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private ResponseEntity<String> retire(TestRestTemplate user, String org, String endpointId, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return user.postForEntity("/api/organisations/" + org + "/endpoints/" + endpointId + "/retire",
+				new HttpEntity<>(body, headers), String.class);
 	}
 
 	private ResponseEntity<String> upload(TestRestTemplate user, String org, String csv) {

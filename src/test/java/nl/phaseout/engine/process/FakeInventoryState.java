@@ -103,6 +103,7 @@ public class FakeInventoryState implements InventoryState {
 			case BANNED -> snapshot.banned();
 			case PROTECTED -> snapshot.protectedCount();
 			case UNPROTECTED -> snapshot.unprotected();
+			case STALE -> snapshot.stale();
 			case RETIRED -> throw new IllegalArgumentException("the process lists live endpoints only");
 		};
 		List<Endpoint> shown = new ArrayList<>();

@@ -19,11 +19,12 @@ class InventoryFigureJsonTest {
 
 	@Test
 	void countsAreNamedAsTheContractNamesThem() {
-		JsonNode counts = json.valueToTree(new EndpointCounts(5, 1, 3, 1, 2));
+		JsonNode counts = json.valueToTree(new EndpointCounts(6, 1, 3, 1, 1, 2));
 
 		assertThat(counts.fieldNames()).toIterable()
-			.containsExactly("total", "banned", "protected", "unprotected", "retired");
+			.containsExactly("total", "banned", "protected", "unprotected", "stale", "retired");
 		assertThat(counts.path("protected").asLong()).isEqualTo(3);
+		assertThat(counts.path("stale").asLong()).isEqualTo(1);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -50,7 +51,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import nl.phaseout.engine.inventory.EndpointCounts;
+import nl.phaseout.engine.inventory.InventorySnapshot;
 import nl.phaseout.engine.inventory.InventoryState;
+import nl.phaseout.engine.inventory.LastScan;
 
 /**
  * The per-organisation process, path by path, on an in-memory engine with a fake inventory.
@@ -224,6 +228,37 @@ class PhaseoutOrganisationProcessTest {
 
 		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT).hasNotPassed(TASK_CONFIRM_CONTRACT_ENDED);
 		assertThat(events.phases()).doesNotContain(Phase.ROLLOUT, Phase.DECOMMISSION).endsWith(Phase.PHASED_OUT);
+	}
+
+	@Test
+	void aRollingOrganisationsSignOffIsTheCensusAndNeedsItsConfirmation() {
+		Instant at = T0.minus(Duration.ofHours(1));
+		inventory.set(ORG, new InventorySnapshot(new EndpointCounts(3, 0, 3, 0, 0, 0), at,
+				new LastScan("rolling-1", at, 3, LastScan.ROLLING_SOURCE), true, 0));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+		assertThat(runtimeService().getVariable(pi.getId(), "verification")).isEqualTo("rolling");
+		assertThatThrownBy(() -> complete(task(pi), withVariables("signOff", true)))
+			.hasMessageContaining("censusConfirmed");
+		assertThat(pi).isWaitingAt(TASK_SIGN_OFF_VERIFICATION);
+
+		complete(task(pi), withVariables("signOff", true, "censusConfirmed", true));
+
+		assertThat(pi).isEnded().hasPassed(END_PHASED_OUT);
+		assertThat(record.of(ProcessRecord.Kind.SIGN_OFF).get(0).data()).containsEntry("censusConfirmed", true)
+			.containsEntry("verification", "rolling");
+	}
+
+	@Test
+	void aStaleEndpointMakesTheScanNotCleanAndSendsTheOrganisationBackToRollout() {
+		Instant at = T0.minus(Duration.ofHours(1));
+		inventory.set(ORG, new InventorySnapshot(new EndpointCounts(3, 0, 2, 0, 1, 0), at,
+				new LastScan("scan-1", at, 3, "urn:test:scanner")));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+
+		assertThat(pi).isWaitingAt(WAIT_ROLLOUT_COMPLETE);
+		assertThat(runtimeService().getVariable(pi.getId(), "scanVerdict")).isEqualTo("NOT_CLEAN");
 	}
 
 	@Test

@@ -113,6 +113,7 @@ public final class ApplicationProcess implements AutoCloseable {
 	/** Starts the child and waits until {@code /actuator/health} says UP. */
 	public void start() {
 		List<String> arguments = new ArrayList<>(List.of("--phaseout.data-dir=" + dataDir, "--server.port=" + httpPort,
+				"--phaseout.demo-stale-after=P14D",
 				// The broker's minimum: a consumer is not kept waiting 45 s for a killed one's session to end.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"));

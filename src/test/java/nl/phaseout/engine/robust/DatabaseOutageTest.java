@@ -82,6 +82,7 @@ class DatabaseOutageTest {
 		proxy = new TcpProxy(5432);
 		SpringApplication app = new SpringApplication(PhaseoutEngineApplication.class);
 		application = app.run("--phaseout.data-dir=" + dataDir, "--phaseout.kafka.embedded.port=0", "--server.port=0",
+				"--phaseout.demo-stale-after=P14D",
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?currentSchema=" + schema,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--spring.datasource.hikari.connection-timeout=2000",

@@ -77,7 +77,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(KafkaAclTest.StopBrokerLast.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.process-engine-name=kafkaacl", "camunda.bpm.webapp.enabled=false",
-				"phaseout.inventory.trusted-sources=", "phaseout.kafka.topics.partitions=1",
+				"phaseout.inventory.trusted-sources=", "phaseout.demo-stale-after=P14D",
+				"phaseout.kafka.topics.partitions=1",
 				"phaseout.inventory.feeds[0].topic=" + KafkaAclTest.INTUNE_TOPIC,
 				"phaseout.inventory.feeds[0].sources=/intune/*" })
 // An application of its own in the test JVM: its engine has a name of its own (the Camunda container

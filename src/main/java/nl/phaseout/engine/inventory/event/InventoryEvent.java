@@ -49,8 +49,12 @@ public sealed interface InventoryEvent {
 			implements InventoryEvent {
 	}
 
+	/**
+	 * A completed scan; {@code startedAt} (optional, not after {@code completedAt}) makes it cover exactly
+	 * the live endpoints observed between the two.
+	 */
 	record ScanCompleted(Envelope envelope, String organisationId, String scanId, Instant completedAt,
-			long endpointCount) implements InventoryEvent {
+			long endpointCount, Instant startedAt) implements InventoryEvent {
 	}
 
 	record AlternativeSelected(Envelope envelope, String organisationId, String vendor, String product,

@@ -68,8 +68,7 @@ public final class InventoryEventParser {
 			case InventoryEvent.ENDPOINT_OBSERVED -> observed(event.envelope(), data);
 			case InventoryEvent.ENDPOINT_RETIRED -> new EndpointRetired(event.envelope(), organisationId(data),
 					endpointId(data), data.timestamp("retiredAt"));
-			case InventoryEvent.SCAN_COMPLETED -> new ScanCompleted(event.envelope(), organisationId(data),
-					data.text("scanId"), data.timestamp("completedAt"), data.nonNegativeLong("endpointCount"));
+			case InventoryEvent.SCAN_COMPLETED -> scanCompleted(event.envelope(), data);
 			case InventoryEvent.ALTERNATIVE_SELECTED -> new AlternativeSelected(event.envelope(),
 					organisationId(data), data.text("vendor"), data.text("product"), data.timestamp("selectedAt"));
 			case InventoryEvent.CONTRACT_TERMINATED -> new ContractTerminated(event.envelope(), organisationId(data),
@@ -83,6 +82,17 @@ public final class InventoryEventParser {
 		}
 		checkNotAhead(parsed);
 		return parsed;
+	}
+
+	private static ScanCompleted scanCompleted(InventoryEvent.Envelope envelope, JsonFields data) {
+		ScanCompleted scan = new ScanCompleted(envelope, organisationId(data), data.text("scanId"),
+				data.timestamp("completedAt"), data.nonNegativeLong("endpointCount"),
+				data.optionalTimestamp("startedAt"));
+		if (scan.startedAt() != null && scan.startedAt().isAfter(scan.completedAt())) {
+			throw new InvalidEventException("data.startedAt " + scan.startedAt() + " is after data.completedAt "
+					+ scan.completedAt() + ": a scan ends after it starts");
+		}
+		return scan;
 	}
 
 	private void checkNotAhead(InventoryEvent event) {

@@ -117,6 +117,12 @@ final class JsonFields {
 		return parseTimestamp(path(field), text(field, 64));
 	}
 
+	/** A timestamp that may be absent (null). */
+	Instant optionalTimestamp(String field) {
+		String text = optionalText(field, 64);
+		return text == null ? null : parseTimestamp(path(field), text);
+	}
+
 	LocalDate optionalDate(String field) {
 		String text = optionalText(field, 64);
 		if (text == null) {
