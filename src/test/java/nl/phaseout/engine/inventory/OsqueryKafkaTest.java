@@ -28,7 +28,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,7 +122,6 @@ class OsqueryKafkaTest extends EndToEndTest {
 	 * From baseline to sign-off on osquery alone. Needs rolling verification (branch {@code fresh}):
 	 * the baseline is known with the first observation, and the rolling scan replaces the census.
 	 */
-	@Disabled("needs rolling verification (registration \"verification\": \"rolling\") from branch fresh")
 	@Test
 	void anOrganisationPhasesOutOnOsqueryAlone() throws Exception {
 		String org = Organisations.newId("OSR");
