@@ -122,23 +122,25 @@ class ReplayTest extends EndToEndTest {
 		}
 	}
 
-	/** Stops the listener, moves the group back to the first offsets, starts it, waits for the end. */
+	/**
+	 * Stops the group's listeners (the inventory topics' and osquery's, one consumer group), moves the
+	 * group back to the first offsets, starts them, waits for the end.
+	 */
 	private long readFromTheBeginning(Admin admin) throws Exception {
-		MessageListenerContainer container = listeners.getListenerContainer("inventory");
+		List<MessageListenerContainer> containers = List.of(listeners.getListenerContainer("inventory"),
+				listeners.getListenerContainer("inventory-osquery"));
 		try {
-			return replay(admin, container);
+			return replay(admin, containers);
 		}
 		finally {
-			// The context is shared with other end-to-end tests: never leave it without its listener.
-			if (!container.isRunning()) {
-				container.start();
-			}
+			// The context is shared with other end-to-end tests: never leave it without its listeners.
+			containers.stream().filter(container -> !container.isRunning()).forEach(MessageListenerContainer::start);
 		}
 	}
 
-	private long replay(Admin admin, MessageListenerContainer container) throws Exception {
-		container.stop();
-		await().atMost(Duration.ofSeconds(30)).until(() -> !container.isRunning());
+	private long replay(Admin admin, List<MessageListenerContainer> containers) throws Exception {
+		containers.forEach(MessageListenerContainer::stop);
+		await().atMost(Duration.ofSeconds(30)).until(() -> containers.stream().noneMatch(MessageListenerContainer::isRunning));
 		Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
 		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 		int partitions = admin.describeTopics(List.of(Topics.INVENTORY))
@@ -167,7 +169,7 @@ class ReplayTest extends EndToEndTest {
 
 		double handled = handled();
 		double accepted = meters.counter("phaseout.inventory.events", "outcome", "accepted").count();
-		container.start();
+		containers.forEach(MessageListenerContainer::start);
 		await().atMost(Duration.ofSeconds(60)).until(() -> ConsumerLag.of(admin, GROUP, Topics.INVENTORY) == 0);
 		assertThat(handled() - handled).as("records read again").isGreaterThanOrEqualTo(records);
 		assertThat(meters.counter("phaseout.inventory.events", "outcome", "accepted").count())
