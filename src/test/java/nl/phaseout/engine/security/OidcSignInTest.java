@@ -121,6 +121,8 @@ class OidcSignInTest {
 		assertThat(call("GET", "/api/organisations/MIN-JENV", token).statusCode()).isEqualTo(200);
 		assertThat(call("GET", "/api/organisations/MIN-BZK", token).statusCode()).isEqualTo(404);
 		assertThat(call("GET", "/api/campaigns/kaspersky-av-2018/progress", token).statusCode()).isEqualTo(403);
+		assertThat(call("GET", "/actuator/health", token).statusCode()).isEqualTo(200);
+		assertThat(call("GET", "/actuator/prometheus", token).statusCode()).isEqualTo(403);
 		assertThat(call("GET", "/api/campaigns/kaspersky-av-2018/progress", accessToken("demo")).statusCode())
 			.isEqualTo(200);
 	}
