@@ -3,15 +3,17 @@ package nl.phaseout.engine.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -21,7 +23,8 @@ import org.springframework.security.web.savedrequest.SavedRequest;
  * user in to the Camunda webapps too, and the webapps' session accepted in return (see
  * {@link WebappSession}). Session-based, so CSRF protection is on; HTTP Basic also works, for
  * machines (the benchmark, scripts). Swagger UI, the API's description to try out, is the office's
- * too, behind the same login.
+ * too, behind the same login. With sign-in by OpenID Connect a browser goes to the provider instead
+ * ({@link OidcSignInConfiguration}); the form stays, for the users of Camunda's identity service.
  */
 @Configuration(proxyBeanMethods = false)
 class OfficeSecurityConfiguration {
@@ -30,8 +33,9 @@ class OfficeSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain officeFilterChain(HttpSecurity http, ProcessEngine engine) throws Exception {
-		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN);
+	SecurityFilterChain officeFilterChain(HttpSecurity http, ProcessEngine engine,
+			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+		AuthenticationEntryPoint loginPage = OidcLogin.loginPage(registrations);
 		RequestCache requests = new HttpSessionRequestCache();
 		return http.securityMatcher("/office", "/office/**")
 			.authorizeHttpRequests(access -> access.requestMatchers(LOGIN, "/office/assets/**")
@@ -56,8 +60,9 @@ class OfficeSecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain swaggerUiFilterChain(HttpSecurity http) throws Exception {
-		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN);
+	SecurityFilterChain swaggerUiFilterChain(HttpSecurity http,
+			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+		AuthenticationEntryPoint loginPage = OidcLogin.loginPage(registrations);
 		return http.securityMatcher("/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests(access -> access.anyRequest()
 				.hasAnyAuthority(SecurityConfiguration.OFFICE, SecurityConfiguration.ADMIN))

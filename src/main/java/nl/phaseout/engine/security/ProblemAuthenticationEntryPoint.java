@@ -1,12 +1,14 @@
 package nl.phaseout.engine.security;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -23,6 +25,14 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 			ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many failed logins for this user from your address; try again in "
 							+ throttled.retryAfterSeconds() + " seconds.");
+			return;
+		}
+		if (authException instanceof OAuth2AuthenticationException refused) {
+			// RFC 6750: a token that was sent and refused; the reason is for the client's developer
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "The bearer token was refused ("
+					+ Objects.requireNonNullElse(refused.getError().getDescription(), "not valid") + "): send a current token of the configured OpenID Connect "
+					+ "provider for this application, or HTTP Basic credentials.");
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"phaseout-engine\"");

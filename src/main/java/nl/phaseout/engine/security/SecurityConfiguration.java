@@ -5,14 +5,17 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -26,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code /camunda} guard themselves with their own login and CSRF protection; everything
  * else (the project's API and its description at {@code /v3/api-docs}, Camunda REST, actuator)
  * needs HTTP Basic credentials, or, for the project's API called from a browser page, the
- * webapps' session (see {@link WebappSession}).
+ * webapps' session (see {@link WebappSession}), or a bearer token of the OpenID Connect provider when
+ * one is configured ({@link BearerTokens}).
  * Failed logins of either kind throttle the client ({@link LoginThrottle}); unsafe requests from
  * other sites' pages are refused ({@link CrossSiteRequestFilter}); bodies are read up to a limit
  * ({@link UploadLimitFilter}); what Camunda does not authorize itself is for administrators.
@@ -55,7 +59,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain webappsFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain webappsFilterChain(HttpSecurity http, LoginThrottle throttle,
+			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+		if (OidcLogin.configured(registrations)) {
+			http.addFilterBefore(new WebappSignInRedirect(), AuthorizationFilter.class);
+		}
 		// Matched on the whole path: the webapps' APIs are a servlet of their own under /camunda/api.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http
@@ -83,9 +91,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService, SecuritySettings settings)
-			throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService, SecuritySettings settings,
+			Environment environment) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+		BearerTokens.acceptIfConfigured(http, environment, settings, entryPoint);
 		return http
 			.authorizeHttpRequests(requests -> requests
 				// An error page reports what went wrong with a request that was already checked.

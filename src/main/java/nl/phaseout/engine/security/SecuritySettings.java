@@ -16,10 +16,11 @@ import org.springframework.util.unit.DataSize;
  * requests (for example {@code https://phaseout.example.org} when a proxy in front rewrites the
  * host); none by default
  * @param loginThrottle how failed logins slow down the client that makes them
+ * @param oidc how users who sign in with OpenID Connect, or bring its bearer tokens, are read
  */
 @ConfigurationProperties("phaseout.security")
 record SecuritySettings(@DefaultValue("10MB") DataSize maxUploadSize, List<String> allowedOrigins,
-		@DefaultValue LoginThrottleSettings loginThrottle) {
+		@DefaultValue LoginThrottleSettings loginThrottle, @DefaultValue OidcSettings oidc) {
 
 	SecuritySettings {
 		allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -32,6 +33,21 @@ record SecuritySettings(@DefaultValue("10MB") DataSize maxUploadSize, List<Strin
 	 */
 	record LoginThrottleSettings(@DefaultValue("5") int freeAttempts, @DefaultValue("1s") Duration firstDelay,
 			@DefaultValue("5m") Duration maxDelay, @DefaultValue("15m") Duration forgetAfter) {
+	}
+
+	/**
+	 * Sign-in with OpenID Connect, on only with a client registration {@code phaseout} or a resource
+	 * server issuer ({@code spring.security.oauth2.*}); these say how its tokens are read.
+	 *
+	 * @param groupsClaim the claim that lists the user's groups: Camunda group ids
+	 * ({@code phaseout-office}, {@code camunda-admin}, {@code pm-<organisation>})
+	 * @param userNameClaim the claim that is the user's id in the engine (assignee, who decided);
+	 * {@code sub} when a token has no such claim
+	 * @param audience the audience a bearer token must be for; by default the client id of the
+	 * registration {@code phaseout}
+	 */
+	record OidcSettings(@DefaultValue("groups") String groupsClaim,
+			@DefaultValue("preferred_username") String userNameClaim, String audience) {
 	}
 
 }

@@ -1,12 +1,18 @@
 package nl.phaseout.engine.security;
 
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -78,6 +84,33 @@ class WebappSession implements SecurityContextRepository {
 		user.setCacheValidationTime(ServletContextUtil.getAuthCacheValidationTime(request.getServletContext()));
 		AuthenticationUtil.revalidateSession(request, user);
 		return true;
+	}
+
+	/**
+	 * Signs in a user whom the OpenID Connect provider vouched for, with the groups its token
+	 * lists: the engine need not know the user. The webapps they may use are those their groups
+	 * are granted (Camunda's application authorizations, as for any user). Camunda rebuilds a
+	 * session's user from its identity tables once the authentication cache expires, which would
+	 * sign such a user out: the token's groups hold for the session instead, which ends when the
+	 * user signs out or stays away for the session's timeout.
+	 */
+	static void signIn(HttpServletRequest request, ProcessEngine engine, String userId, List<String> groupIds) {
+		AuthorizationService authorizations = engine.getAuthorizationService();
+		Set<String> apps = new HashSet<>(Set.of(AuthenticationUtil.APP_WELCOME));
+		// the check reads every authorization, as the webapps' own login does: not as the request's user
+		engine.getIdentityService().clearAuthentication();
+		for (String app : AuthenticationUtil.APPS) {
+			if (!engine.getProcessEngineConfiguration().isAuthorizationEnabled()
+					|| authorizations.isUserAuthorized(userId, groupIds, Permissions.ACCESS, Resources.APPLICATION, app)) {
+				apps.add(app);
+			}
+		}
+		UserAuthentication user = new UserAuthentication(userId, engine.getName());
+		user.setGroupIds(List.copyOf(groupIds));
+		user.setTenantIds(List.of());
+		user.setAuthorizedApps(apps);
+		user.setCacheValidationTime(new Date(Long.MAX_VALUE));
+		AuthenticationUtil.revalidateSession(request, user);
 	}
 
 	@Override

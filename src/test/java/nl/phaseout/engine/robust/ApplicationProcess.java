@@ -79,6 +79,28 @@ public final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The application as it runs out of the box (the dev profile, its own broker and H2); settings
+	 * that depend on its port ({@link #httpPort()}) may be added before it starts ({@link #addSettings}).
+	 */
+	public static ApplicationProcess dev(Path dataDir) {
+		int kafkaPort = freePort();
+		List<String> all = new ArrayList<>(List.of("--phaseout.kafka.embedded.port=" + kafkaPort,
+				"--phaseout.inventory.trusted-sources=/test/*"));
+		return new ApplicationProcess(dataDir, "application", List.of("-Xmx768m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1"), "localhost:" + kafkaPort, Map.of(), all, "demo", "demo");
+	}
+
+	/** More command-line settings for the next start, of an application made by {@link #dev(Path)}. */
+	public void addSettings(List<String> more) {
+		settings.addAll(more);
+	}
+
+	/** The HTTP port it listens on, chosen before it starts. */
+	public int httpPort() {
+		return httpPort;
+	}
+
+	/**
 	 * A node of a cluster in the {@code prod} profile: its settings in the environment, as in
 	 * {@code docker/compose.yaml}, among them the administrator who signs the requests. Compiled by
 	 * C1 alone: on two shared cores such a node starts in about half the time, and a test's few
