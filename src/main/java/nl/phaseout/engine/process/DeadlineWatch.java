@@ -26,7 +26,7 @@ public class DeadlineWatch {
 
 	/** When the deadline is due for this instance, as the process's own table has it; null when not set. */
 	public Date due(DelegateExecution execution, String deadline) {
-		milestone(deadline);
+		milestone(deadline); // an unknown name fails, naming the known ones
 		return ParticipantSession.current().instance(execution).due(deadline);
 	}
 
