@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.campaign.Campaign;
 import nl.phaseout.engine.campaign.CampaignCatalog;
+import nl.phaseout.engine.process.Participant;
 import nl.phaseout.engine.process.Participants;
 import nl.phaseout.engine.process.Phase;
 import nl.phaseout.engine.process.ProcessStart;
@@ -27,6 +28,14 @@ class OrganisationParticipants implements Participants {
 		this.organisations = organisations;
 		this.campaigns = campaigns;
 		this.participations = participations;
+	}
+
+	@Override
+	public Optional<Participant> participant(String campaignId, String organisationId) {
+		return campaigns.find(campaignId)
+			.flatMap(campaign -> organisations.find(organisationId)
+				.map(organisation -> new Participant(organisation.name(), organisation.pmGroup(),
+						organisation.category().name(), campaign.applicabilityDecision(), campaign.vendors())));
 	}
 
 	@Override

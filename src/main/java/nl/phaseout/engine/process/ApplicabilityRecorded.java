@@ -1,8 +1,6 @@
 package nl.phaseout.engine.process;
 
 import static nl.phaseout.engine.process.ProcessConstants.Var.APPLICABILITY;
-import static nl.phaseout.engine.process.ProcessConstants.Var.APPLICABILITY_DECISION_KEY;
-import static nl.phaseout.engine.process.ProcessConstants.Var.CATEGORY;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +29,9 @@ class ApplicabilityRecorded implements ExecutionListener {
 		events.applicabilityDecided(organisation.campaignId(), organisation.organisationId(), applicability);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("applicability", applicability);
-		data.put("category", execution.getVariable(CATEGORY));
-		data.put("decidedBy", "decision table " + execution.getVariable(APPLICABILITY_DECISION_KEY));
+		Participant participant = ParticipantSession.current().participant(execution);
+		data.put("category", participant.category());
+		data.put("decidedBy", "decision table " + participant.applicabilityDecision());
 		Recorder.record(record, execution, ProcessRecord.Kind.APPLICABILITY, null, data);
 	}
 

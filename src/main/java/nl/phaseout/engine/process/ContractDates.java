@@ -59,7 +59,7 @@ class ContractDates implements TaskListener {
 		Map.Entry<String, String> date = DATES.get(task.getTaskDefinitionKey());
 		Object value = date == null ? null : task.getVariable(date.getKey());
 		if (given(value)) {
-			task.setVariable(date.getKey(), check(date.getValue(), value, OrganisationInCampaign.of(task).campaignId()));
+			task.setVariable(date.getKey(), check(date.getValue(), value, OrganisationInCampaign.of(task.getExecution()).campaignId()));
 		}
 		else if (TASK_CONFIRM_CONTRACT_ENDED.equals(task.getTaskDefinitionKey())) {
 			// the process waits for this day: without it there is nothing to wait for
@@ -76,8 +76,16 @@ class ContractDates implements TaskListener {
 		Map.Entry<String, String> date = DATES.get(taskDefinitionKey);
 		Object value = date == null ? null : submitted.get(date.getKey());
 		if (given(value)) {
-			submitted.put(date.getKey(), check(date.getValue(), value, OrganisationInCampaign.of(task).campaignId()));
+			submitted.put(date.getKey(), check(date.getValue(), value, campaignOf(task)));
 		}
+	}
+
+	/** The campaign of the task whose form is submitted (Camunda passes the task entity as its variable scope). */
+	private static String campaignOf(VariableScope task) {
+		if (task instanceof DelegateTask delegate) {
+			return OrganisationInCampaign.of(delegate.getExecution()).campaignId();
+		}
+		throw new IllegalStateException("A form is submitted for a task, not for " + task.getClass().getName());
 	}
 
 	private static boolean given(Object value) {

@@ -1,18 +1,14 @@
 package nl.phaseout.engine.process;
 
-import static nl.phaseout.engine.process.ProcessConstants.Var.BANNED_VENDORS;
-import static nl.phaseout.engine.process.ProcessConstants.Var.CAMPAIGN_ID;
 import static nl.phaseout.engine.process.ProcessConstants.Var.CONTRACT_ENDED_ON;
-import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_ID;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -39,20 +35,14 @@ public class Contracts {
 	}
 
 	/** The termination that ends the banned product's contract today, if one does. */
-	public Optional<ContractTermination> ended(VariableScope scope) {
-		OrganisationInCampaign organisation = OrganisationInCampaign.of(scope);
+	public Optional<ContractTermination> ended(DelegateExecution execution) {
+		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 		return ended(organisation.campaignId(), organisation.organisationId(),
-				(String) scope.getVariable(BANNED_VENDORS));
+				ParticipantSession.current().participant(execution).bannedVendors());
 	}
 
-	/** The same, from a process instance's variables. */
-	Optional<ContractTermination> ended(Map<String, Object> variables) {
-		return ended((String) variables.get(CAMPAIGN_ID), (String) variables.get(ORGANISATION_ID),
-				(String) variables.get(BANNED_VENDORS));
-	}
-
-	private Optional<ContractTermination> ended(String campaignId, String organisationId, String bannedVendors) {
-		List<String> vendors = vendors(bannedVendors);
+	/** The same for the organisation in the campaign, given the campaign's vendors. */
+	Optional<ContractTermination> ended(String campaignId, String organisationId, List<String> vendors) {
 		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ContractTermination.ZONE);
 		return inventory.contractTerminations(campaignId, organisationId)
 			.stream()
@@ -61,8 +51,8 @@ public class Contracts {
 			.findFirst();
 	}
 
-	public boolean terminated(VariableScope scope) {
-		return ended(scope).isPresent();
+	public boolean terminated(DelegateExecution execution) {
+		return ended(execution).isPresent();
 	}
 
 	/** Whether the confirmed end date ({@code contractEndedOn}, yyyy-MM-dd) has come on the engine's clock. */
@@ -77,13 +67,6 @@ public class Contracts {
 
 	private static LocalDate endDate(VariableScope scope) {
 		return LocalDate.parse((String) scope.getVariable(CONTRACT_ENDED_ON));
-	}
-
-	static List<String> vendors(String patterns) {
-		if (patterns == null || patterns.isBlank()) {
-			return List.of();
-		}
-		return Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
 	}
 
 	/**

@@ -24,8 +24,10 @@ public class DeadlineWatch {
 		return due(execution, deadline) != null;
 	}
 
+	/** When the deadline is due for this instance, as the process's own table has it; null when not set. */
 	public Date due(DelegateExecution execution, String deadline) {
-		return (Date) execution.getVariable(ProcessConstants.Var.deadline(deadline));
+		milestone(deadline); // an unknown name fails, naming the known ones
+		return ParticipantSession.current().instance(execution).due(deadline);
 	}
 
 	public boolean milestoneReached(DelegateExecution execution, String deadline) {

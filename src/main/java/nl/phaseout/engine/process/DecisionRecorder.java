@@ -69,11 +69,11 @@ class DecisionRecorder implements TaskListener {
 		data.put("task", key);
 		data.put("taskName", task.getName());
 		data.put("outcome", outcome);
-		Recorder.record(record.get(), task.getExecution(), task.getProcessInstanceId(), Kind.DECISION, actor, data);
+		Recorder.record(record.get(), task.getExecution(), Kind.DECISION, actor, data);
 		Kind fact = FACTS.get(key);
 		// an event that completes a task records its own fact, with the event's details
 		if (fact != null && byEvent == null) {
-			Recorder.record(record.get(), task.getExecution(), task.getProcessInstanceId(), fact, actor, outcome);
+			Recorder.record(record.get(), task.getExecution(), fact, actor, outcome);
 		}
 	}
 

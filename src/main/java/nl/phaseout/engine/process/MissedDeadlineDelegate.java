@@ -26,7 +26,7 @@ class MissedDeadlineDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 		String deadline = (String) execution.getVariable(DEADLINE);
-		Date due = (Date) execution.getVariable(ProcessConstants.Var.deadline(deadline));
+		Date due = ParticipantSession.current().instance(execution).due(deadline);
 		execution.setVariable(OVERDUE, true);
 		execution.setVariable(MISSED_DEADLINE, deadline);
 		// local to the watch: what the office's task shows

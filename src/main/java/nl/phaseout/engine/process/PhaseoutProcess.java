@@ -51,16 +51,19 @@ public class PhaseoutProcess {
 
 	private final Participants participants;
 
+	private final InstanceParticipations instances;
+
 	private final Contracts contracts;
 
 	PhaseoutProcess(RuntimeService runtime, TaskService tasks, InventoryState inventory, ProcessEvents events,
-			ProcessRecord record, Participants participants) {
+			ProcessRecord record, Participants participants, InstanceParticipations instances) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.inventory = inventory;
 		this.events = events;
 		this.record = record;
 		this.participants = participants;
+		this.instances = instances;
 		this.contracts = new Contracts(inventory);
 	}
 
@@ -70,7 +73,6 @@ public class PhaseoutProcess {
 	 */
 	public String start(ProcessStart start) {
 		Map<String, Object> variables = startVariables(start);
-		variables.put(Var.APPLICABILITY_DECISION_KEY, start.applicabilityDecisionKey());
 		events.participationStarted(start, Recorder.now());
 		String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, start.organisationId(), variables)
 			.getId();
@@ -140,14 +142,13 @@ public class PhaseoutProcess {
 	}
 
 	private InventorySnapshot snapshot(EventSubscription subscription, String organisationId) {
-		String campaignId = (String) runtime.getVariable(subscription.getProcessInstanceId(), Var.CAMPAIGN_ID);
-		return inventory.snapshot(campaignId, organisationId);
+		return inventory.snapshot(campaignOf(subscription.getProcessInstanceId()), organisationId);
 	}
 
 	/** Completes an open Task_ChooseAlternative with the selection; otherwise the process reads it later. */
 	public void alternativeSelected(String organisationId) {
 		for (Task task : openTasks(organisationId, ProcessConstants.Element.TASK_CHOOSE_ALTERNATIVE)) {
-			String campaignId = (String) runtime.getVariable(task.getProcessInstanceId(), Var.CAMPAIGN_ID);
+			String campaignId = campaignOf(task.getProcessInstanceId());
 			inventory.alternativeSelection(campaignId, organisationId).ifPresent(selection -> {
 				String actor = EventVariables.actor(selection.eventSource(), selection.eventId());
 				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT, actor);
@@ -165,12 +166,14 @@ public class PhaseoutProcess {
 	 */
 	public void contractTerminated(String organisationId) {
 		for (Task task : openTasks(organisationId, ProcessConstants.Element.TASK_CONFIRM_CONTRACT_ENDED)) {
-			Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId(),
-					List.of(Var.CAMPAIGN_ID, Var.ORGANISATION_ID, Var.BANNED_VENDORS));
-			contracts.ended(variables).ifPresent(termination -> {
+			String campaignId = campaignOf(task.getProcessInstanceId());
+			List<String> vendors = participants.participant(campaignId, organisationId)
+				.map(Participant::bannedVendors)
+				.orElse(List.of());
+			contracts.ended(campaignId, organisationId, vendors).ifPresent(termination -> {
 				String actor = EventVariables.actor(termination.eventSource(), termination.eventId());
 				tasks.setVariableLocal(task.getId(), DecisionRecorder.COMPLETED_BY_EVENT, actor);
-				record.append((String) variables.get(Var.CAMPAIGN_ID), organisationId, task.getProcessInstanceId(),
+				record.append(campaignId, organisationId, task.getProcessInstanceId(),
 						new ProcessRecord.Entry(ProcessRecord.Kind.CONTRACT_ENDED, Recorder.now(), actor,
 								EventVariables.record(termination)));
 				tasks.complete(task.getId(), EventVariables.of(termination));
@@ -222,6 +225,12 @@ public class PhaseoutProcess {
 		return true;
 	}
 
+	/**
+	 * What the instance starts with. Its campaign and deadlines become its row in
+	 * {@code process_participant} as it starts ({@link ParticipantsPlugin}); the category is the
+	 * applicability decision's input, read in the same transaction; the rest is shown to people
+	 * (Tasklist, Cockpit). After the start the process reads none of them.
+	 */
 	private static Map<String, Object> startVariables(ProcessStart start) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.CAMPAIGN_ID, start.campaignId());
@@ -229,7 +238,6 @@ public class PhaseoutProcess {
 		variables.put(Var.ORGANISATION_NAME, start.organisationName());
 		variables.put(Var.CATEGORY, start.category());
 		variables.put(Var.PM_GROUP, start.pmGroup());
-		variables.put(Var.BANNED_VENDORS, String.join(",", start.bannedVendors()));
 		variables.put(Var.OVERDUE, false);
 		variables.putAll(deadlineVariables(start));
 		return variables;
@@ -262,8 +270,17 @@ public class PhaseoutProcess {
 		return runtime.createProcessInstanceQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.processInstanceBusinessKey(organisationId)
-			.variableValueEquals(Var.CAMPAIGN_ID, campaignId)
-			.count() > 0;
+			.list()
+			.stream()
+			.anyMatch(instance -> campaignId.equals(campaignOf(instance.getId())));
+	}
+
+	/** The campaign the instance was started in, from the process's own table. */
+	private String campaignOf(String processInstanceId) {
+		return instances.find(processInstanceId)
+			.map(InstanceParticipation::campaignId)
+			.orElseThrow(() -> new IllegalStateException(
+					"Process instance " + processInstanceId + " has no row in process_participant"));
 	}
 
 }

@@ -77,6 +77,11 @@ public final class ProcessConstants {
 	/** Process variables. */
 	public static final class Var {
 
+		/**
+		 * The campaign, the organisation (also the business key), its name, category and project
+		 * managers' group, and the deadlines: set at the start for people to see; the process
+		 * itself reads them from the application's tables (ParticipantSession).
+		 */
 		public static final String CAMPAIGN_ID = "campaignId";
 
 		public static final String ORGANISATION_ID = "organisationId";
@@ -86,8 +91,6 @@ public final class ProcessConstants {
 		public static final String CATEGORY = "category";
 
 		public static final String PM_GROUP = "pmGroup";
-
-		public static final String APPLICABILITY_DECISION_KEY = "applicabilityDecisionKey";
 
 		public static final String APPLICABILITY = "applicability";
 
@@ -128,9 +131,6 @@ public final class ProcessConstants {
 		public static final String SIGN_OFF = "signOff";
 
 		public static final String SIGN_OFF_NOTE = "signOffNote";
-
-		/** The campaign's banned product's vendors, as patterns: only their contract terminations count. */
-		public static final String BANNED_VENDORS = "bannedVendors";
 
 		/** Readable lists of the endpoints a task is about (at most 50, and how many more). */
 		public static final String GAP_ENDPOINTS_LIST = "gapEndpointsList";

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import nl.phaseout.engine.inventory.InventorySnapshot;
@@ -23,13 +22,6 @@ final class Recorder {
 			Map<String, Object> data) {
 		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 		record.append(organisation.campaignId(), organisation.organisationId(), execution.getProcessInstanceId(),
-				new Entry(kind, now(), actor, data));
-	}
-
-	static void record(ProcessRecord record, VariableScope scope, String processInstanceId, Kind kind, String actor,
-			Map<String, Object> data) {
-		OrganisationInCampaign organisation = OrganisationInCampaign.of(scope);
-		record.append(organisation.campaignId(), organisation.organisationId(), processInstanceId,
 				new Entry(kind, now(), actor, data));
 	}
 

@@ -9,7 +9,6 @@ import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_R
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_REVIEW_CONTRACTS;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_SIGN_OFF_VERIFICATION;
 import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE;
-import static nl.phaseout.engine.process.ProcessConstants.Var.ORGANISATION_NAME;
 
 import java.util.Map;
 
@@ -44,7 +43,7 @@ class TaskTitle implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String[] names = NAMES.getOrDefault(task.getTaskDefinitionKey(), new String[] { task.getName(), task.getName() });
-		Object organisation = task.getVariable(ORGANISATION_NAME);
+		String organisation = ParticipantSession.current().participant(task.getExecution()).organisationName();
 		// only the deadline watch's instances have a 'deadline' variable
 		Object deadline = task.getVariable(DEADLINE);
 		String dutch = deadline == null ? names[0] : names[0] + " (" + MILESTONES.get(deadline) + ")";

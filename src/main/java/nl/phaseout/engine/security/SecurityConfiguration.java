@@ -6,8 +6,10 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -56,6 +58,14 @@ class SecurityConfiguration {
 	static final String WEBAPP_ENGINE = "/camunda/api/engine/";
 
 	private static final RequestMatcher ADMINISTRATION_PATHS = administrationPaths();
+
+	/** Before every other filter, Spring Security's too: {@link EncodedPathFilter}. */
+	@Bean
+	FilterRegistrationBean<EncodedPathFilter> encodedPathFilter() {
+		FilterRegistrationBean<EncodedPathFilter> registration = new FilterRegistrationBean<>(new EncodedPathFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 	@Bean
 	@Order(1)

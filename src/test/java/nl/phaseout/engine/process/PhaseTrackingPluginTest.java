@@ -57,7 +57,7 @@ class PhaseTrackingPluginTest {
 				""".formatted(phase("INVENTORY"), phase("INVENTORY"), phase("ROLLOUT"))));
 
 		String id = engine.getRuntimeService()
-			.startProcessInstanceByKey("phases", Map.of("campaignId", "c", "organisationId", "o"))
+			.startProcessInstanceByKey("phases", "o", Map.of("campaignId", "c"))
 			.getId();
 		engine.getTaskService().complete(engine.getTaskService().createTaskQuery().singleResult().getId());
 

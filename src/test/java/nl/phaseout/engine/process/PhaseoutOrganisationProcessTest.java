@@ -94,13 +94,13 @@ class PhaseoutOrganisationProcessTest {
 		inventory = (FakeInventoryState) beans.get("inventoryState");
 		events = (RecordingProcessEvents) beans.get("processEvents");
 		record = (RecordingProcessRecord) beans.get("processRecord");
-		participants = (FakeParticipants) beans.get("participants");
+		participants = (FakeParticipants) beans.get("fakeParticipants");
 		inventory.reset();
 		events.reset();
 		record.reset();
 		participants.reset();
 		process = new PhaseoutProcess(engine.getRuntimeService(), engine.getTaskService(), inventory, events, record,
-				participants);
+				participants, (InstanceParticipations) beans.get("instanceParticipations"));
 		at(T0);
 		// the Spring Boot tests' engine may be registered in the same JVM: tell the assertions which one
 		BpmnAwareTests.init(engine);
@@ -906,6 +906,46 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	@Test
+	void variablesAnAdministratorSetsDoNotChangeWhomTheProcessActsForOrHow() {
+		inventory.scanned(ORG, 4, 2, 0, T0);
+		Instant rolloutStart = T0.plus(Duration.ofDays(60));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("rolloutStart", rolloutStart));
+		assertThat(pi).isWaitingAt(TASK_REVIEW_CONTRACTS);
+		Map<String, Object> forged = new java.util.HashMap<>();
+		forged.put("organisationId", "MIN-BZK");
+		forged.put("campaignId", "windows-10-eos-2025");
+		forged.put("organisationName", "<img src=x>");
+		forged.put("pmGroup", "pm-min-bzk");
+		forged.put("category", "MUNICIPALITY");
+		forged.put("bannedVendors", "Microsoft*");
+		forged.put("applicabilityDecisionKey", "none");
+		forged.put("deadline_rolloutStart", Date.from(T0.plus(Duration.ofDays(1))));
+		engine.getRuntimeService().setVariables(pi.getId(), forged);
+		record.reset();
+		events.reset();
+
+		complete(task(pi), withVariables("runningContract", "false"));
+
+		assertThat(pi).isWaitingAt(TASK_CHOOSE_ALTERNATIVE);
+		assertThat(task(pi)).hasCandidateGroup("pm-min-jenv").hasName("Alternatief kiezen: " + ORG_NAME)
+			.hasDueDate(Date.from(rolloutStart));
+		assertThat(record.recordedFor).isNotEmpty().containsOnly(CAMPAIGN + "/" + ORG);
+		assertThat(events.phaseChanges).extracting(RecordingProcessEvents.PhaseChange::organisationId).containsOnly(ORG);
+	}
+
+	@Test
+	void tasksFollowTheOrganisationsNameAndGroupAsTheTablesHaveThem() {
+		inventory.scanned(ORG, 4, 2, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		participants.registered(new ProcessStart(CAMPAIGN, ORG, "Justitie en Veiligheid", "CENTRAL_GOVERNMENT",
+				"pm-jenv-nieuw", ProcessConstants.APPLICABILITY_DECISION, FakeParticipants.kaspersky(), Map.of()));
+
+		complete(task(pi), withVariables("runningContract", "false"));
+
+		assertThat(task(pi)).hasCandidateGroup("pm-jenv-nieuw").hasName("Alternatief kiezen: Justitie en Veiligheid");
+	}
+
+	@Test
 	void anAlternativeTypedNeedsItsVendorAndProduct() {
 		ProcessInstance typed = startAtAlternative();
 		assertThatThrownBy(() -> complete(task(typed), withVariables("alternativeChoice", "other", "rationale", "x")))
@@ -930,7 +970,9 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	private ProcessInstance start(String category, Map<String, Instant> deadlines) {
-		String id = process.start(startOf(category, deadlines));
+		ProcessStart start = startOf(category, deadlines);
+		participants.registered(start);
+		String id = process.start(start);
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceId(id)

@@ -8,8 +8,12 @@ public class RecordingProcessRecord implements ProcessRecord {
 
 	final List<Entry> entries = new ArrayList<>();
 
+	/** For each entry: the campaign and organisation it was recorded for, as {@code campaign/organisation}. */
+	final List<String> recordedFor = new ArrayList<>();
+
 	void reset() {
 		entries.clear();
+		recordedFor.clear();
 	}
 
 	List<Kind> kinds() {
@@ -23,6 +27,7 @@ public class RecordingProcessRecord implements ProcessRecord {
 	@Override
 	public void append(String campaignId, String organisationId, String processInstanceId, Entry entry) {
 		entries.add(entry);
+		recordedFor.add(campaignId + "/" + organisationId);
 	}
 
 }

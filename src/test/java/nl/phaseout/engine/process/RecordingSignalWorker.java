@@ -47,7 +47,7 @@ public final class RecordingSignalWorker {
 	private final class RecordingProcess extends PhaseoutProcess {
 
 		RecordingProcess() {
-			super(null, null, null, null, null, null);
+			super(null, null, null, null, null, null, null);
 		}
 
 		@Override

@@ -35,7 +35,8 @@ import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.ProcessConstants;
 
 /**
- * Threat (issue 19): a project manager completes their own task with extra variables
+ * Threat (issue 19): a project manager ({@code jan} of {@code MIN-JENV} in the dev profile, with the
+ * grants every project manager has) completes their own task with extra variables
  * ({@code organisationId}, {@code pmGroup}, {@code organisationName}, {@code bannedVendors},
  * {@code deadline_*}) and so drives another organisation to PHASED_OUT, moves its next task to
  * another group or puts markup in a task's name; or sets variables another way (task and process
@@ -50,6 +51,15 @@ class TaskInputTest extends SecurityTest {
 
 	private static final String WEBAPP = "/camunda/api/engine/engine/default";
 
+	/** The demo project manager of {@link #JENV}, whose password is his user id. */
+	static final String JAN = "jan";
+
+	static final String JENV = "MIN-JENV";
+
+	/** The fields of the form of Task_ReviewContracts, jan's task. */
+	private static final List<String> REVIEW_FIELDS = List.of("runningContract", "contractEndDate", "noticePeriodDays",
+			"terminationRequested", "contractRemarks");
+
 	@Autowired
 	TaskService taskService;
 
@@ -63,15 +73,13 @@ class TaskInputTest extends SecurityTest {
 	String pm;
 
 	@BeforeEach
-	void twoAdvisedOrganisations() {
-		attacker = uniqueId("ATT");
+	void jansTaskAndAnotherOrganisation() throws Exception {
+		attacker = JENV;
 		victim = uniqueId("VIC");
-		for (String org : List.of(attacker, victim)) {
-			ResponseEntity<String> created = register(Map.of("id", org, "name", "Organisatie " + org, "category",
-					"VITAL_PROVIDER", "pmGroup", pmGroup(org)));
-			assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-		}
-		pm = user(pmGroup(attacker));
+		ResponseEntity<String> created = register(Map.of("id", victim, "name", "Organisatie " + victim, "category",
+				"VITAL_PROVIDER", "pmGroup", pmGroup(victim)));
+		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+		pm = JAN;
 		openTask(attacker);
 		openTask(victim);
 	}
@@ -98,12 +106,12 @@ class TaskInputTest extends SecurityTest {
 	}
 
 	Surface engineRest(String user) {
-		return (method, path, body) -> as(user).exchange("/engine-rest" + path, method,
+		return (method, path, body) -> http.withBasicAuth(user, password(user)).exchange("/engine-rest" + path, method,
 				new HttpEntity<>(body, jsonHeaders()), String.class);
 	}
 
 	Surface tasklist(String user) {
-		WebappLogin login = WebappLogin.tasklist(http, user, PASSWORD);
+		WebappLogin login = WebappLogin.tasklist(http, user, password(user));
 		return (method, path, body) -> http.exchange(WEBAPP + path, method, new HttpEntity<>(body, login.headers()),
 				String.class);
 	}
@@ -112,7 +120,7 @@ class TaskInputTest extends SecurityTest {
 	void completingOwnTaskCannotMoveAnotherOrganisation() throws Exception {
 		for (Surface surface : List.of(engineRest(), tasklist())) {
 			String task = openTask(attacker);
-			Map<String, Object> variables = values(Map.of("phaseOut", true, "rationale", "ja", "organisationId", victim,
+			Map<String, Object> variables = values(Map.of("runningContract", false, "organisationId", victim,
 					"pmGroup", pmGroup(victim), "organisationName", "![x](https://evil.example) <img src=x>"));
 			JsonNode before = organisation(victim);
 
@@ -132,31 +140,35 @@ class TaskInputTest extends SecurityTest {
 
 	@Test
 	void theFormsFieldsStillCompleteTheTask() throws Exception {
-		String task = openTask(attacker);
+		String own = uniqueId("OWN");
+		assertThat(register(Map.of("id", own, "name", "Organisatie " + own, "category", "VITAL_PROVIDER", "pmGroup",
+				pmGroup(own))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String task = openTask(own);
 
-		ResponseEntity<String> done = tasklist().send(HttpMethod.POST, "/task/" + task + "/submit-form",
+		ResponseEntity<String> done = tasklist(user(pmGroup(own))).send(HttpMethod.POST, "/task/" + task + "/submit-form",
 				Map.of("variables", values(Map.of("phaseOut", false, "rationale", "geen Kaspersky meer"))));
 
 		assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(organisation(attacker)
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(organisation(own)
 			.at("/campaigns/0/phase").asText()).isEqualTo("DECLINED"));
 	}
 
 	@Test
 	void everyVariableTheProcessUsesIsRefusedOnCompletion() throws Exception {
 		Set<String> names = processVariables();
-		assertThat(names).contains("organisationId", "campaignId", "pmGroup", "bannedVendors", "deadline_completion",
-				"evidenceBanned", "scanVerdict", "phase", "completedByEvent", "applicabilityDecisionKey");
+		assertThat(names).contains("organisationId", "campaignId", "pmGroup", "organisationName", "bannedVendors",
+				"deadline_completion", "evidenceBanned", "scanVerdict", "phase", "completedByEvent",
+				"applicabilityDecisionKey", "deadline");
 		JsonNode victimBefore = organisation(victim);
 		JsonNode recordBefore = record(victim);
 		for (Surface surface : List.of(engineRest(), tasklist())) {
 			String task = openTask(attacker);
 			for (String name : names) {
-				if (List.of("phaseOut", "rationale").contains(name)) {
+				if (REVIEW_FIELDS.contains(name)) {
 					continue; // the fields of this task's form
 				}
 				for (String endpoint : List.of("/complete", "/submit-form")) {
-					Map<String, Object> variables = values(Map.of("phaseOut", true, "rationale", "ja"));
+					Map<String, Object> variables = values(Map.of("runningContract", false));
 					variables.put(name, Map.of("value", victim));
 
 					ResponseEntity<String> refused = surface.send(HttpMethod.POST, "/task/" + task + endpoint,
@@ -171,7 +183,7 @@ class TaskInputTest extends SecurityTest {
 		}
 		assertThat(organisation(victim)).isEqualTo(victimBefore);
 		assertThat(record(victim)).isEqualTo(recordBefore);
-		assertThat(organisation(attacker).at("/campaigns/0/phase").asText()).isEqualTo("DECISION");
+		assertThat(organisation(attacker).at("/campaigns/0/phase").asText()).isEqualTo("CONTRACT_REVIEW");
 	}
 
 	@Test
@@ -265,7 +277,8 @@ class TaskInputTest extends SecurityTest {
 				names.add(identifier.group(1));
 			}
 		}
-		names.addAll(List.of("completedByEvent", "adviceRationale"));
+		// variables of earlier versions of the process, and set by the engine's own code
+		names.addAll(List.of("completedByEvent", "adviceRationale", "bannedVendors", "applicabilityDecisionKey"));
 		names.removeAll(List.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne"));
 		return names;
 	}
@@ -276,14 +289,41 @@ class TaskInputTest extends SecurityTest {
 		return variables;
 	}
 
-	private String openTask(String org) {
+	/**
+	 * The organisation's open task: for {@link #JENV} its contract review, which a manual upload with
+	 * the banned product opens when the organisation still waits for its baseline.
+	 */
+	String openTask(String org) {
+		if (JENV.equals(org) && reviewOf(org) == null) {
+			ResponseEntity<String> upload = demo().postForEntity("/api/organisations/" + org + "/inventory",
+					new HttpEntity<>("endpointId,vendor,name,version,category,state\n"
+							+ "jenv-pc-1,Kaspersky,Kaspersky Endpoint Security,11.11,antivirus,active\n", csvHeaders()),
+					String.class);
+			assertThat(upload.getStatusCode()).as(upload.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		}
 		String[] id = new String[1];
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			Task task = taskService.createTaskQuery().processInstanceBusinessKey(org).singleResult();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Task task = JENV.equals(org) ? reviewOf(org)
+					: taskService.createTaskQuery().processInstanceBusinessKey(org).singleResult();
 			assertThat(task).as("open task of %s", org).isNotNull();
 			id[0] = task.getId();
 		});
 		return id[0];
+	}
+
+	private Task reviewOf(String org) {
+		return taskService.createTaskQuery().processInstanceBusinessKey(org).taskDefinitionKey("Task_ReviewContracts")
+			.singleResult();
+	}
+
+	private static HttpHeaders csvHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+		return headers;
+	}
+
+	static String password(String user) {
+		return JAN.equals(user) ? JAN : PASSWORD;
 	}
 
 	private String instance(String org) {
