@@ -93,8 +93,15 @@ class Notices {
 			return;
 		}
 		Object due = execution.getVariable(ProcessConstants.Var.deadline(name));
+		// a miss added to the office task already open links to it; a new task links itself when created
+		List<Task> open = tasks.createTaskQuery()
+			.processInstanceId(execution.getProcessInstanceId())
+			.taskCandidateGroup(OfficeReaders.OFFICE)
+			.orderByTaskCreateTime()
+			.asc()
+			.listPage(0, 1);
 		Notice notice = new Notice(Kind.MISSED, organisationId, participant.get().name(), campaignOf(execution),
-				execution.getProcessInstanceId(), null, name, due instanceof Date date ? date.toInstant() : null);
+				execution.getProcessInstanceId(), open.isEmpty() ? null : open.get(0).getId(), name, due instanceof Date date ? date.toInstant() : null);
 		write(notice, recipients.ofGroup(OfficeReaders.OFFICE));
 	}
 

@@ -1,5 +1,7 @@
 package nl.phaseout.engine.process;
 
+import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.MISSED_MILESTONES;
 import static nl.phaseout.engine.process.ProcessConstants.Var.PHASE;
 
 import java.util.Date;
@@ -33,6 +35,16 @@ public class DeadlineWatch {
 	public boolean milestoneReached(DelegateExecution execution, String deadline) {
 		String current = (String) execution.getVariable(PHASE);
 		return milestone(deadline).reachedIn(current == null ? null : Phase.valueOf(current));
+	}
+
+	/**
+	 * Whether every milestone the open office task lists has been reached (the conditional boundary
+	 * event that closes it). A task opened before misses were collected lists only its own deadline.
+	 */
+	public boolean missedMilestonesReached(DelegateExecution execution) {
+		Object listed = execution.getVariable(MISSED_MILESTONES);
+		List<String> missed = TaskTitle.missed(listed != null ? listed.toString() : (String) execution.getVariable(DEADLINE));
+		return !missed.isEmpty() && missed.stream().allMatch(deadline -> milestoneReached(execution, deadline));
 	}
 
 	/** The phase that shows the deadline's milestone reached, for the missed-deadline task's text. */

@@ -153,6 +153,12 @@ public final class ProcessConstants {
 
 		public static final String MISSED_DEADLINE = "missedDeadline";
 
+		/** Local to the open office task's watch: the deadlines it lists, comma-separated, in the order missed. */
+		public static final String MISSED_MILESTONES = "missedMilestones";
+
+		/** Local to a watch instance: its miss was added to the office task already open. */
+		public static final String ADDED_TO_OPEN_TASK = "addedToOpenTask";
+
 		/** The multi-instance element variable of the deadline watch: the deadline's name. */
 		public static final String DEADLINE = "deadline";
 

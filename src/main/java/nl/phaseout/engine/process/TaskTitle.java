@@ -9,8 +9,12 @@ import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_RESOLVE_R
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_REVIEW_CONTRACTS;
 import static nl.phaseout.engine.process.ProcessConstants.Element.TASK_SIGN_OFF_VERIFICATION;
 import static nl.phaseout.engine.process.ProcessConstants.Var.DEADLINE;
+import static nl.phaseout.engine.process.ProcessConstants.Var.MISSED_MILESTONES;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -46,10 +50,30 @@ class TaskTitle implements TaskListener {
 		String organisation = ParticipantSession.current().participant(task.getExecution()).organisationName();
 		// only the deadline watch's instances have a 'deadline' variable
 		Object deadline = task.getVariable(DEADLINE);
-		String dutch = deadline == null ? names[0] : names[0] + " (" + MILESTONES.get(deadline) + ")";
-		String english = deadline == null ? names[1] : names[1] + " (" + deadline + ")";
-		task.setName(dutch + ": " + organisation);
-		task.setDescription(english + ": " + organisation);
+		if (deadline != null) {
+			Object listed = task.getVariable(MISSED_MILESTONES);
+			String[] title = missedTitle(missed(listed == null ? deadline.toString() : listed.toString()), organisation);
+			task.setName(title[0]);
+			task.setDescription(title[1]);
+			return;
+		}
+		task.setName(names[0] + ": " + organisation);
+		task.setDescription(names[1] + ": " + organisation);
+	}
+
+	/** The deadlines in a {@code missedMilestones} value. */
+	static List<String> missed(String listed) {
+		return listed == null || listed.isBlank() ? List.of()
+				: Arrays.stream(listed.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+	}
+
+	/** The office task's Dutch name and English description for the milestones it lists. */
+	static String[] missedTitle(List<String> deadlines, String organisation) {
+		String dutch = (deadlines.size() == 1 ? "Gemiste mijlpaal afhandelen" : "Gemiste mijlpalen afhandelen") + " ("
+				+ deadlines.stream().map(d -> MILESTONES.getOrDefault(d, d)).collect(Collectors.joining(", ")) + ")";
+		String english = (deadlines.size() == 1 ? "Handle missed deadline" : "Handle missed deadlines") + " ("
+				+ String.join(", ", deadlines) + ")";
+		return new String[] { dutch + ": " + organisation, english + ": " + organisation };
 	}
 
 }

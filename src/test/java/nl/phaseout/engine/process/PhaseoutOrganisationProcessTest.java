@@ -454,14 +454,84 @@ class PhaseoutOrganisationProcessTest {
 			.variables()
 			.containsEntry("overdue", true);
 		assertThat(events.deadlinesMissed).containsExactly(deadline);
-		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).hasCandidateGroup("phaseout-office")
-			.as("the project managers see their own missed milestones")
-			.hasCandidateGroup("pm-min-jenv")
-			.hasDueDate(Date.from(due))
+		assertThat(candidates(task(TASK_HANDLE_MISSED_DEADLINE, pi))).as("the office's task, not the project managers'")
+			.containsExactly("group:phaseout-office");
+		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).hasDueDate(Date.from(due))
 			.hasDescription("Handle missed deadline (" + deadline + "): " + ORG_NAME);
 
 		complete(task(TASK_HANDLE_MISSED_DEADLINE, pi), withVariables("actionTaken", "Called the CIO"));
 		assertThat(pi).isWaitingAtExactly(WAIT_INVENTORY_BASELINE);
+	}
+
+	@Test
+	void missedMilestonesShareOneOpenOfficeTaskUntilItIsCompleted() {
+		Instant inventoryDue = T0.plus(Duration.ofDays(30));
+		Instant planDue = T0.plus(Duration.ofDays(60));
+		Instant rolloutStartDue = T0.plus(Duration.ofDays(90));
+		Instant completionDue = T0.plus(Duration.ofDays(120));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("inventory", inventoryDue, "plan", planDue,
+				"rolloutStart", rolloutStartDue, "completion", completionDue));
+
+		for (Instant due : List.of(inventoryDue, planDue, rolloutStartDue)) {
+			at(due.plusSeconds(1));
+			engine.getManagementService().createJobQuery().timers().duedateLowerThan(Date.from(due.plusSeconds(1)))
+				.list().forEach(job -> execute(job));
+		}
+
+		assertThat(events.deadlinesMissed).as("every miss is recorded").containsExactly("inventory", "plan",
+				"rolloutStart");
+		List<org.camunda.bpm.engine.task.Task> open = officeTasks(pi);
+		assertThat(open).as("one office task for three misses").hasSize(1);
+		org.camunda.bpm.engine.task.Task task = open.get(0);
+		assertThat(engine.getTaskService().getVariable(task.getId(), "missedMilestones"))
+			.isEqualTo("inventory,plan,rolloutStart");
+		assertThat(task).hasName("Gemiste mijlpalen afhandelen (inventarisatie, plan, start uitrol): " + ORG_NAME)
+			.hasDescription("Handle missed deadlines (inventory, plan, rolloutStart): " + ORG_NAME);
+		assertThat(candidates(task)).containsExactly("group:phaseout-office");
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+			.taskCandidateGroup("pm-min-jenv").taskDefinitionKey(TASK_HANDLE_MISSED_DEADLINE).count())
+			.as("not a candidate task of the project managers").isZero();
+
+		complete(task, withVariables("actionTaken", "Called the CIO"));
+		assertThat(officeTasks(pi)).isEmpty();
+
+		at(completionDue.plusSeconds(1));
+		execute(engine.getManagementService().createJobQuery().timers().singleResult());
+		assertThat(events.deadlinesMissed).last().isEqualTo("completion");
+		assertThat(officeTasks(pi)).as("a miss after completion opens a new task").singleElement()
+			.satisfies(next -> assertThat(next.getId()).isNotEqualTo(task.getId()))
+			.satisfies(next -> assertThat(next).hasName("Gemiste mijlpaal afhandelen (afronding): " + ORG_NAME));
+	}
+
+	@Test
+	void theOfficeTaskClosesItselfOnlyWhenEveryListedMilestoneIsReached() {
+		Instant inventoryDue = T0.plus(Duration.ofDays(30));
+		Instant planDue = T0.plus(Duration.ofDays(40));
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT", Map.of("inventory", inventoryDue, "plan", planDue));
+		at(planDue.plusSeconds(1));
+		engine.getManagementService().createJobQuery().timers().list().forEach(job -> execute(job));
+		assertThat(officeTasks(pi)).hasSize(1);
+
+		inventory.scanned(ORG, 4, 1, 0, planDue.plus(Duration.ofDays(2)));
+		process.inventoryChanged(ORG);
+		assertThat(pi).as("inventory reached late, the plan not yet").isWaitingAt(TASK_REVIEW_CONTRACTS,
+				TASK_HANDLE_MISSED_DEADLINE);
+
+		complete(task(TASK_REVIEW_CONTRACTS, pi), withVariables("runningContract", "false"));
+		assertThat(pi).isNotWaitingAt(TASK_HANDLE_MISSED_DEADLINE);
+	}
+
+	/** The task's candidates, as {@code group:<id>} and {@code user:<id>}. */
+	private List<String> candidates(org.camunda.bpm.engine.task.Task task) {
+		return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+			.filter(link -> "candidate".equals(link.getType()))
+			.map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
+			.toList();
+	}
+
+	private List<org.camunda.bpm.engine.task.Task> officeTasks(ProcessInstance pi) {
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+			.taskDefinitionKey(TASK_HANDLE_MISSED_DEADLINE).list();
 	}
 
 	@Test
