@@ -76,9 +76,9 @@ class ApplicationTest extends EndToEndTest {
 		assertThat(identityService.createUserQuery().userId("demo").memberOfGroup("phaseout-office").count())
 			.isEqualTo(1);
 		String pmFilters = http.withBasicAuth("jan", "jan").getForObject("/engine-rest/filter", String.class);
-		assertThat(pmFilters).contains("My organisation's tasks").doesNotContain("Programme office");
+		assertThat(pmFilters).contains("Taken van mijn organisatie").doesNotContain("Programmabureau");
 		String officeFilters = demo().getForObject("/engine-rest/filter", String.class);
-		assertThat(officeFilters).contains("My organisation's tasks").contains("Programme office");
+		assertThat(officeFilters).contains("Taken van mijn organisatie").contains("Programmabureau");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -20,14 +21,19 @@ import org.springframework.stereotype.Component;
 /**
  * The two Tasklist filters, created once: a project manager's own organisation's tasks, which
  * every user may use, and the programme office's tasks, shown to the office only (a project
- * manager would see an empty list under a name that is not theirs).
+ * manager would see an empty list under a name that is not theirs). Named in Dutch, like the
+ * tasks; a filter created under its former English name is renamed, not duplicated.
  */
 @Component
 class TasklistFilters implements SmartInitializingSingleton {
 
-	static final String MY_ORGANISATION = "My organisation's tasks";
+	static final String MY_ORGANISATION = "Taken van mijn organisatie";
 
-	static final String PROGRAMME_OFFICE = "Programme office";
+	static final String PROGRAMME_OFFICE = "Programmabureau";
+
+	/** The names before 0.3, which databases created then still hold. */
+	private static final Map<String, String> FORMER_NAMES = Map.of(MY_ORGANISATION, "My organisation's tasks",
+			PROGRAMME_OFFICE, "Programme office");
 
 	private final FilterService filters;
 
@@ -43,17 +49,22 @@ class TasklistFilters implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		create(MY_ORGANISATION, -10, "Tasks of the organisations whose project manager you are",
+		create(MY_ORGANISATION, -10, "Taken van de organisaties waarvan u projectleider bent",
 				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
 				null);
-		create(PROGRAMME_OFFICE, 0, "Programme-level tasks: missed deadlines and escalations",
+		create(PROGRAMME_OFFICE, 0, "Taken op programmaniveau: gemiste mijlpalen en escalaties",
 				tasks.createTaskQuery().taskCandidateGroup(SecurityConfiguration.OFFICE).includeAssignedTasks(),
 				SecurityConfiguration.OFFICE);
 	}
 
 	/** Creates the filter once, readable by everyone ({@code group} null) or by one group. */
 	private void create(String name, int priority, String description, TaskQuery query, String group) {
-		Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+		Filter filter = named(name);
+		if (filter == null && (filter = named(FORMER_NAMES.get(name))) != null) {
+			Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+			properties.put("description", description);
+			filters.saveFilter(filter.setName(name).setProperties(properties));
+		}
 		if (filter == null) {
 			filter = filters.newTaskFilter(name)
 				.setQuery(query)
@@ -83,6 +94,10 @@ class TasklistFilters implements SmartInitializingSingleton {
 		read.setResourceId(filter.getId());
 		read.addPermission(Permissions.READ);
 		authorizations.saveAuthorization(read);
+	}
+
+	private Filter named(String name) {
+		return filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
 	}
 
 	private boolean readableByEveryone(String filterId) {

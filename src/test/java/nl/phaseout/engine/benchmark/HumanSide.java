@@ -106,7 +106,7 @@ final class HumanSide {
 		String pm = projectManager(Workload.throughputOrganisation(0));
 		String filterId = app.getBean(FilterService.class)
 			.createFilterQuery()
-			.filterName("My organisation's tasks")
+			.filterName("Taken van mijn organisatie")
 			.singleResult()
 			.getId();
 		String path = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";

@@ -131,7 +131,7 @@ class OfficeBrowserIT {
 			// Only the organisation's own tasks, and no office filter.
 			browser.wait.until(driver -> !browser.all(".tasks-list li.task").isEmpty());
 			assertThat(browser.all(".filters .item, [cam-tasklist-filters] li").stream().map(WebElement::getText).toList())
-				.noneMatch(name -> name.contains("Programme office"));
+				.noneMatch(name -> name.contains("Programmabureau"));
 			List<String> names = browser.all(".tasks-list li.task .names h4, .tasks-list li.task h4").stream()
 				.map(WebElement::getText)
 				.toList();
