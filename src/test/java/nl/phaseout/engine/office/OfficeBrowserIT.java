@@ -87,6 +87,9 @@ class OfficeBrowserIT {
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identity;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -251,19 +254,40 @@ class OfficeBrowserIT {
 	}
 
 	/** A task of a process started just before it, for MIN-JENV's project managers; returns the task's id. */
+	/** An organisation of its own for the forms, managed by jan through a group of its own. */
+	private static final String FORMS_ORGANISATION = "MIN-JENV-FORMULIER";
+
 	private String startBefore(String taskDefinitionKey, Map<String, Object> variables) {
+		registerFormsOrganisation();
 		Map<String, Object> all = new java.util.HashMap<>(variables);
-		all.putAll(Map.of("campaignId", CAMPAIGN, "organisationId", "MIN-JENV-FORMULIER", "organisationName",
-				"Ministerie van Justitie en Veiligheid (formulieren)", "pmGroup", "pm-min-jenv", "bannedVendors",
-				"kaspersky"));
+		all.putAll(Map.of("campaignId", CAMPAIGN, "organisationId", FORMS_ORGANISATION));
 		String instance = runtime.createProcessInstanceByKey("phaseout-organisation")
-			.businessKey("MIN-JENV-FORMULIER")
+			.businessKey(FORMS_ORGANISATION)
 			.setVariables(all)
 			.startBeforeActivity(taskDefinitionKey)
 			.execute()
 			.getId();
 		return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskDefinitionKey)
 			.singleResult().getId();
+	}
+
+	/**
+	 * The process acts for the organisation its tables name (the business key), so the forms' organisation
+	 * is registered like any other; jan joins its project managers.
+	 */
+	private void registerFormsOrganisation() {
+		String group = "pm-" + FORMS_ORGANISATION.toLowerCase(java.util.Locale.ROOT);
+		if (identity.createGroupQuery().groupId(group).count() > 0) {
+			return;
+		}
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		ResponseEntity<String> registered = http.withBasicAuth("demo", "demo")
+			.postForEntity("/api/organisations", new org.springframework.http.HttpEntity<>(Map.of("id", FORMS_ORGANISATION,
+					"name", "Ministerie van Justitie en Veiligheid (formulieren)", "category", "CENTRAL_GOVERNMENT"),
+					headers), String.class);
+		assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+		identity.createMembership("jan", group);
 	}
 
 	private void loginToTasklist(Browser browser, String user) {
