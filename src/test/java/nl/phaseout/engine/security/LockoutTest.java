@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Threat: any stranger locks any account for good (the administrator's too) by failing to log in
@@ -74,27 +70,8 @@ class LockoutTest extends SecurityTest {
 			.isEqualTo(200);
 	}
 
-	/** As the login page does: a session and its CSRF token from the app's page, then the form. */
 	private ResponseEntity<String> login(String user, String password) {
-		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-		StringBuilder cookies = new StringBuilder();
-		String token = null;
-		for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-			String pair = cookie.split(";", 2)[0];
-			cookies.append(pair).append("; ");
-			if (pair.startsWith("XSRF-TOKEN=")) {
-				token = pair.substring("XSRF-TOKEN=".length());
-			}
-		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, cookies.toString());
-		headers.add("X-XSRF-TOKEN", token);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", user);
-		form.add("password", password);
-		return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
-				String.class);
+		return WebappLogin.attempt(http, user, password);
 	}
 
 }

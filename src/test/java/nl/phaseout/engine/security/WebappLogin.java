@@ -16,6 +16,22 @@ import org.springframework.util.MultiValueMap;
 record WebappLogin(String cookies, String token) {
 
 	static WebappLogin tasklist(TestRestTemplate http, String user, String password) {
+		ResponseEntity<String> login = attempt(http, user, password);
+		assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+		// The login starts a new session (against fixation); its CSRF token comes with the next request.
+		String session = cookie(login, "JSESSIONID");
+		HttpHeaders signedIn = new HttpHeaders();
+		signedIn.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+		ResponseEntity<String> who = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+				new HttpEntity<>(signedIn), String.class);
+		assertThat(who.getStatusCode()).as(who.getBody()).isEqualTo(HttpStatus.OK);
+		String fresh = cookie(who, "XSRF-TOKEN");
+		return new WebappLogin("JSESSIONID=" + session + (fresh == null ? "" : "; XSRF-TOKEN=" + fresh),
+				fresh != null ? fresh : who.getHeaders().getFirst("X-XSRF-TOKEN"));
+	}
+
+	/** As the login page does: a session and its CSRF token from the app's page, then the form; the answer as it is. */
+	static ResponseEntity<String> attempt(TestRestTemplate http, String user, String password) {
 		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
 		StringBuilder cookies = new StringBuilder();
 		String token = null;
@@ -33,19 +49,8 @@ record WebappLogin(String cookies, String token) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", user);
 		form.add("password", password);
-		ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
-		assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-		// The login starts a new session (against fixation); its CSRF token comes with the next request.
-		String session = cookie(login, "JSESSIONID");
-		HttpHeaders signedIn = new HttpHeaders();
-		signedIn.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-		ResponseEntity<String> who = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-				new HttpEntity<>(signedIn), String.class);
-		assertThat(who.getStatusCode()).as(who.getBody()).isEqualTo(HttpStatus.OK);
-		String fresh = cookie(who, "XSRF-TOKEN");
-		return new WebappLogin("JSESSIONID=" + session + (fresh == null ? "" : "; XSRF-TOKEN=" + fresh),
-				fresh != null ? fresh : who.getHeaders().getFirst("X-XSRF-TOKEN"));
+		return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
+				String.class);
 	}
 
 	private static String cookie(ResponseEntity<?> response, String name) {
