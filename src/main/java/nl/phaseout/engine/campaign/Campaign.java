@@ -21,17 +21,50 @@ import java.util.Map;
  * @param vendors the banned product's vendors: each a part of the vendor's name, regardless of case
  * @param staleAfter how old (ISO-8601 duration, P14D) an endpoint's latest observation may be, measured back
  * from its organisation's inventory clock, before it counts as stale
+ * @param status {@code DRAFT} until activated, {@code ACTIVE} while it starts and moves processes,
+ * {@code CLOSED} when it starts none and keeps its records
+ * @param exemptions whether and until when its project managers may ask for endpoints to be exempted
+ * @param decisionReference where the decision was published (Kamerstuk, directive number), or null
  */
 public record Campaign(String id, String name, LocalDate decisionDate, String applicabilityDecision,
-		String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active,
-		List<String> vendors, String staleAfter) {
+		String classificationDecision, Map<String, String> deadlines, String statusReportInterval, Status status,
+		List<String> vendors, String staleAfter, Exemptions exemptions, String decisionReference) {
 
 	public static final String DEFAULT_ID = "kaspersky-av-2018";
 
 	public static final String DEFAULT_STALE_AFTER = "P14D";
 
+	/** Where a campaign is in its life. */
+	public enum Status {
+
+		DRAFT, ACTIVE, CLOSED
+
+	}
+
+	/**
+	 * Whether project managers may ask for endpoints to be exempted.
+	 *
+	 * @param maxUntil the last day any exemption may run to, or null for no limit
+	 * @param allowSignOff whether an organisation with exempted endpoints may still reach sign-off
+	 */
+	public record Exemptions(boolean allowed, LocalDate maxUntil, boolean allowSignOff) {
+
+		public static final Exemptions NONE = new Exemptions(false, null, false);
+
+	}
+
 	public Campaign {
 		staleAfter = staleAfter == null ? DEFAULT_STALE_AFTER : staleAfter;
+		status = status == null ? Status.DRAFT : status;
+		exemptions = exemptions == null ? Exemptions.NONE : exemptions;
+	}
+
+	/** A campaign as 0.2 knew it: active or a draft, without exemptions. */
+	public Campaign(String id, String name, LocalDate decisionDate, String applicabilityDecision,
+			String classificationDecision, Map<String, String> deadlines, String statusReportInterval, boolean active,
+			List<String> vendors, String staleAfter) {
+		this(id, name, decisionDate, applicabilityDecision, classificationDecision, deadlines, statusReportInterval,
+				active ? Status.ACTIVE : Status.DRAFT, vendors, staleAfter, Exemptions.NONE, null);
 	}
 
 	/** A campaign with the default {@code staleAfter}. */
@@ -40,6 +73,17 @@ public record Campaign(String id, String name, LocalDate decisionDate, String ap
 			List<String> vendors) {
 		this(id, name, decisionDate, applicabilityDecision, classificationDecision, deadlines, statusReportInterval,
 				active, vendors, DEFAULT_STALE_AFTER);
+	}
+
+	/** Whether it starts and moves processes. */
+	public boolean active() {
+		return status == Status.ACTIVE;
+	}
+
+	/** This campaign in another status. */
+	public Campaign withStatus(Status newStatus) {
+		return new Campaign(id, name, decisionDate, applicabilityDecision, classificationDecision, deadlines,
+				statusReportInterval, newStatus, vendors, staleAfter, exemptions, decisionReference);
 	}
 
 	/** The campaign's {@code staleAfter} as a duration. */

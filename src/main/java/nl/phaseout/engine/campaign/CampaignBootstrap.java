@@ -72,9 +72,13 @@ class CampaignBootstrap implements InitializingBean {
 		}
 		String staleAfter = validStaleAfter(where + ".stale-after", definition.staleAfter());
 		String name = definition.name() == null ? definition.id() : definition.name();
+		PhaseoutProperties.Exemptions exemptions = definition.exemptions();
 		return new Campaign(definition.id(), name, definition.decisionDate(), definition.applicabilityDecision(),
 				definition.classificationDecision(), Map.copyOf(deadlines), definition.statusReportInterval(),
-				definition.active(), vendors, staleAfter);
+				definition.active() ? Campaign.Status.ACTIVE : Campaign.Status.DRAFT, vendors, staleAfter,
+				exemptions == null ? Campaign.Exemptions.NONE
+						: new Campaign.Exemptions(exemptions.allowed(), exemptions.maxUntil(), exemptions.allowSignOff()),
+				definition.decisionReference());
 	}
 
 	/** A positive duration of days, hours, minutes or seconds (P14D, PT10M): months and years have no fixed length. */

@@ -26,7 +26,8 @@ public class CampaignCatalog {
 		.collect(Collectors.joining(", "));
 
 	private static final String COLUMNS = "id, name, decision_date, applicability_decision, classification_decision, "
-			+ DEADLINES + ", status_report_interval, active, vendors, stale_after";
+			+ DEADLINES + ", status_report_interval, active, vendors, stale_after, status, exemptions_allowed,"
+			+ " exemptions_max_until, exemptions_allow_sign_off, decision_reference";
 
 	private final JdbcTemplate jdbc;
 
@@ -36,6 +37,11 @@ public class CampaignCatalog {
 
 	public List<Campaign> active() {
 		return jdbc.query("SELECT " + COLUMNS + " FROM campaign WHERE active ORDER BY id", CampaignCatalog::map);
+	}
+
+	/** Every campaign, whatever its status. */
+	public List<Campaign> all() {
+		return jdbc.query("SELECT " + COLUMNS + " FROM campaign ORDER BY id", CampaignCatalog::map);
 	}
 
 	public Optional<Campaign> find(String id) {
@@ -58,16 +64,23 @@ public class CampaignCatalog {
 		values.add(campaign.active());
 		values.add(String.join(",", campaign.vendors()));
 		values.add(campaign.staleAfter());
+		values.add(campaign.status().name());
+		values.add(campaign.exemptions().allowed());
+		values.add(campaign.exemptions().maxUntil() == null ? null : Date.valueOf(campaign.exemptions().maxUntil()));
+		values.add(campaign.exemptions().allowSignOff());
+		values.add(campaign.decisionReference());
 		values.add(campaign.id());
 		String setDeadlines = Stream.of(Milestone.values()).map(milestone -> milestone.column() + " = ?")
 			.collect(Collectors.joining(", "));
 		int updated = jdbc.update("UPDATE campaign SET name = ?, decision_date = ?, applicability_decision = ?, "
 				+ "classification_decision = ?, " + setDeadlines + ", status_report_interval = ?, active = ?, vendors = ?,"
-				+ " stale_after = ?"
+				+ " stale_after = ?, status = ?, exemptions_allowed = ?, exemptions_max_until = ?,"
+				+ " exemptions_allow_sign_off = ?, decision_reference = ?"
 				+ " WHERE id = ?", values.toArray());
 		if (updated == 0) {
 			jdbc.update("INSERT INTO campaign (name, decision_date, applicability_decision, classification_decision, "
-					+ DEADLINES + ", status_report_interval, active, vendors, stale_after, id) VALUES ("
+					+ DEADLINES + ", status_report_interval, active, vendors, stale_after, status, exemptions_allowed,"
+					+ " exemptions_max_until, exemptions_allow_sign_off, decision_reference, id) VALUES ("
 					+ "?, ".repeat(values.size() - 1) + "?)", values.toArray());
 		}
 	}
@@ -81,10 +94,14 @@ public class CampaignCatalog {
 			}
 		}
 		Date decisionDate = rs.getDate("decision_date");
+		Date maxUntil = rs.getDate("exemptions_max_until");
+		Campaign.Exemptions exemptions = new Campaign.Exemptions(rs.getBoolean("exemptions_allowed"),
+				maxUntil == null ? null : maxUntil.toLocalDate(), rs.getBoolean("exemptions_allow_sign_off"));
 		return new Campaign(rs.getString("id"), rs.getString("name"),
 				decisionDate == null ? null : decisionDate.toLocalDate(), rs.getString("applicability_decision"),
 				rs.getString("classification_decision"), Map.copyOf(deadlines), rs.getString("status_report_interval"),
-				rs.getBoolean("active"), vendors(rs.getString("vendors")), rs.getString("stale_after"));
+				Campaign.Status.valueOf(rs.getString("status")), vendors(rs.getString("vendors")),
+				rs.getString("stale_after"), exemptions, rs.getString("decision_reference"));
 	}
 
 	private static List<String> vendors(String stored) {

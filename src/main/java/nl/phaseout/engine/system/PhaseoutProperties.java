@@ -53,7 +53,17 @@ public record PhaseoutProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("phaseout-applicability") String applicabilityDecision,
 			@DefaultValue("phaseout-product-classification") String classificationDecision,
 			@DefaultValue Deadlines deadlines, String statusReportInterval, @DefaultValue("true") boolean active,
-			@DefaultValue("kaspersky") List<String> vendors, @DefaultValue("P14D") String staleAfter) {
+			@DefaultValue("kaspersky") List<String> vendors, @DefaultValue("P14D") String staleAfter,
+			@DefaultValue Exemptions exemptions, String decisionReference) {
+	}
+
+	/**
+	 * @param allowed whether project managers may ask for endpoints to be exempted
+	 * @param maxUntil the last day an exemption may run to, or none
+	 * @param allowSignOff whether an organisation with exempted endpoints may reach sign-off
+	 */
+	public record Exemptions(@DefaultValue("false") boolean allowed, LocalDate maxUntil,
+			@DefaultValue("false") boolean allowSignOff) {
 	}
 
 	public record Deadlines(String inventory, String plan, String rolloutStart, String completion) {

@@ -53,14 +53,14 @@ class CampaignTest {
 	private static PhaseoutProperties.Campaign withVendors(String... vendors) {
 		return new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
 				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
-				List.of(vendors), null);
+				List.of(vendors), null, null, null);
 	}
 
 	@Test
 	void aDeadlineThatIsNotAnIsoDurationStopsTheStartWithItsSettingName() {
 		PhaseoutProperties.Campaign definition = new PhaseoutProperties.Campaign("kaspersky-av-2018", "K",
 				LocalDate.of(2018, 5, 14), "phaseout-applicability", "phaseout-product-classification",
-				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("kaspersky"), null);
+				new PhaseoutProperties.Deadlines("30 days", null, null, null), "P30D", true, List.of("kaspersky"), null, null, null);
 
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(definition))
 			.hasMessageContaining("phaseout.campaigns[kaspersky-av-2018].deadlines.inventory")
@@ -71,13 +71,13 @@ class CampaignTest {
 	void staleAfterIsFourteenDaysUnlessSetAndMustBeADuration() {
 		PhaseoutProperties.Campaign unset = new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
 				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
-				List.of("Kaspersky*"), null);
+				List.of("Kaspersky*"), null, null, null);
 		PhaseoutProperties.Campaign minutes = new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
 				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
-				List.of("Kaspersky*"), "PT10M");
+				List.of("Kaspersky*"), "PT10M", null, null);
 		PhaseoutProperties.Campaign months = new PhaseoutProperties.Campaign("c", "C", null, "phaseout-applicability",
 				"phaseout-product-classification", new PhaseoutProperties.Deadlines(null, null, null, null), null, true,
-				List.of("Kaspersky*"), "P1M");
+				List.of("Kaspersky*"), "P1M", null, null);
 
 		assertThat(CampaignBootstrap.toCampaign(unset).staleAfterDuration()).isEqualTo(java.time.Duration.ofDays(14));
 		assertThat(CampaignBootstrap.toCampaign(minutes).staleAfterDuration()).isEqualTo(java.time.Duration.ofMinutes(10));

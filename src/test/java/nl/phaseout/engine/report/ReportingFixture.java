@@ -86,8 +86,8 @@ final class ReportingFixture {
 	String campaign(String interval) {
 		String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
 		jdbc.update("INSERT INTO campaign (id, name, applicability_decision, classification_decision, "
-				+ "status_report_interval, active) VALUES (?, ?, 'phaseout-applicability', "
-				+ "'phaseout-product-classification', ?, FALSE)", id, "Campaign " + id, interval);
+				+ "status_report_interval, active, status) VALUES (?, ?, 'phaseout-applicability', "
+				+ "'phaseout-product-classification', ?, FALSE, 'DRAFT')", id, "Campaign " + id, interval);
 		return id;
 	}
 
