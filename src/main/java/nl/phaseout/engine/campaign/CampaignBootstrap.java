@@ -18,7 +18,9 @@ import nl.phaseout.engine.system.PhaseoutProperties;
 /**
  * Creates or updates the configured campaigns when the application starts, before any
  * listener or request can ask for them. A campaign whose settings are not valid stops
- * the start with a message naming the setting.
+ * the start with a message naming the setting. The configured {@code active} sets a campaign's
+ * status only when the campaign is created: after that its status is what the API made it
+ * ({@code POST /api/campaigns/{id}/activate}, {@code /close}), and a restart does not undo it.
  */
 @Component
 class CampaignBootstrap implements InitializingBean {
@@ -37,7 +39,12 @@ class CampaignBootstrap implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		for (PhaseoutProperties.Campaign definition : properties.campaigns()) {
-			Campaign campaign = toCampaign(definition);
+			Campaign configured = toCampaign(definition);
+			// The status is the configuration's only when the campaign is new: activated or closed since
+			// (the API, the office), it stays so across restarts.
+			Campaign campaign = catalog.find(configured.id())
+				.map(stored -> configured.withStatus(stored.status()))
+				.orElse(configured);
 			catalog.save(campaign);
 			log.info("Campaign {} ({}) ready, deadlines {}", campaign.id(), campaign.name(), campaign.deadlines());
 		}

@@ -50,8 +50,46 @@ public class CampaignCatalog {
 			.findFirst();
 	}
 
+	/**
+	 * Stores a new campaign; a campaign with its id fails with a {@code DuplicateKeyException}, never
+	 * overwritten (two nodes, two requests).
+	 */
+	void insert(Campaign campaign) {
+		List<Object> values = values(campaign);
+		jdbc.update("INSERT INTO campaign (name, decision_date, applicability_decision, classification_decision, "
+				+ DEADLINES + ", status_report_interval, active, vendors, stale_after, status, exemptions_allowed,"
+				+ " exemptions_max_until, exemptions_allow_sign_off, decision_reference, id) VALUES ("
+				+ "?, ".repeat(values.size() - 1) + "?)", values.toArray());
+	}
+
+	/** Moves a campaign from one status to another; false when it was not in {@code from} (any more). */
+	boolean changeStatus(String id, Campaign.Status from, Campaign.Status to) {
+		return jdbc.update("UPDATE campaign SET status = ?, active = ? WHERE id = ? AND status = ?", to.name(),
+				to == Campaign.Status.ACTIVE, id, from.name()) == 1;
+	}
+
+	/** The campaigns in a status, by id. */
+	public List<Campaign> withStatus(Campaign.Status status) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM campaign WHERE status = ? ORDER BY id", CampaignCatalog::map,
+				status.name());
+	}
+
 	@Transactional
 	void save(Campaign campaign) {
+		List<Object> values = values(campaign);
+		String setDeadlines = Stream.of(Milestone.values()).map(milestone -> milestone.column() + " = ?")
+			.collect(Collectors.joining(", "));
+		int updated = jdbc.update("UPDATE campaign SET name = ?, decision_date = ?, applicability_decision = ?, "
+				+ "classification_decision = ?, " + setDeadlines + ", status_report_interval = ?, active = ?, vendors = ?,"
+				+ " stale_after = ?, status = ?, exemptions_allowed = ?, exemptions_max_until = ?,"
+				+ " exemptions_allow_sign_off = ?, decision_reference = ?"
+				+ " WHERE id = ?", values.toArray());
+		if (updated == 0) {
+			insert(campaign);
+		}
+	}
+
+	private static List<Object> values(Campaign campaign) {
 		List<Object> values = new ArrayList<>();
 		values.add(campaign.name());
 		values.add(campaign.decisionDate() == null ? null : Date.valueOf(campaign.decisionDate()));
@@ -70,19 +108,7 @@ public class CampaignCatalog {
 		values.add(campaign.exemptions().allowSignOff());
 		values.add(campaign.decisionReference());
 		values.add(campaign.id());
-		String setDeadlines = Stream.of(Milestone.values()).map(milestone -> milestone.column() + " = ?")
-			.collect(Collectors.joining(", "));
-		int updated = jdbc.update("UPDATE campaign SET name = ?, decision_date = ?, applicability_decision = ?, "
-				+ "classification_decision = ?, " + setDeadlines + ", status_report_interval = ?, active = ?, vendors = ?,"
-				+ " stale_after = ?, status = ?, exemptions_allowed = ?, exemptions_max_until = ?,"
-				+ " exemptions_allow_sign_off = ?, decision_reference = ?"
-				+ " WHERE id = ?", values.toArray());
-		if (updated == 0) {
-			jdbc.update("INSERT INTO campaign (name, decision_date, applicability_decision, classification_decision, "
-					+ DEADLINES + ", status_report_interval, active, vendors, stale_after, status, exemptions_allowed,"
-					+ " exemptions_max_until, exemptions_allow_sign_off, decision_reference, id) VALUES ("
-					+ "?, ".repeat(values.size() - 1) + "?)", values.toArray());
-		}
+		return values;
 	}
 
 	private static Campaign map(ResultSet rs, int row) throws SQLException {

@@ -77,6 +77,21 @@ class OrganisationRepository {
 			.findFirst();
 	}
 
+	long count() {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** The organisations after {@code afterId}, by id. */
+	List<Organisation> page(String afterId, int size) {
+		return jdbc.query("SELECT id, name, category, pm_group, registered_at FROM organisation WHERE id > ?"
+				+ " ORDER BY id FETCH FIRST " + size + " ROWS ONLY",
+				(rs, row) -> new Organisation(rs.getString("id"), rs.getString("name"),
+						Category.valueOf(rs.getString("category")), rs.getString("pm_group"),
+						rs.getTimestamp("registered_at").toInstant()),
+				afterId);
+	}
+
 	Optional<Organisation> find(String id) {
 		return jdbc.query("SELECT id, name, category, pm_group, registered_at FROM organisation WHERE id = ?",
 				(rs, row) -> new Organisation(rs.getString("id"), rs.getString("name"),

@@ -23,7 +23,9 @@ public interface ProcessRecord {
 		APPLICABILITY, DECISION, BASELINE_SCAN, ALTERNATIVE, VERIFICATION_SCAN, SIGN_OFF, CONTRACT_ENDED, PHASED_OUT,
 		REGRESSION,
 		/** A person retired an endpoint that is gone: which, why, and the event that says so. */
-		RETIREMENT
+		RETIREMENT,
+		/** The campaign was closed while the process ran: the process ended there, in the phase it had. */
+		CAMPAIGN_CLOSED
 	}
 
 }

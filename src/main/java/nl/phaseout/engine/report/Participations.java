@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -80,6 +83,27 @@ public class Participations {
 			.param("now", Timestamp.from(Instant.now()))
 			.query(Participations::map)
 			.list();
+	}
+
+	/** How many organisations take part in the campaign. */
+	public long count(String campaignId) {
+		return jdbc.sql("SELECT COUNT(*) FROM participation WHERE campaign_id = ?")
+			.params(campaignId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Those of the organisations that take part in the campaign. */
+	public Set<String> takingPart(String campaignId, Collection<String> organisationIds) {
+		if (organisationIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("SELECT organisation_id FROM participation WHERE campaign_id = :campaignId"
+				+ " AND organisation_id IN (:organisationIds)")
+			.param("campaignId", campaignId)
+			.param("organisationIds", organisationIds)
+			.query(String.class)
+			.list());
 	}
 
 	public Optional<Phase> phase(String campaignId, String organisationId) {

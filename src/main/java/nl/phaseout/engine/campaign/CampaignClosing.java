@@ -1,0 +1,82 @@
+package nl.phaseout.engine.campaign;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import nl.phaseout.engine.process.CampaignInstances;
+import nl.phaseout.engine.system.BackgroundLoop;
+import nl.phaseout.engine.system.BackgroundWorker;
+
+/**
+ * Ends the running processes of closed campaigns in the background, a page per transaction, so that
+ * closing a campaign of 10,000 organisations answers at once. After a start each node looks once
+ * through every closed campaign's instances (a close that a crash interrupted is finished); a
+ * campaign looked through is not looked at again until it is closed anew, which it never is.
+ */
+@Component
+class CampaignClosing extends BackgroundWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignClosing.class);
+
+	private static final int PAGE = 200;
+
+	private final CampaignCatalog catalog;
+
+	private final CampaignInstances instances;
+
+	/** Closed campaigns whose instances this node has all ended. */
+	private final Set<String> done = ConcurrentHashMap.newKeySet();
+
+	/** Where each closed campaign's look-through is, by process instance id. */
+	private final Map<String, String> cursor = new ConcurrentHashMap<>();
+
+	/** Who closed it, for the record, while this node knows. */
+	private final Map<String, String> closedBy = new ConcurrentHashMap<>();
+
+	private final BackgroundLoop loop = loop("campaign-closing", Duration.ZERO, this::round);
+
+	CampaignClosing(CampaignCatalog catalog, CampaignInstances instances) {
+		this.catalog = catalog;
+		this.instances = instances;
+	}
+
+	/** A campaign was closed (committed): end its processes soon. */
+	void closed(String campaignId, String by) {
+		closedBy.put(campaignId, by == null ? "" : by);
+		done.remove(campaignId);
+		cursor.remove(campaignId);
+		loop.wake();
+	}
+
+	/** One page of one closed campaign; true when more wait. */
+	boolean round() {
+		for (Campaign campaign : catalog.withStatus(Campaign.Status.CLOSED)) {
+			if (done.contains(campaign.id())) {
+				continue;
+			}
+			String after = cursor.getOrDefault(campaign.id(), "");
+			List<String> page = instances.page(campaign.id(), after, PAGE);
+			if (page.isEmpty()) {
+				done.add(campaign.id());
+				cursor.remove(campaign.id());
+				continue;
+			}
+			String by = closedBy.get(campaign.id());
+			int ended = instances.end(campaign.id(), page, by == null || by.isEmpty() ? null : by);
+			cursor.put(campaign.id(), page.get(page.size() - 1));
+			if (ended > 0) {
+				log.debug("Campaign {}: ended {} process instance(s)", campaign.id(), ended);
+			}
+			return true;
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,125 @@
+package nl.phaseout.engine.campaign;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A campaign's life: created as a draft (checked whole, then stored with its decisions deployed, in
+ * one transaction: a refused definition leaves nothing behind), activated (its processes start in
+ * the background, {@link CampaignEnrolment}), closed (its running processes end in the background,
+ * {@link CampaignClosing}; it starts nothing more and keeps its records).
+ */
+@Service
+public class CampaignLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignLifecycle.class);
+
+	private final CampaignCatalog catalog;
+
+	private final CampaignDefinitions definitions;
+
+	private final CampaignDecisionTables decisions;
+
+	private final ObjectProvider<CampaignEnrolment> enrolment;
+
+	private final ObjectProvider<CampaignClosing> closing;
+
+	CampaignLifecycle(CampaignCatalog catalog, CampaignTemplates templates, CampaignDecisionTables decisions,
+			ProcessEngine engine, ObjectProvider<CampaignEnrolment> enrolment, ObjectProvider<CampaignClosing> closing) {
+		this.catalog = catalog;
+		this.definitions = new CampaignDefinitions(templates,
+				((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine());
+		this.decisions = decisions;
+		this.enrolment = enrolment;
+		this.closing = closing;
+	}
+
+	/** What activation answers: the campaign, and how many organisations are still to join it. */
+	public record Activation(Campaign campaign, long organisationsToJoin) {
+	}
+
+	/** Stores the definition as a draft with its decisions deployed, or refuses it whole. */
+	@Transactional
+	public Campaign create(CampaignDefinition definition) {
+		CampaignDefinitions.Checked checked = definitions.check(definition);
+		Campaign campaign = checked.campaign();
+		catalog.find(campaign.id()).ifPresent(existing -> {
+			throw new InvalidCampaignException(List.of("id '" + campaign.id() + "' is in use by the campaign '"
+					+ existing.name() + "' (" + existing.status() + "); choose another"));
+		});
+		try {
+			catalog.insert(campaign);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidCampaignException(List.of("id '" + campaign.id() + "' is in use; choose another"));
+		}
+		decisions.deploy(campaign.id(), campaign.name(), checked.classification(), checked.applicability(),
+				checked.rationale());
+		log.info("Campaign {} ({}) created as a draft, decisions {} and {}", campaign.id(), campaign.name(),
+				campaign.classificationDecision(), campaign.applicabilityDecision());
+		return campaign;
+	}
+
+	/**
+	 * Activates a draft (an active campaign stays so: activation is idempotent); a closed campaign
+	 * is refused with {@link CampaignStateException}. The organisations join after the commit.
+	 */
+	@Transactional
+	public Activation activate(String id) {
+		Campaign campaign = catalog.find(id).orElseThrow(() -> new UnknownCampaignException(id));
+		if (campaign.status() == Campaign.Status.CLOSED) {
+			throw new CampaignStateException("Campaign '" + id + "' is closed: a closed campaign is not activated"
+					+ " again. Create a new campaign instead.");
+		}
+		if (campaign.status() == Campaign.Status.DRAFT && catalog.changeStatus(id, Campaign.Status.DRAFT,
+				Campaign.Status.ACTIVE)) {
+			log.info("Campaign {} activated", id);
+		}
+		afterCommit(() -> enrolment.ifAvailable(CampaignEnrolment::wake));
+		return new Activation(campaign.withStatus(Campaign.Status.ACTIVE),
+				enrolment.getIfAvailable() == null ? 0 : enrolment.getObject().waiting(id));
+	}
+
+	/** Closes a draft or an active campaign (a closed one stays so); its running processes end after the commit. */
+	@Transactional
+	public Campaign close(String id, String closedBy) {
+		Campaign campaign = catalog.find(id).orElseThrow(() -> new UnknownCampaignException(id));
+		if (campaign.status() != Campaign.Status.CLOSED
+				&& catalog.changeStatus(id, campaign.status(), Campaign.Status.CLOSED)) {
+			log.info("Campaign {} closed by {}", id, closedBy);
+			afterCommit(() -> closing.ifAvailable(c -> c.closed(id, closedBy)));
+		}
+		return campaign.withStatus(Campaign.Status.CLOSED);
+	}
+
+	/** Who must, should or need not act, per category, as the campaign's deployed decision answers. */
+	public Map<String, String> applicability(Campaign campaign) {
+		return decisions.applicability(campaign.applicabilityDecision());
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}
