@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.dmn.engine.DmnEngine;
 
@@ -41,6 +42,11 @@ final class CampaignDefinitions {
 
 	/** The campaign, as a draft; or an {@link InvalidCampaignException} naming every problem. */
 	Checked check(CampaignDefinition body) {
+		return check(body, id -> false);
+	}
+
+	/** As {@link #check(CampaignDefinition)}, and an id {@code inUse} says is taken is a problem too. */
+	Checked check(CampaignDefinition body, Predicate<String> inUse) {
 		List<String> problems = new ArrayList<>();
 		CampaignDefinition definition = body;
 		CampaignTemplate template = null;
@@ -59,6 +65,9 @@ final class CampaignDefinitions {
 		else if (!id.matches(ID_PATTERN)) {
 			problems.add("id '" + id + "' must be 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a"
 					+ " letter or digit");
+		}
+		else if (inUse.test(id)) {
+			problems.add("id '" + id + "' is in use by another campaign; choose another");
 		}
 		String name = definition.name() == null ? null : definition.name().strip();
 		if (name == null || name.isEmpty()) {

@@ -3,8 +3,7 @@ package nl.phaseout.engine.campaign;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,10 +35,12 @@ public class CampaignLifecycle {
 	private final ObjectProvider<CampaignClosing> closing;
 
 	CampaignLifecycle(CampaignCatalog catalog, CampaignTemplates templates, CampaignDecisionTables decisions,
-			ProcessEngine engine, ObjectProvider<CampaignEnrolment> enrolment, ObjectProvider<CampaignClosing> closing) {
+			ObjectProvider<CampaignEnrolment> enrolment, ObjectProvider<CampaignClosing> closing) {
 		this.catalog = catalog;
+		// A DMN engine of its own, as Camunda's defaults build it (FEEL): the process engine's parses only
+		// inside its commands. It checks; the process engine deploys and evaluates.
 		this.definitions = new CampaignDefinitions(templates,
-				((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine());
+				DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
 		this.decisions = decisions;
 		this.enrolment = enrolment;
 		this.closing = closing;
@@ -52,12 +53,8 @@ public class CampaignLifecycle {
 	/** Stores the definition as a draft with its decisions deployed, or refuses it whole. */
 	@Transactional
 	public Campaign create(CampaignDefinition definition) {
-		CampaignDefinitions.Checked checked = definitions.check(definition);
+		CampaignDefinitions.Checked checked = definitions.check(definition, id -> catalog.find(id).isPresent());
 		Campaign campaign = checked.campaign();
-		catalog.find(campaign.id()).ifPresent(existing -> {
-			throw new InvalidCampaignException(List.of("id '" + campaign.id() + "' is in use by the campaign '"
-					+ existing.name() + "' (" + existing.status() + "); choose another"));
-		});
 		try {
 			catalog.insert(campaign);
 		}
