@@ -9,7 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every office page shows in its frame: the language it is in and a link to the other one. */
 @ControllerAdvice(assignableTypes = { DashboardController.class, OrganisationPageController.class,
-		LoginController.class })
+		LoginController.class, CampaignPagesController.class })
 class OfficeModel {
 
 	@ModelAttribute("otherLanguage")

@@ -43,6 +43,7 @@ class OfficePages {
 	void addFrame(Model model, Authentication user) {
 		model.addAttribute("userName", user.getName());
 		model.addAttribute("cockpit", mayUseCockpit(user));
+		model.addAttribute("officeUser", OfficeReaders.isOffice(user));
 	}
 
 	/** Cockpit is for those Camunda lets in: administrators and groups with access to the application. */

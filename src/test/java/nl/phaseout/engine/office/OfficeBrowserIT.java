@@ -597,6 +597,42 @@ class OfficeBrowserIT {
 					String.class);
 	}
 
+	@Test
+	@Order(8)
+	void theOfficesCampaignPagesAreAccessible() {
+		try (Browser browser = new Browser("nl")) {
+			browser.driver.get(url("/office/campaigns"));
+			browser.driver.findElement(By.id("username")).sendKeys("demo");
+			browser.driver.findElement(By.id("password")).sendKeys("demo");
+			browser.driver.findElement(By.id("login-submit")).click();
+			browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaigns")));
+			assertNoSeriousViolations(browser, "campaigns list");
+
+			browser.driver.findElement(By.id("campaign-new")).click();
+			browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-form")));
+			assertNoSeriousViolations(browser, "campaign form");
+			browser.driver.findElement(By.id("campaign-id")).sendKeys("Geen Kenmerk");
+			browser.driver.findElement(By.id("campaign-name")).sendKeys("Windows 10");
+			browser.driver.findElement(By.id("campaign-inventory")).sendKeys("volgende maand");
+			browser.driver.findElement(By.id("campaign-submit")).click();
+			browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-inventory-error")));
+			assertThat(browser.driver.findElement(By.id("campaign-inventory-error")).getText())
+				.startsWith("Vul een duur in");
+			browser.screenshot("office-campaign-form-errors-nl");
+			assertNoSeriousViolations(browser, "campaign form with errors");
+
+			browser.driver.findElement(By.id("campaign-id")).clear();
+			browser.driver.findElement(By.id("campaign-id")).sendKeys("windows-10-browser");
+			browser.driver.findElement(By.id("campaign-inventory")).clear();
+			browser.driver.findElement(By.id("campaign-inventory")).sendKeys("P30D");
+			browser.driver.findElement(By.id("campaign-submit")).click();
+			browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-facts")));
+			assertThat(browser.driver.findElement(By.id("campaign-status")).getAttribute("data-status")).isEqualTo("DRAFT");
+			browser.screenshot("office-campaign-nl");
+			assertNoSeriousViolations(browser, "campaign page");
+		}
+	}
+
 	private static String firstLine(String text) {
 		return text.lines().findFirst().orElse("");
 	}
