@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +40,19 @@ class CampaignBootstrap implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		for (PhaseoutProperties.Campaign definition : properties.campaigns()) {
-			Campaign configured = toCampaign(definition);
-			// The status is the configuration's only when the campaign is new: activated or closed since
-			// (the API, the office), it stays so across restarts.
-			Campaign campaign = catalog.find(configured.id())
-				.map(stored -> configured.withStatus(stored.status()))
-				.orElse(configured);
+			Campaign campaign = keepingStatus(toCampaign(definition), catalog.find(definition.id()));
 			catalog.save(campaign);
 			log.info("Campaign {} ({}) ready, deadlines {}", campaign.id(), campaign.name(), campaign.deadlines());
 		}
+	}
+
+	/**
+	 * The configured campaign, in the status it has when it is stored already: the configuration's
+	 * {@code active} counts only when the campaign is new, so a restart never undoes an activation or
+	 * a close made through the API or the office.
+	 */
+	static Campaign keepingStatus(Campaign configured, Optional<Campaign> stored) {
+		return stored.map(existing -> configured.withStatus(existing.status())).orElse(configured);
 	}
 
 	static Campaign toCampaign(PhaseoutProperties.Campaign definition) {

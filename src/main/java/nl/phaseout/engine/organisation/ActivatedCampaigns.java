@@ -123,6 +123,11 @@ class ActivatedCampaigns extends BackgroundWorker implements CampaignEnrolment {
 			log.debug("{} joined {} elsewhere meanwhile", organisation.id(), campaign.id());
 			return false;
 		}
+		catch (RuntimeException ex) {
+			// one organisation that cannot start keeps no other from starting; it is tried again next time
+			log.warn("{} could not join campaign {}: {}", organisation.id(), campaign.id(), ex.toString());
+			return false;
+		}
 	}
 
 }

@@ -39,6 +39,22 @@ class CampaignTest {
 	}
 
 	@Test
+	void aRestartKeepsTheStatusTheApiGaveAConfiguredCampaign() {
+		Campaign configured = CampaignBootstrap.toCampaign(withVendors("kaspersky"));
+		assertThat(configured.status()).isEqualTo(Campaign.Status.ACTIVE);
+
+		assertThat(CampaignBootstrap.keepingStatus(configured, java.util.Optional.empty()).status())
+			.as("created: as configured").isEqualTo(Campaign.Status.ACTIVE);
+		assertThat(CampaignBootstrap.keepingStatus(configured,
+				java.util.Optional.of(configured.withStatus(Campaign.Status.CLOSED))).status())
+			.as("closed through the API").isEqualTo(Campaign.Status.CLOSED);
+		Campaign draft = CampaignBootstrap.keepingStatus(configured.withStatus(Campaign.Status.DRAFT),
+				java.util.Optional.of(configured));
+		assertThat(draft.status()).as("activated through the API, configured inactive").isEqualTo(Campaign.Status.ACTIVE);
+		assertThat(draft.vendors()).as("the other settings are the configuration's").containsExactly("kaspersky");
+	}
+
+	@Test
 	void vendorsArePartsOfANameWithoutWildcards() {
 		assertThatThrownBy(() -> CampaignBootstrap.toCampaign(withVendors("Kas*persky")))
 			.hasMessageContaining("phaseout.campaigns[c].vendors");
