@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,8 +62,15 @@ public class CampaignLifecycle {
 		catch (DuplicateKeyException ex) {
 			throw new InvalidCampaignException(List.of("id '" + campaign.id() + "' is in use; choose another"));
 		}
-		decisions.deploy(campaign.id(), campaign.name(), checked.classification(), checked.applicability(),
-				checked.rationale());
+		try {
+			decisions.deploy(campaign.id(), campaign.name(), checked.classification(), checked.applicability(),
+					checked.rationale());
+		}
+		catch (ProcessEngineException ex) {
+			// what the checks cannot see (a camunda: attribute the engine refuses): the whole creation rolls back
+			throw new InvalidCampaignException(List.of("Camunda refused to deploy the classification: "
+					+ ex.getMessage().lines().findFirst().orElse("")));
+		}
 		log.info("Campaign {} ({}) created as a draft, decisions {} and {}", campaign.id(), campaign.name(),
 				campaign.classificationDecision(), campaign.applicabilityDecision());
 		return campaign;

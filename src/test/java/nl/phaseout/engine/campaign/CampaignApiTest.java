@@ -161,6 +161,29 @@ class CampaignApiTest extends EndToEndTest {
 	}
 
 	@Test
+	void whatOnlyCamundaRefusesAtDeploymentIsA400AndLeavesNothing() throws Exception {
+		refused(own(id(), windowsDmn().replace("camunda:historyTimeToLive=\"P180D\"",
+				"camunda:historyTimeToLive=\"eternity\"")), "Camunda refused to deploy the classification");
+	}
+
+	@Test
+	void aProgrammeOfficeMemberWhoIsNoAdministratorCreatesAndActivatesNothingElse() throws Exception {
+		User member = identities.newUser("office" + UUID.randomUUID().toString().substring(0, 8));
+		member.setPassword("a-long-enough-secret");
+		identities.saveUser(member);
+		identities.createMembership(member.getId(), "phaseout-office");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		String id = id();
+
+		ResponseEntity<String> created = http.withBasicAuth(member.getId(), "a-long-enough-secret")
+			.postForEntity("/api/campaigns", new HttpEntity<>(own(id, windowsDmn()), headers), String.class);
+
+		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+		assertThat(json.readTree(created.getBody()).at("/applicability/PROVINCE").asText()).isEqualTo("ADVISED");
+	}
+
+	@Test
 	void projectManagersMayNotCreateCampaigns() {
 		User pm = identities.newUser("pm" + UUID.randomUUID().toString().substring(0, 8));
 		pm.setPassword("a-long-enough-secret");
