@@ -1,6 +1,7 @@
 package nl.phaseout.engine.campaign;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,11 @@ import nl.phaseout.engine.system.BackgroundWorker;
 
 /**
  * Ends the running processes of closed campaigns in the background, a page per transaction, so that
- * closing a campaign of 10,000 organisations answers at once. After a start each node looks once
- * through every closed campaign's instances (a close that a crash interrupted is finished); a
- * campaign looked through is not looked at again until it is closed anew, which it never is.
+ * closing a campaign of 10,000 organisations answers at once. After a start each node looks
+ * through every closed campaign's instances (a close that a crash interrupted is finished), and once
+ * more {@value #SECOND_LOOK_SECONDS} seconds after the first look ended: a registration or a join that
+ * read the campaign as active just before the close committed its process just after, and the second
+ * look ends it. Then the campaign is not looked at again: nothing starts in it any more.
  */
 @Component
 class CampaignClosing extends BackgroundWorker {
@@ -27,12 +30,17 @@ class CampaignClosing extends BackgroundWorker {
 
 	private static final int PAGE = 200;
 
+	static final long SECOND_LOOK_SECONDS = 30;
+
 	private final CampaignCatalog catalog;
 
 	private final CampaignInstances instances;
 
-	/** Closed campaigns whose instances this node has all ended. */
+	/** Closed campaigns whose instances this node has all ended, looked through twice. */
 	private final Set<String> done = ConcurrentHashMap.newKeySet();
+
+	/** When the first look through a closed campaign ended. */
+	private final Map<String, Instant> firstLook = new ConcurrentHashMap<>();
 
 	/** Where each closed campaign's look-through is, by process instance id. */
 	private final Map<String, String> cursor = new ConcurrentHashMap<>();
@@ -51,6 +59,7 @@ class CampaignClosing extends BackgroundWorker {
 	void closed(String campaignId, String by) {
 		closedBy.put(campaignId, by == null ? "" : by);
 		done.remove(campaignId);
+		firstLook.remove(campaignId);
 		cursor.remove(campaignId);
 		loop.wake();
 	}
@@ -61,11 +70,21 @@ class CampaignClosing extends BackgroundWorker {
 			if (done.contains(campaign.id())) {
 				continue;
 			}
+			Instant first = firstLook.get(campaign.id());
+			if (first != null && Instant.now().isBefore(first.plusSeconds(SECOND_LOOK_SECONDS))) {
+				continue;
+			}
 			String after = cursor.getOrDefault(campaign.id(), "");
 			List<String> page = instances.page(campaign.id(), after, PAGE);
 			if (page.isEmpty()) {
-				done.add(campaign.id());
 				cursor.remove(campaign.id());
+				if (first == null) {
+					firstLook.put(campaign.id(), Instant.now());
+				}
+				else {
+					done.add(campaign.id());
+					firstLook.remove(campaign.id());
+				}
 				continue;
 			}
 			String by = closedBy.get(campaign.id());
