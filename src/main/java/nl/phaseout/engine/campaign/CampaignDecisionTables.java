@@ -3,7 +3,6 @@ package nl.phaseout.engine.campaign;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -90,11 +89,6 @@ class CampaignDecisionTables {
 			}
 		}
 		return answers;
-	}
-
-	/** The keys a definition's decisions would be deployed under, for its checks. */
-	static List<String> keys(String campaignId) {
-		return List.of(classificationKey(campaignId), applicabilityKey(campaignId));
 	}
 
 }

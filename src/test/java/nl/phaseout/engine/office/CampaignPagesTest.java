@@ -67,6 +67,7 @@ class CampaignPagesTest extends EndToEndTest {
 			.contains("P30D")
 			.contains("href=\"/office?campaign=" + id)
 			.contains("id=\"campaign-activate\"");
+		assertThat(office.get("/office?campaign=" + id).statusCode()).as("a draft's progress").isEqualTo(200);
 		HttpResponse<String> closed = office.post("/office/campaigns/" + id + "/close", token(page.body()), Map.of());
 		assertThat(closed.statusCode()).isEqualTo(302);
 		assertThat(office.get(closed.headers().firstValue("location").orElseThrow()).body()).contains("data-status=\"CLOSED\"")
