@@ -23,7 +23,9 @@ public interface ProcessRecord {
 		APPLICABILITY, DECISION, BASELINE_SCAN, ALTERNATIVE, VERIFICATION_SCAN, SIGN_OFF, CONTRACT_ENDED, PHASED_OUT,
 		REGRESSION,
 		/** A person retired an endpoint that is gone: which, why, and the event that says so. */
-		RETIREMENT
+		RETIREMENT,
+		/** An exemption asked for, approved, refused or expired: which endpoints, why, until when, who. */
+		EXEMPTION
 	}
 
 }
