@@ -28,7 +28,7 @@ class CountsRepository {
 	private static final int CHUNK = 500;
 
 	private static final String COLUMNS = "organisation_id, total, banned, protected_count, unprotected, stale,"
-			+ " retired, inventory_time, inventory_clock, stale_after, rolling_since";
+			+ " retired, exempted, inventory_time, inventory_clock, stale_after, rolling_since";
 
 	private final JdbcTemplate jdbc;
 
@@ -89,12 +89,13 @@ class CountsRepository {
 		counts.forEach((organisationId, row) -> {
 			EndpointCounts c = row.counts();
 			rows.add(new Object[] { c.total(), c.banned(), c.protectedCount(), c.unprotected(), c.stale(), c.retired(),
+					c.exempted(),
 					SqlTime.timestamp(row.inventoryTime()), SqlTime.timestamp(row.clock()),
 					row.staleAfter() == null ? null : row.staleAfter().toString(), SqlTime.timestamp(row.rollingSince()),
 					campaignId, organisationId });
 		});
 		jdbc.batchUpdate("UPDATE inv_endpoint_counts SET total = ?, banned = ?, protected_count = ?,"
-				+ " unprotected = ?, stale = ?, retired = ?, inventory_time = ?, inventory_clock = ?, stale_after = ?,"
+				+ " unprotected = ?, stale = ?, retired = ?, exempted = ?, inventory_time = ?, inventory_clock = ?, stale_after = ?,"
 				+ " rolling_since = ? WHERE campaign_id = ? AND organisation_id = ?", rows);
 		Map<String, CountsRow> heldNow = held.values();
 		counts.forEach((organisationId, row) -> heldNow
@@ -119,7 +120,7 @@ class CountsRepository {
 	private static CountsRow counts(ResultSet rs) throws SQLException {
 		String staleAfter = rs.getString("stale_after");
 		return new CountsRow(new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
-				rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired")),
+				rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired"), rs.getLong("exempted")),
 				SqlTime.instant(rs, "inventory_time"), SqlTime.instant(rs, "inventory_clock"),
 				staleAfter == null ? null : Duration.parse(staleAfter), SqlTime.instant(rs, "rolling_since"));
 	}

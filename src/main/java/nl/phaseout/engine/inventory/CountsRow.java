@@ -74,7 +74,8 @@ record CountsRow(EndpointCounts counts, Instant inventoryTime, Instant clock, Du
 				c.protectedCount() + (status == EndpointStatus.PROTECTED ? sign : 0),
 				c.unprotected() + (status == EndpointStatus.UNPROTECTED ? sign : 0),
 				c.stale() + (status == EndpointStatus.STALE ? sign : 0),
-				c.retired() + (status == EndpointStatus.RETIRED ? sign : 0));
+				c.retired() + (status == EndpointStatus.RETIRED ? sign : 0),
+				c.exempted() + (status == EndpointStatus.EXEMPTED ? sign : 0));
 		return new CountsRow(next, inventoryTime, clock, staleAfter, rollingSince);
 	}
 

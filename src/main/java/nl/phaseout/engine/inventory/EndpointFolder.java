@@ -62,7 +62,7 @@ final class EndpointFolder {
 		}
 		Classified classified = classify(campaign, ProductsJson.read(row.products()));
 		return new EndpointRow(row.campaignId(), row.organisationId(), row.endpointId(), row.observedAt(),
-				row.retiredAt(), classified.state(), classified.banned(), row.lastEvent(), row.products());
+				row.retiredAt(), classified.state(), classified.banned(), row.lastEvent(), row.products(), row.exempted());
 	}
 
 	private Classified classify(Campaign campaign, List<Product> products) {

@@ -51,11 +51,12 @@ public class EndpointListing {
 		pageParams.add((long) page * size);
 		pageParams.add(size);
 		List<Endpoint> endpoints = jdbc.query(
-				"SELECT endpoint_id, retired, state, observed_at, retired_at, last_event_source, products" + where
+				"SELECT endpoint_id, retired, state, exempted, observed_at, retired_at, last_event_source, products"
+						+ where
 						+ " ORDER BY endpoint_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
 				(rs, row) -> new Endpoint(rs.getString("endpoint_id"),
 						EndpointStatus.of(rs.getBoolean("retired"), state(rs.getString("state")),
-								SqlTime.instant(rs, "observed_at"), threshold).apiName(),
+								SqlTime.instant(rs, "observed_at"), threshold, rs.getBoolean("exempted")).apiName(),
 						SqlTime.instant(rs, "observed_at"), SqlTime.instant(rs, "retired_at"),
 						rs.getString("last_event_source"), rs.getString("products")),
 				pageParams.toArray());
@@ -119,7 +120,9 @@ public class EndpointListing {
 			case RETIRED:
 				return " AND retired = TRUE";
 			case BANNED:
-				return " AND retired = FALSE AND state = 'BANNED'";
+				return " AND retired = FALSE AND state = 'BANNED' AND exempted = FALSE";
+			case EXEMPTED:
+				return " AND retired = FALSE AND state = 'BANNED' AND exempted = TRUE";
 			case STALE:
 				if (threshold == null) {
 					return " AND 1 = 0";

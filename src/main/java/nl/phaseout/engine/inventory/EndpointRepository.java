@@ -44,7 +44,7 @@ class EndpointRepository {
 	/** Every row of the organisation in the campaign, live and retired. */
 	List<EndpointRow> all(String campaignId, String organisationId) {
 		return jdbc.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
-				+ " banned_products, last_event_source, last_event_id, products FROM inv_endpoint"
+				+ " banned_products, last_event_source, last_event_id, products, exempted FROM inv_endpoint"
 				+ " WHERE campaign_id = ? AND organisation_id = ?", (rs, n) -> row(rs), campaignId, organisationId);
 	}
 
@@ -66,7 +66,8 @@ class EndpointRepository {
 						chunk.stream().map(id -> new Object[] { campaignId, organisationId, id }).toList());
 			}
 			named.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
-					+ " banned_products, last_event_source, last_event_id, products FROM inv_endpoint WHERE " + where,
+					+ " banned_products, last_event_source, last_event_id, products, exempted FROM inv_endpoint WHERE "
+					+ where,
 					params, rs -> {
 						EndpointRow row = row(rs);
 						rows.put(row.endpointId(), row);
@@ -115,21 +116,23 @@ class EndpointRepository {
 		params.add(campaignId);
 		params.add(organisationId);
 		long[] c = new long[EndpointStatus.values().length];
-		jdbc.query("SELECT retired, state, old, COUNT(*) AS n FROM (SELECT retired, state, " + old + " AS old"
-				+ " FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ?) e GROUP BY retired, state, old",
-				rs -> {
+		jdbc.query("SELECT retired, state, exempted, old, COUNT(*) AS n FROM (SELECT retired, state, exempted, " + old
+				+ " AS old FROM inv_endpoint WHERE campaign_id = ? AND organisation_id = ?) e"
+				+ " GROUP BY retired, state, exempted, old", rs -> {
 					String state = rs.getString("state");
 					EndpointStatus status = rs.getBoolean("retired") ? EndpointStatus.RETIRED
-							: rs.getInt("old") == 1 && !"BANNED".equals(state) ? EndpointStatus.STALE
-									: EndpointStatus.valueOf(state);
+							: "BANNED".equals(state) && rs.getBoolean("exempted") ? EndpointStatus.EXEMPTED
+									: rs.getInt("old") == 1 && !"BANNED".equals(state) ? EndpointStatus.STALE
+											: EndpointStatus.valueOf(state);
 					c[status.ordinal()] += rs.getLong("n");
 				}, params.toArray());
 		long banned = c[EndpointStatus.BANNED.ordinal()];
 		long stale = c[EndpointStatus.STALE.ordinal()];
 		long protectedCount = c[EndpointStatus.PROTECTED.ordinal()];
 		long unprotected = c[EndpointStatus.UNPROTECTED.ordinal()];
-		return new EndpointCounts(banned + stale + protectedCount + unprotected, banned, protectedCount, unprotected,
-				stale, c[EndpointStatus.RETIRED.ordinal()]);
+		long exempted = c[EndpointStatus.EXEMPTED.ordinal()];
+		return new EndpointCounts(banned + exempted + stale + protectedCount + unprotected, banned, protectedCount,
+				unprotected, stale, c[EndpointStatus.RETIRED.ordinal()], exempted);
 	}
 
 	/** Whether a live endpoint was last observed at or before {@code moment} (not observed since). */
@@ -148,14 +151,14 @@ class EndpointRepository {
 
 	void insert(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("INSERT INTO inv_endpoint (observed_at, retired_at, retired, state, banned_products,"
-				+ " last_event_source, last_event_id, products, campaign_id, organisation_id, endpoint_id)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ " last_event_source, last_event_id, products, exempted, campaign_id, organisation_id, endpoint_id)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows.stream().map(EndpointRepository::values).toList());
 	}
 
 	void update(Collection<EndpointRow> rows) {
 		jdbc.batchUpdate("UPDATE inv_endpoint SET observed_at = ?, retired_at = ?, retired = ?, state = ?,"
-				+ " banned_products = ?, last_event_source = ?, last_event_id = ?, products = ?"
+				+ " banned_products = ?, last_event_source = ?, last_event_id = ?, products = ?, exempted = ?"
 				+ " WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id = ?",
 				rows.stream().map(EndpointRepository::values).toList());
 	}
@@ -164,7 +167,7 @@ class EndpointRepository {
 		return new Object[] { timestamp(row.observedAt()), timestamp(row.retiredAt()), row.retired(),
 				row.state() == null ? null : row.state().name(), row.bannedProducts(),
 				row.lastEvent() == null ? null : row.lastEvent().source(),
-				row.lastEvent() == null ? null : row.lastEvent().id(), row.products(), row.campaignId(),
+				row.lastEvent() == null ? null : row.lastEvent().id(), row.products(), row.exempted(), row.campaignId(),
 				row.organisationId(),
 				row.endpointId() };
 	}
@@ -176,7 +179,7 @@ class EndpointRepository {
 				rs.getString("endpoint_id"), instant(rs, "observed_at"), instant(rs, "retired_at"),
 				state == null ? null : EndpointState.valueOf(state), rs.getString("banned_products"),
 				lastEventId == null ? null : new EventId(rs.getString("last_event_source"), lastEventId),
-				rs.getString("products"));
+				rs.getString("products"), rs.getBoolean("exempted"));
 	}
 
 }

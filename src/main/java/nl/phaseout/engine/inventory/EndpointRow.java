@@ -7,10 +7,24 @@ import java.time.Instant;
  * An endpoint as the projection keeps it for one campaign: its latest observation (and the state
  * that observation classifies to, and its whole product list as JSON text), its latest retirement,
  * and the identity of the event that made it so. Folding events in is order-free: the same events
- * in any order give the same row.
+ * in any order give the same row. {@code exempted}: an approved exemption covers the endpoint (set
+ * and cleared by the exemption, never by an event; an event keeps it).
  */
 record EndpointRow(String campaignId, String organisationId, String endpointId, Instant observedAt,
-		Instant retiredAt, EndpointState state, String bannedProducts, EventId lastEvent, String products) {
+		Instant retiredAt, EndpointState state, String bannedProducts, EventId lastEvent, String products,
+		boolean exempted) {
+
+	EndpointRow(String campaignId, String organisationId, String endpointId, Instant observedAt, Instant retiredAt,
+			EndpointState state, String bannedProducts, EventId lastEvent, String products) {
+		this(campaignId, organisationId, endpointId, observedAt, retiredAt, state, bannedProducts, lastEvent, products,
+				false);
+	}
+
+	/** This row, exempted or not. */
+	EndpointRow withExempted(boolean exempt) {
+		return new EndpointRow(campaignId, organisationId, endpointId, observedAt, retiredAt, state, bannedProducts,
+				lastEvent, products, exempt);
+	}
 
 	/** Retired when the latest retirement is later than the latest observation. */
 	boolean retired() {
@@ -41,7 +55,7 @@ record EndpointRow(String campaignId, String organisationId, String endpointId, 
 			return null;
 		}
 		return new EndpointRow(campaignId, organisationId, endpointId, observedAt, current.retiredAt, state,
-				bannedProducts, event, products);
+				bannedProducts, event, products, current.exempted);
 	}
 
 	/** This row with the retirement applied, or {@code null} when it changes nothing (stale). */
@@ -56,7 +70,7 @@ record EndpointRow(String campaignId, String organisationId, String endpointId, 
 			return null;
 		}
 		return new EndpointRow(campaignId, organisationId, endpointId, current.observedAt, retiredAt, current.state,
-				current.bannedProducts, event, current.products);
+				current.bannedProducts, event, current.products, current.exempted);
 	}
 
 }

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * What an endpoint counts as, as the endpoints list names it: one of the three states of a live
- * endpoint, stale (live, not banned, and not observed recently enough: see {@link Freshness}), or
- * retired.
+ * endpoint, stale (live, not banned, and not observed recently enough: see {@link Freshness}),
+ * exempted (live, running a banned product under an approved exemption: not banned), or retired.
  */
 public enum EndpointStatus {
 
-	BANNED, UNPROTECTED, PROTECTED, STALE, RETIRED;
+	BANNED, UNPROTECTED, PROTECTED, STALE, RETIRED, EXEMPTED;
 
 	/** The name used in the API: lower case. */
 	public String apiName() {
@@ -25,7 +25,7 @@ public enum EndpointStatus {
 		return Arrays.stream(values()).filter(status -> status.apiName().equalsIgnoreCase(name.strip())).findFirst();
 	}
 
-	/** The API names, for error messages: {@code banned, unprotected, protected, stale, retired}. */
+	/** The API names, for error messages: {@code banned, unprotected, protected, stale, retired, exempted}. */
 	public static String apiNames() {
 		return Arrays.stream(values()).map(EndpointStatus::apiName).collect(Collectors.joining(", "));
 	}
@@ -35,12 +35,24 @@ public enum EndpointStatus {
 		if (row == null) {
 			return null;
 		}
-		return of(row.retired(), row.state(), row.observedAt(), threshold);
+		return of(row.retired(), row.state(), row.observedAt(), threshold, row.exempted());
 	}
 
 	static EndpointStatus of(boolean retired, EndpointState state, Instant observedAt, Instant threshold) {
+		return of(retired, state, observedAt, threshold, false);
+	}
+
+	/**
+	 * An exempted endpoint counts as such only while it runs a banned product (whatever the age of its
+	 * observation, as a banned one); observed without one, it is what it runs.
+	 */
+	static EndpointStatus of(boolean retired, EndpointState state, Instant observedAt, Instant threshold,
+			boolean exempted) {
 		if (retired) {
 			return RETIRED;
+		}
+		if (state == EndpointState.BANNED && exempted) {
+			return EXEMPTED;
 		}
 		if (state != EndpointState.BANNED && Freshness.stale(observedAt, threshold)) {
 			return STALE;

@@ -250,15 +250,19 @@ class InventoryProjection {
 		return after;
 	}
 
-	/** Conditions that matter to the process: rollout completeness, a protection gap, banned seen again. */
-	private static void compare(String campaignId, Map<String, CountsRow> before, Map<String, CountsRow> after,
+	/**
+	 * Conditions that matter to the process: rollout completeness (with or without the exempted
+	 * endpoints, as the campaign says), a protection gap, banned seen again.
+	 */
+	static void compare(String campaignId, Map<String, CountsRow> before, Map<String, CountsRow> after,
 			ProjectionResult result) {
 		after.forEach((organisationId, row) -> {
 			EndpointCounts was = before.getOrDefault(organisationId, CountsRow.ZERO).counts();
 			EndpointCounts now = row.counts();
 			boolean bannedAppeared = was.banned() == 0 && now.banned() > 0;
 			boolean gapAppeared = was.unprotected() == 0 && now.unprotected() > 0;
-			if (bannedAppeared || gapAppeared || was.rolloutComplete() != now.rolloutComplete()) {
+			if (bannedAppeared || gapAppeared || was.rolloutComplete() != now.rolloutComplete()
+					|| was.rolloutComplete(true) != now.rolloutComplete(true)) {
 				result.tell(Signal.inventoryChanged(organisationId));
 			}
 			if (bannedAppeared) {

@@ -52,6 +52,11 @@ public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, La
 		return counts.retired();
 	}
 
+	/** Live endpoints running a banned product under an approved exemption. */
+	public long exempted() {
+		return counts.exempted();
+	}
+
 	/** A completed inventory scan is known; for an organisation that verifies rolling, any endpoint. */
 	public boolean baselineKnown() {
 		return lastScan != null || (rolling && counts.total() + counts.retired() > 0);
@@ -60,6 +65,11 @@ public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, La
 	/** No endpoint runs a banned product, none is stale, and every live endpoint is protected. */
 	public boolean rolloutComplete() {
 		return counts.rolloutComplete();
+	}
+
+	/** As {@link #rolloutComplete()}, exempted endpoints counting as done when {@code exemptedMaySignOff}. */
+	public boolean rolloutComplete(boolean exemptedMaySignOff) {
+		return counts.rolloutComplete(exemptedMaySignOff);
 	}
 
 	/** Live endpoints without any active antivirus. */
@@ -77,8 +87,20 @@ public record InventorySnapshot(EndpointCounts counts, Instant inventoryTime, La
 				&& (inventoryTime == null || !lastScan.completedAt().isBefore(inventoryTime));
 	}
 
-	/** The last scan's verdict: whether it shows the organisation clean, and if not, why. */
+	/** The last scan's verdict: whether it shows the organisation clean, and if not, why; exempted endpoints are not. */
 	public ScanVerdict verdict() {
+		return verdict(false);
+	}
+
+	/**
+	 * The last scan's verdict, exempted endpoints counting as clean when {@code exemptedMaySignOff} (the
+	 * campaign's {@code exemptions.allowSignOff}) and as not clean otherwise.
+	 */
+	public ScanVerdict verdict(boolean exemptedMaySignOff) {
+		if (lastScan != null && !exemptedMaySignOff && exempted() > 0) {
+			return new ScanVerdict(ScanVerdict.Kind.NOT_CLEAN, exempted() + " live endpoint(s) run the banned product"
+					+ " under an exemption, and this campaign does not sign off with exempted endpoints.");
+		}
 		if (lastScan == null) {
 			return new ScanVerdict(ScanVerdict.Kind.INCOMPLETE, rolling
 					? "Not every live endpoint has been observed again since the rollout completed."

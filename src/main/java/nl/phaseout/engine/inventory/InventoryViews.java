@@ -10,8 +10,8 @@ public final class InventoryViews {
 
 	/**
 	 * Endpoint counts per organisation and campaign: {@code campaign_id, organisation_id, total, banned,
-	 * protected_count, unprotected, stale, retired}, as {@link EndpointCounts} names them (since 0.3
-	 * protected_count and unprotected count fresh endpoints only; total = banned + stale + protected_count
+	 * protected_count, unprotected, stale, retired, exempted}, as {@link EndpointCounts} names them (since 0.3
+	 * protected_count and unprotected count fresh endpoints only; total = banned + exempted + stale + protected_count
 	 * + unprotected).
 	 */
 	public static final String COUNTS = "inventory_counts";

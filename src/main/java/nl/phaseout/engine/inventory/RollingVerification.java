@@ -57,7 +57,7 @@ class RollingVerification {
 		if (was.total() + was.retired() == 0 && now.total() + now.retired() > 0) {
 			result.tell(Signal.inventoryChanged(organisationId));
 		}
-		if (now.total() == 0 || !now.rolloutComplete()) {
+		if (now.total() == 0 || !now.rolloutComplete(true)) {
 			return row.rollingSince() == null ? row : row.withRollingSince(null);
 		}
 		if (row.rollingSince() == null) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import nl.phaseout.engine.campaign.Campaign;
+import nl.phaseout.engine.exemption.Exemptions;
 import nl.phaseout.engine.process.Milestone;
 import nl.phaseout.engine.process.OpenTasks;
 import nl.phaseout.engine.report.CampaignOrganisations;
@@ -46,8 +47,11 @@ class OrganisationPageController {
 
 	private final ReportingProperties properties;
 
+	private final Exemptions exemptions;
+
 	OrganisationPageController(OfficePages pages, CampaignOrganisations organisations, Participations participations,
-			OpenTasks tasks, OrganisationEvidence evidence, ReportingProperties properties) {
+			OpenTasks tasks, OrganisationEvidence evidence, ReportingProperties properties, Exemptions exemptions) {
+		this.exemptions = exemptions;
 		this.properties = properties;
 		this.pages = pages;
 		this.organisations = organisations;
@@ -71,6 +75,10 @@ class OrganisationPageController {
 		model.addAttribute("deadlines", deadlines(shown.id(), row, now));
 		model.addAttribute("tasks", row.processInstanceId() == null ? List.of() : tasks.of(row.processInstanceId()));
 		evidence.addTo(model, shown.id(), row.id(), locale);
+		model.addAttribute("exemptions", exemptions.forOrganisation(row.id())
+			.stream()
+			.filter(exemption -> exemption.campaignId().equals(shown.id()))
+			.toList());
 		return "office/organisation";
 	}
 

@@ -74,6 +74,11 @@ public class RecordText {
 		return facts;
 	}
 
+	/** Text from a user shown as text: what a reader cannot see by its code point (see {@link PlainText#text}). */
+	public String plain(String text) {
+		return PlainText.text(text);
+	}
+
 	/** The task a decision was taken in, by its name in the page's language. */
 	public String task(CampaignRecord.Entry decision, Locale locale) {
 		Object key = decision.data().get("task");

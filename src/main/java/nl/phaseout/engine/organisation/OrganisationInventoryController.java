@@ -80,7 +80,7 @@ class OrganisationInventoryController {
 	ResponseEntity<?> endpoints(@PathVariable String id,
 			@Parameter(description = "The campaign whose classification counts; the default campaign, or the"
 					+ " only active one, when left out") @RequestParam(required = false) String campaignId,
-			@Parameter(description = "banned, unprotected, protected, stale or retired; every endpoint when left out")
+			@Parameter(description = "banned, unprotected, protected, stale, retired or exempted; every endpoint when left out")
 			@RequestParam(required = false) String status,
 			@Parameter(description = "From 0") @RequestParam(required = false) String page,
 			@Parameter(description = "1 to " + MAX_PAGE_SIZE + "; " + DEFAULT_PAGE_SIZE + " when left out")

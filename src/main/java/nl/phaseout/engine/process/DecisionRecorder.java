@@ -41,7 +41,8 @@ class DecisionRecorder implements TaskListener {
 					"evidenceScanCompletedAt", "evidenceScanSource", "verification", "censusConfirmed"),
 			TASK_CONFIRM_CONTRACT_ENDED, List.of("contractEndedOn", "contractEndRemarks"),
 			TASK_RESOLVE_REGRESSION, List.of("regressionResolution"),
-			TASK_HANDLE_MISSED_DEADLINE, List.of("deadline", "missedMilestones", "actionTaken"));
+			TASK_HANDLE_MISSED_DEADLINE, List.of("deadline", "missedMilestones", "actionTaken"),
+			ProcessConstants.Element.TASK_REVIEW_EXEMPTION, List.of("approved", "reviewNote"));
 
 	/** Tasks whose outcome is also a fact of its own in the record. */
 	private static final Map<String, Kind> FACTS = Map.of(TASK_CHOOSE_ALTERNATIVE, Kind.ALTERNATIVE,

@@ -5,6 +5,7 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.VERIFY_SCANS_AFTER
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.inventory.InventorySnapshot;
@@ -23,20 +24,37 @@ public class InventoryConditions {
 
 	private final InventoryState inventory;
 
+	private final ExemptedSignOff exemptedSignOff;
+
 	InventoryConditions(InventoryState inventory) {
+		this(inventory, ExemptedSignOff.NEVER);
+	}
+
+	@Autowired
+	InventoryConditions(InventoryState inventory, ExemptedSignOff exemptedSignOff) {
 		this.inventory = inventory;
+		this.exemptedSignOff = exemptedSignOff;
 	}
 
 	public boolean baselineKnown(DelegateExecution execution) {
 		return snapshot(execution).baselineKnown();
 	}
 
+	/**
+	 * Endpoints run the banned product: banned ones, and exempted ones where the campaign does not let
+	 * them pass to sign-off.
+	 */
 	public boolean bannedFound(DelegateExecution execution) {
-		return snapshot(execution).banned() > 0;
+		InventorySnapshot snapshot = snapshot(execution);
+		return snapshot.banned() > 0 || (snapshot.exempted() > 0 && !exemptedMaySignOff(execution));
 	}
 
 	public boolean rolloutComplete(DelegateExecution execution) {
-		return snapshot(execution).rolloutComplete();
+		return snapshot(execution).rolloutComplete(exemptedMaySignOff(execution));
+	}
+
+	private boolean exemptedMaySignOff(DelegateExecution execution) {
+		return exemptedSignOff.allowed(OrganisationInCampaign.of(execution).campaignId());
 	}
 
 	public boolean protectionGap(DelegateExecution execution) {

@@ -9,6 +9,9 @@ public final class ProcessConstants {
 
 	public static final String PRODUCT_CLASSIFICATION_DECISION = "phaseout-product-classification";
 
+	/** An exemption's review by the office and, once approved, its expiry (see the exemption package). */
+	public static final String EXEMPTION_PROCESS_KEY = "phaseout-exemption";
+
 	public static final String MESSAGE_INVENTORY_CHANGED = "InventoryChanged";
 
 	/** Sent to an organisation in verification, sign-off or decommission when a banned product is seen. */
@@ -68,6 +71,12 @@ public final class ProcessConstants {
 		public static final String TIMER_CONTRACT_ENDS = "Timer_ContractEnds";
 
 		public static final String END_PHASED_OUT = "End_PhasedOut";
+
+		/** The office approves or refuses an exemption (process {@code phaseout-exemption}). */
+		public static final String TASK_REVIEW_EXEMPTION = "Task_ReviewExemption";
+
+		/** An approved exemption runs until the end of its last day, Dutch time. */
+		public static final String TIMER_EXEMPTION_EXPIRES = "Timer_ExemptionExpires";
 
 		private Element() {
 		}

@@ -25,7 +25,9 @@ public interface ProcessRecord {
 		/** A person retired an endpoint that is gone: which, why, and the event that says so. */
 		RETIREMENT,
 		/** The campaign was closed while the process ran: the process ended there, in the phase it had. */
-		CAMPAIGN_CLOSED
+		CAMPAIGN_CLOSED,
+		/** An exemption asked for, approved, refused or expired: which endpoints, why, until when, who. */
+		EXEMPTION
 	}
 
 }

@@ -46,6 +46,9 @@ final class Recorder {
 		data.put("protected", snapshot.protectedCount());
 		data.put("unprotected", snapshot.unprotected());
 		data.put("stale", snapshot.stale());
+		if (snapshot.exempted() > 0) {
+			data.put("exempted", snapshot.exempted());
+		}
 		data.put("retired", snapshot.retired());
 		data.put("inventoryTime", snapshot.inventoryTime() == null ? null : snapshot.inventoryTime().toString());
 		return data;

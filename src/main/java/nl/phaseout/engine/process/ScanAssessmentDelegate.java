@@ -20,6 +20,7 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import nl.phaseout.engine.inventory.EndpointStatus;
@@ -45,15 +46,24 @@ class ScanAssessmentDelegate implements JavaDelegate {
 
 	private final ProcessRecord record;
 
+	private final ExemptedSignOff exemptedSignOff;
+
 	ScanAssessmentDelegate(InventoryState inventory, ProcessRecord record) {
+		this(inventory, record, ExemptedSignOff.NEVER);
+	}
+
+	@Autowired
+	ScanAssessmentDelegate(InventoryState inventory, ProcessRecord record, ExemptedSignOff exemptedSignOff) {
 		this.inventory = inventory;
 		this.record = record;
+		this.exemptedSignOff = exemptedSignOff;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		InventorySnapshot snapshot = OrganisationInCampaign.of(execution).snapshot(inventory);
-		ScanVerdict verdict = snapshot.verdict();
+		ScanVerdict verdict = snapshot
+			.verdict(exemptedSignOff.allowed(OrganisationInCampaign.of(execution).campaignId()));
 		execution.setVariable(SCAN_VERDICT, verdict.kind().name());
 		execution.setVariable(SCAN_VERDICT_REASON, verdict.reason());
 		LastScan scan = snapshot.lastScan();
@@ -63,7 +73,8 @@ class ScanAssessmentDelegate implements JavaDelegate {
 				: inventory.uncovered(organisation.campaignId(), organisation.organisationId(), ProtectionGapDelegate.SHOWN);
 		execution.setVariable(EVIDENCE_UNCOVERED_LIST, uncovered == null ? "" : uncovered.describe());
 		String assessed = scan.scanId() + "|" + snapshot.total() + "|" + snapshot.banned() + "|"
-				+ snapshot.unprotected() + "|" + snapshot.stale() + "|" + snapshot.uncovered() + "|" + verdict.kind();
+				+ snapshot.unprotected() + "|" + snapshot.stale() + "|" + snapshot.uncovered() + "|" + snapshot.exempted()
+				+ "|" + verdict.kind();
 		if (!assessed.equals(execution.getVariable(LAST_ASSESSED))) {
 			execution.setVariable(LAST_ASSESSED, assessed);
 			Map<String, Object> data = Recorder.scan(snapshot);

@@ -24,10 +24,12 @@ import nl.phaseout.engine.record.ClosureRecords.RecordedEntry;
  * @param phasedOutAt when the organisation was phased out (the last time, after any regression)
  * @param regressions each time a banned product was seen again after phase-out, with its endpoints
  * @param retirements each endpoint a person retired through the engine: who, when, which, why
+ * @param exemptions each step of every exemption: asked for (which endpoints, why, until when, by whom),
+ * approved or refused (by whom, with the note), expired
  */
 public record CampaignRecord(String campaignId, Entry applicability, List<Entry> decisions, Entry baselineScan,
 		Entry alternative, List<Entry> verificationScans, Entry signOff, Entry contractEnded, Instant phasedOutAt,
-		List<Entry> regressions, List<Entry> entries, List<Entry> retirements) {
+		List<Entry> regressions, List<Entry> entries, List<Entry> retirements, List<Entry> exemptions) {
 
 	/** One fact: when, who (a user or an event's source), in which process instance, and what. */
 	public record Entry(String kind, Instant at, String actor, String processInstanceId, Map<String, Object> data) {
@@ -39,6 +41,7 @@ public record CampaignRecord(String campaignId, Entry applicability, List<Entry>
 		List<Entry> scans = new ArrayList<>();
 		List<Entry> regressions = new ArrayList<>();
 		List<Entry> retirements = new ArrayList<>();
+		List<Entry> exemptions = new ArrayList<>();
 		List<Entry> all = new ArrayList<>();
 		Instant phasedOutAt = null;
 		for (RecordedEntry stored : recorded) {
@@ -51,6 +54,7 @@ public record CampaignRecord(String campaignId, Entry applicability, List<Entry>
 				case VERIFICATION_SCAN -> scans.add(entry);
 				case REGRESSION -> regressions.add(entry);
 				case RETIREMENT -> retirements.add(entry);
+				case EXEMPTION -> exemptions.add(entry);
 				case PHASED_OUT -> phasedOutAt = stored.at();
 				default -> {
 				}
@@ -58,7 +62,7 @@ public record CampaignRecord(String campaignId, Entry applicability, List<Entry>
 		}
 		return new CampaignRecord(campaignId, last.get(Kind.APPLICABILITY), decisions, last.get(Kind.BASELINE_SCAN),
 				last.get(Kind.ALTERNATIVE), scans, last.get(Kind.SIGN_OFF), last.get(Kind.CONTRACT_ENDED), phasedOutAt,
-				regressions, all, retirements);
+				regressions, all, retirements, exemptions);
 	}
 
 }

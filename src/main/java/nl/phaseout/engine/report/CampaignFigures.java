@@ -64,11 +64,11 @@ public class CampaignFigures {
 		EndpointCounts endpoints = jdbc.queryForObject("SELECT COALESCE(SUM(c.total), 0) AS total, "
 				+ "COALESCE(SUM(c.banned), 0) AS banned, COALESCE(SUM(c.protected_count), 0) AS protected_count, "
 				+ "COALESCE(SUM(c.unprotected), 0) AS unprotected, COALESCE(SUM(c.stale), 0) AS stale, "
-				+ "COALESCE(SUM(c.retired), 0) AS retired "
+				+ "COALESCE(SUM(c.retired), 0) AS retired, COALESCE(SUM(c.exempted), 0) AS exempted "
 				+ "FROM participation p JOIN " + InventoryViews.COUNTS + " c ON c.campaign_id = p.campaign_id AND c.organisation_id = p.organisation_id"
 				+ where + " AND " + IN_SCOPE, params,
 				(rs, n) -> new EndpointCounts(rs.getLong("total"), rs.getLong("banned"), rs.getLong("protected_count"),
-						rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired")));
+						rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired"), rs.getLong("exempted")));
 		return new Figures(totals[0], byPhase, byCategory, endpoints, totals[1]);
 	}
 

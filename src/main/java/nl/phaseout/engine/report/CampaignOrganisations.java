@@ -44,7 +44,8 @@ public class CampaignOrganisations {
 			+ "p.applicability AS decided_applicability, "
 			+ "p.phase_changed_at, p.process_instance_id, COALESCE(c.total, 0) AS total, COALESCE(c.banned, 0) AS banned, "
 			+ "COALESCE(c.protected_count, 0) AS protected_count, COALESCE(c.unprotected, 0) AS unprotected, "
-			+ "COALESCE(c.stale, 0) AS stale, COALESCE(c.retired, 0) AS retired, " + Stream.of(Milestones.NAMES)
+			+ "COALESCE(c.stale, 0) AS stale, COALESCE(c.retired, 0) AS retired, COALESCE(c.exempted, 0) AS exempted, "
+			+ Stream.of(Milestones.NAMES)
 				.map(name -> "CASE WHEN " + Milestones.overdueSql(name) + " THEN p." + Milestones.ALL.get(name).column()
 						+ " END AS overdue_" + Milestones.ALL.get(name).column())
 				.collect(Collectors.joining(", "));
@@ -170,7 +171,8 @@ public class CampaignOrganisations {
 		LastScan lastScan = lastScanAt == null ? null : new LastScan(rs.getString("last_scan_id"), lastScanAt.toInstant(),
 				rs.getLong("last_scan_endpoints"), rs.getString("last_scan_source"));
 		EndpointCounts counts = new EndpointCounts(rs.getLong("total"), rs.getLong("banned"),
-				rs.getLong("protected_count"), rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired"));
+				rs.getLong("protected_count"), rs.getLong("unprotected"), rs.getLong("stale"), rs.getLong("retired"),
+				rs.getLong("exempted"));
 		return new OrganisationRow(rs.getString("organisation_id"), rs.getString("name"), rs.getString("category"),
 				rs.getString("pm_group"), rs.getString("applicability"), rs.getString("phase"), phaseSince,
 				Math.max(0, Duration.between(phaseSince, now).toDays()), counts, lastScan, !overdue.isEmpty(),

@@ -34,12 +34,13 @@ public record OrganisationQuery(String phase, String category, Boolean overdue, 
 			Map.entry("phase", Milestones.PHASE_RANK), Map.entry("daysInPhase", "p.phase_changed_at"),
 			Map.entry("total", "COALESCE(c.total, 0)"), Map.entry("banned", "COALESCE(c.banned, 0)"),
 			Map.entry("protected", "COALESCE(c.protected_count, 0)"),
-			Map.entry("unprotected", "COALESCE(c.unprotected, 0)"), Map.entry("stale", "COALESCE(c.stale, 0)"), Map.entry("lastScan", "LAST_SCAN"),
+			Map.entry("unprotected", "COALESCE(c.unprotected, 0)"), Map.entry("stale", "COALESCE(c.stale, 0)"),
+			Map.entry("exempted", "COALESCE(c.exempted, 0)"), Map.entry("lastScan", "LAST_SCAN"),
 			Map.entry("overdue", "OVERDUE_COUNT"));
 
 	/** The {@code endpoints} filter's values, to the count column that must be above zero. */
 	static final Map<String, String> ENDPOINTS = Map.of("banned", "c.banned", "unprotected", "c.unprotected",
-			"protected", "c.protected_count", "stale", "c.stale", "any", "c.total");
+			"protected", "c.protected_count", "stale", "c.stale", "exempted", "c.exempted", "any", "c.total");
 
 	/** The order the office's dashboard opens with: overdue organisations first (most missed first), then by id. */
 	public static final String OVERDUE_FIRST = "-overdue";

@@ -51,6 +51,42 @@ abstract class InventoryProjectionContract {
 	}
 
 	@Test
+	void anExemptedEndpointCountsAsExemptedWhileItRunsTheBannedProductAndAsBannedOnceTheFlagIsCleared() {
+		fixture.apply(observed(org, "pc-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "pc-2", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)));
+
+		assertThat(fixture.exempt(org, true, "pc-1", "no-such-endpoint")).isEqualTo(1);
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(2, 0, 1, 0, 0, 0, 1));
+		assertThat(fixture.snapshot(org).rolloutComplete()).as("exempted keeps the rollout open").isFalse();
+		assertThat(fixture.snapshot(org).rolloutComplete(true)).as("where the campaign allows sign-off").isTrue();
+		assertThat(fixture.exemptionSignals).contains(Signal.inventoryChanged(org));
+		assertThat(fixture.inTransaction(() -> fixture.state.endpoints(ActiveCampaigns.DEFAULT_CAMPAIGN, org,
+				EndpointStatus.EXEMPTED, 10)).endpoints()).extracting(InventoryState.Endpoint::endpointId)
+			.containsExactly("pc-1");
+		assertThat(fixture.exempt(org, true, "pc-1")).as("already exempted").isZero();
+
+		// observed without the banned product it is simply not banned; with it again, exempted again
+		fixture.apply(observed(org, "pc-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)));
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(2, 0, 2, 0, 0, 0, 0));
+		fixture.apply(observed(org, "pc-1", id(), "2024-05-03T10:00:00Z", products(KASPERSKY_PASSIVE)));
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(2, 0, 1, 0, 0, 0, 1));
+
+		fixture.exemptionSignals.clear();
+		assertThat(fixture.exempt(org, false, "pc-1")).isEqualTo(1);
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(2, 1, 1, 0, 0, 0, 0));
+		assertThat(fixture.exemptionSignals).as("banned again: a regression if the organisation was phased out")
+			.contains(Signal.bannedAppeared(ActiveCampaigns.DEFAULT_CAMPAIGN, org), Signal.inventoryChanged(org));
+
+		// a count made afresh from the rows agrees with the deltas
+		fixture.exempt(org, true, "pc-1");
+		EndpointCounts byDeltas = fixture.snapshot(org).counts();
+		assertThat(fixture.inTransaction(() -> fixture.endpoints.tally(ActiveCampaigns.DEFAULT_CAMPAIGN, org, null)))
+			.isEqualTo(byDeltas);
+		fixture.apply(retired(org, "pc-1", id(), "2024-05-04T10:00:00Z"));
+		assertThat(fixture.snapshot(org).counts()).isEqualTo(new EndpointCounts(1, 0, 1, 0, 0, 1, 0));
+	}
+
+	@Test
 	void theTaskFormsListTheFirstLiveEndpointsInAStateWithTheirBannedProductsAndHowManyThereAre() {
 		fixture.apply(observed(org, "ep-3", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
 				observed(org, "ep-1", id(), "2024-05-01T11:00:00Z", products(KASPERSKY_ACTIVE)),

@@ -37,6 +37,11 @@ final class ProjectionFixture {
 
 	final JdbcInventoryState state;
 
+	final EndpointExemptions exemptions;
+
+	/** What the exempted flag told the process, in order. */
+	final List<Signal> exemptionSignals = new java.util.ArrayList<>();
+
 	final TransactionTemplate transaction;
 
 	final StaleCounts staleCounts;
@@ -67,7 +72,8 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V18__inventory_views.sql"),
 				new ClassPathResource("db/migration/V19.3__inventory_parked_organisations.sql"),
 				new ClassPathResource("db/migration/V20.1__inventory_freshness.sql"),
-				new ClassPathResource("db/migration/V20.2__inventory_counts_stale.sql"))
+				new ClassPathResource("db/migration/V20.2__inventory_counts_stale.sql"),
+				new ClassPathResource("db/migration/V22.7__inventory_exempted.sql"))
 			.execute(dataSource);
 		this.counts = new CountsRepository(jdbc);
 		this.organisationFacts = new OrganisationFacts(jdbc);
@@ -94,8 +100,18 @@ final class ProjectionFixture {
 				staleCounts, rolling);
 		this.listing = new EndpointListing(jdbc, counts);
 		this.state = new JdbcInventoryState(counts, organisationFacts, listing, rolling);
+		this.exemptions = new EndpointExemptions(counts, endpoints, signals -> {
+			exemptionSignals.addAll(signals);
+			return signals.size();
+		});
 		this.transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	/** The exempted flag, set or cleared in a transaction of its own; returns how many endpoints changed. */
+	int exempt(String organisationId, boolean exempted, String... endpointIds) {
+		return inTransaction(() -> exemptions.exempt(ActiveCampaigns.DEFAULT_CAMPAIGN, organisationId,
+				List.of(endpointIds), exempted));
 	}
 
 	@SafeVarargs

@@ -104,6 +104,7 @@ public class FakeInventoryState implements InventoryState {
 			case PROTECTED -> snapshot.protectedCount();
 			case UNPROTECTED -> snapshot.unprotected();
 			case STALE -> snapshot.stale();
+			case EXEMPTED -> snapshot.exempted();
 			case RETIRED -> throw new IllegalArgumentException("the process lists live endpoints only");
 		};
 		List<Endpoint> shown = new ArrayList<>();

@@ -15,7 +15,7 @@ final class FormFiles {
 	/** Every form the process model names. */
 	static final List<String> NAMES = List.of("choose-alternative", "confirm-contract-ended", "decide-on-advice",
 			"handle-missed-deadline", "resolve-protection-gap", "resolve-regression", "review-contracts",
-			"sign-off-verification");
+			"review-exemption", "sign-off-verification");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -33,7 +33,8 @@ class FormsTest {
 
 	/** Text the process builds from what feeds and users wrote. */
 	private static final Set<String> FROM_FEEDS_AND_USERS = Set.of("gapEndpointsList", "regressionEndpointsList",
-			"evidenceEndpointsList", "evidenceScanSource", "contractRemarks");
+			"evidenceEndpointsList", "evidenceScanSource", "contractRemarks", "exemptionEndpoints", "exemptionReason",
+			"exemptionRequestedBy");
 
 	private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}");
 

@@ -19,10 +19,11 @@ class InventoryFigureJsonTest {
 
 	@Test
 	void countsAreNamedAsTheContractNamesThem() {
-		JsonNode counts = json.valueToTree(new EndpointCounts(6, 1, 3, 1, 1, 2));
+		JsonNode counts = json.valueToTree(new EndpointCounts(7, 1, 3, 1, 1, 2, 1));
 
 		assertThat(counts.fieldNames()).toIterable()
-			.containsExactly("total", "banned", "protected", "unprotected", "stale", "retired");
+			.containsExactly("total", "banned", "exempted", "protected", "unprotected", "stale", "retired");
+		assertThat(counts.path("exempted").asLong()).isEqualTo(1);
 		assertThat(counts.path("protected").asLong()).isEqualTo(3);
 		assertThat(counts.path("stale").asLong()).isEqualTo(1);
 	}
