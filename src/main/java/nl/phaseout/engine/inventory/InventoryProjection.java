@@ -251,7 +251,7 @@ class InventoryProjection {
 	}
 
 	/** Conditions that matter to the process: rollout completeness, a protection gap, banned seen again. */
-	private static void compare(String campaignId, Map<String, CountsRow> before, Map<String, CountsRow> after,
+	static void compare(String campaignId, Map<String, CountsRow> before, Map<String, CountsRow> after,
 			ProjectionResult result) {
 		after.forEach((organisationId, row) -> {
 			EndpointCounts was = before.getOrDefault(organisationId, CountsRow.ZERO).counts();
