@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,6 +66,7 @@ class CampaignAdoption extends BackgroundWorker {
 	@SuppressWarnings("unused")
 	private final BackgroundLoop loop = loop("campaign-adoption", Duration.ZERO, this::round);
 
+	@Autowired
 	CampaignAdoption(CampaignProjections projections, OrganisationAdoption adoption, InventoryChanges inbox,
 			PlatformTransactionManager transactionManager, ObjectProvider<ActiveCampaigns> campaigns) {
 		this(projections, adoption, inbox, transactionManager, campaigns, Clock.systemUTC());
