@@ -39,8 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (Kaspersky antivirus banned, vendors {@code kaspersky}) and a Windows 10 phase-out whose
  * classification is a test DMN (Windows 10 banned, an active Windows 11 the alternative, vendors
  * {@code microsoft}). Every observation is classified by each on its own: the organisation that
- * removes Kaspersky first is phased out in the one while still in rollout in the other, and a
- * contract termination counts only in the campaign whose vendors it names. An application of its own
+ * removes Kaspersky first is phased out in the one while still in rollout in the other, an alternative
+ * chosen for one campaign completes that campaign's choice alone, and a contract termination counts only in
+ * the campaign whose vendors it names. An application of its own
  * (its engine named, no webapps), closed after.
  */
 @EndToEnd
@@ -110,10 +111,12 @@ class TwoCampaignsTest {
 								"terminationRequested", true));
 				awaitOpenTask(organisations, org, campaignId, "Task_ChooseAlternative");
 			}
-			procurement.alternativeSelected(org, "Microsoft", "Defender for Endpoint and Windows 11",
-					t0.plusSeconds(120));
+			// an alternative chosen for one campaign is that campaign's alone
+			selected(procurement, org, KASPERSKY, "Defender for Endpoint", t0.plusSeconds(120));
 			procurement.contractTerminated(org, "AO Kaspersky Lab", "K-2018-01", t0.plusSeconds(130));
 			awaitPhase(organisations, org, KASPERSKY, "ROLLOUT");
+			awaitOpenTask(organisations, org, WINDOWS, "Task_ChooseAlternative");
+			selected(procurement, org, WINDOWS, "Windows 11 Enterprise", t0.plusSeconds(140));
 			awaitPhase(organisations, org, WINDOWS, "ROLLOUT");
 
 			// Kaspersky goes first: done in the one campaign, Windows 10 still to go in the other
@@ -142,6 +145,12 @@ class TwoCampaignsTest {
 		assertThat(campaign(organisations, org, KASPERSKY).path("phase").asText()).isEqualTo("PHASED_OUT");
 		assertThat(statusPhases(org, WINDOWS)).containsSubsequence("CONTRACT_REVIEW", "ROLLOUT", "VERIFICATION",
 				"PHASED_OUT");
+	}
+
+	private static void selected(Integration procurement, String org, String campaignId, String product,
+			Instant selectedAt) {
+		procurement.publish("phaseout.alternative.selected", org, Map.of("organisationId", org, "vendor", "Microsoft",
+				"product", product, "selectedAt", selectedAt.toString(), "campaignId", campaignId));
 	}
 
 	private static Map<String, Object> windows(String version) {

@@ -70,7 +70,7 @@ class JdbcInventoryState implements InventoryState {
 	@Override
 	public Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
 		counts.lock(campaignId, organisationId);
-		return organisationFacts.alternativeSelection(organisationId);
+		return organisationFacts.alternativeSelection(campaignId, organisationId);
 	}
 
 	@Override

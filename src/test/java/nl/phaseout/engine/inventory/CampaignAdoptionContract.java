@@ -198,6 +198,32 @@ abstract class CampaignAdoptionContract {
 			.isEqualTo(fixture.snapshot(org).counts());
 	}
 
+	@Test
+	void anAlternativeSelectedForOneCampaignIsThatCampaignsAloneAndOneForNoneIsEverys() {
+		fixture.active.add(b);
+		fixture.apply(selected(null, "Microsoft", "Defender for Endpoint", "2025-03-01T10:00:00Z"),
+				selected(b.campaignId(), "Microsoft", "Windows 11 Enterprise", "2025-03-02T10:00:00Z"));
+
+		assertThat(fixture.inTransaction(() -> fixture.state.alternativeSelection(b.campaignId(), org)))
+			.hasValueSatisfying(selection -> assertThat(selection.product()).isEqualTo("Windows 11 Enterprise"));
+		assertThat(fixture.inTransaction(() -> fixture.state.alternativeSelection(A.campaignId(), org)))
+			.as("Windows 11 is no alternative to Kaspersky")
+			.hasValueSatisfying(selection -> assertThat(selection.product()).isEqualTo("Defender for Endpoint"));
+
+		fixture.apply(selected(null, "ESET", "Endpoint Security", "2025-03-03T10:00:00Z"));
+		assertThat(fixture.inTransaction(() -> fixture.state.alternativeSelection(b.campaignId(), org)))
+			.as("a later selection for every campaign").hasValueSatisfying(selection -> assertThat(selection.product())
+				.isEqualTo("Endpoint Security"));
+	}
+
+	private org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> selected(String campaignId, String vendor,
+			String product, String selectedAt) {
+		return TestRecords.structured(org, nl.phaseout.engine.inventory.event.InventoryEvent.ALTERNATIVE_SELECTED, id(),
+				"""
+						{"organisationId":"%s","vendor":"%s","product":"%s","selectedAt":"%s"%s}""".formatted(org, vendor,
+						product, selectedAt, campaignId == null ? "" : ",\"campaignId\":\"" + campaignId + "\""));
+	}
+
 	private OrganisationAdoption.Adopted adopt() {
 		return fixture.inTransaction(() -> fixture.adoption.adopt(b, org, fixture.projections.heldCampaigns()));
 	}

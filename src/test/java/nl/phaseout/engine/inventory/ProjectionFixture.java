@@ -76,7 +76,7 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V19.3__inventory_parked_organisations.sql"),
 				new ClassPathResource("db/migration/V20.1__inventory_freshness.sql"),
 				new ClassPathResource("db/migration/V20.2__inventory_counts_stale.sql"),
-				new ClassPathResource("db/migration/V22.5__inventory_campaign_projection.sql"))
+				new ClassPathResource("db/migration/V22.5__inventory_campaign_projection_and_alternative_per_campaign.sql"))
 			.execute(dataSource);
 		// the default campaign has been projected all along, as migration V22.6 records it
 		jdbc.update("INSERT INTO inv_campaign_projection (campaign_id, decision_key, requested_at, done_at)"

@@ -14,3 +14,9 @@ CREATE TABLE inv_campaign_projection (
     endpoints          BIGINT DEFAULT 0         NOT NULL,
     CONSTRAINT pk_inv_campaign_projection PRIMARY KEY (campaign_id)
 );
+
+-- An alternative may be selected for one campaign (alternative.selected's optional campaignId): Windows 11
+-- is no alternative to Kaspersky. '' is a selection for every campaign of the organisation, as before 0.3.
+ALTER TABLE inv_alternative_selection ADD COLUMN campaign_id VARCHAR(100) DEFAULT '' NOT NULL;
+ALTER TABLE inv_alternative_selection DROP CONSTRAINT pk_inv_alternative_selection;
+ALTER TABLE inv_alternative_selection ADD CONSTRAINT pk_inv_alternative_selection PRIMARY KEY (organisation_id, campaign_id);
