@@ -3,6 +3,7 @@ package nl.phaseout.engine.inventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,15 +90,18 @@ class CampaignAdoption extends BackgroundWorker {
 
 	/** Asks for the adoptions new campaigns need, then adopts a page of organisations; true when more wait. */
 	boolean round() {
-		List<Campaign> active = campaigns.getIfAvailable(ActiveCampaigns::defaultCampaign).activeCampaigns();
-		for (Campaign campaign : active) {
+		List<Campaign> adopting = new ArrayList<>();
+		for (Campaign campaign : campaigns.getIfAvailable(ActiveCampaigns::defaultCampaign).activeCampaigns()) {
 			if (projections.ensure(campaign, clock.instant())) {
 				log.info("Campaign {} has no projection of the endpoints stored before it became active (or it was"
 						+ " classified by another decision): they will be adopted, classified by {}",
 						campaign.campaignId(), campaign.classificationDecisionKey());
 			}
+			if (projections.find(campaign.campaignId()).filter(projection -> !projection.done()).isPresent()) {
+				adopting.add(campaign);
+			}
 		}
-		for (Campaign campaign : active) {
+		for (Campaign campaign : adopting) {
 			Optional<Projection> claimed = projections.claim(campaign, node, clock.instant(), grace,
 					Duration.ofMinutes(CLAIM_MINUTES));
 			if (claimed.isPresent()) {
