@@ -19,7 +19,9 @@ import nl.phaseout.engine.inventory.ActiveCampaigns.Campaign;
  * changed), the counts made afresh from the rows on the organisation's inventory clock, and the process
  * told, as ingestion would. Under the organisation's counts lock in the campaign, the one ingestion
  * takes, so an observation arriving meanwhile is folded in before or after, never lost, never counted
- * twice: the latest {@code observedAt} wins either way. Repeating it changes nothing.
+ * twice: the latest {@code observedAt} wins either way. Repeating it changes nothing. An endpoint last
+ * observed before product lists were kept (0.1) cannot be classified again: it keeps the state another
+ * campaign gave it, as {@link Reclassification} leaves such rows.
  */
 @Component
 class OrganisationAdoption {
