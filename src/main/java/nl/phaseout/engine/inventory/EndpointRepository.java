@@ -48,6 +48,18 @@ class EndpointRepository {
 				+ " WHERE campaign_id = ? AND organisation_id = ?", (rs, n) -> row(rs), campaignId, organisationId);
 	}
 
+	/**
+	 * Up to {@code limit} rows of the organisation in the campaign after the endpoint id {@code after}
+	 * (in the database's order; "" for the first), by the key's index: a page of a walk through an
+	 * organisation of any size.
+	 */
+	List<EndpointRow> page(String campaignId, String organisationId, String after, int limit) {
+		return jdbc.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
+				+ " banned_products, last_event_source, last_event_id, products FROM inv_endpoint"
+				+ " WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id > ? ORDER BY endpoint_id"
+				+ " FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> row(rs), campaignId, organisationId, after);
+	}
+
 	Map<String, EndpointRow> find(String campaignId, String organisationId, Collection<String> endpointIds) {
 		List<String> ids = endpointIds.stream().distinct().toList();
 		Map<String, EndpointRow> rows = new HashMap<>();

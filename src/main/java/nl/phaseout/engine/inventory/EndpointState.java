@@ -9,10 +9,13 @@ import nl.phaseout.engine.inventory.event.InventoryEvent.Product;
  * exclusive, so for live endpoints banned + protected + unprotected = total:
  * <ul>
  * <li>{@code BANNED}: a product classified BANNED is installed, in any state;</li>
- * <li>{@code PROTECTED}: not banned, and an active product that is an antivirus (category
- * {@code antivirus}) or that the campaign classifies as ALTERNATIVE, such as an EDR suite;</li>
- * <li>{@code UNPROTECTED}: neither; only passive or disabled antivirus, or none at all.</li>
+ * <li>{@code PROTECTED}: not banned, and an active product that the campaign classifies as
+ * ALTERNATIVE (for the default campaign an active antivirus of another vendor, for Windows 10's end
+ * of support an active Windows 11);</li>
+ * <li>{@code UNPROTECTED}: neither: no active product that the campaign takes as the alternative.</li>
  * </ul>
+ * Only the campaign's decision says what protects: an active antivirus the campaign does not classify
+ * ALTERNATIVE does not (before 0.3 any active antivirus did).
  */
 enum EndpointState {
 
@@ -25,7 +28,7 @@ enum EndpointState {
 			if (classified == Classification.BANNED) {
 				return BANNED;
 			}
-			protectedByActive |= product.active() && (product.antivirus() || classified == Classification.ALTERNATIVE);
+			protectedByActive |= product.active() && classified == Classification.ALTERNATIVE;
 		}
 		return protectedByActive ? PROTECTED : UNPROTECTED;
 	}

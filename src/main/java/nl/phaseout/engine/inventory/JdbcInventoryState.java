@@ -23,12 +23,15 @@ class JdbcInventoryState implements InventoryState {
 
 	private final RollingVerification rolling;
 
+	private final CampaignProjections projections;
+
 	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointListing listing,
-			RollingVerification rolling) {
+			RollingVerification rolling, CampaignProjections projections) {
 		this.counts = counts;
 		this.organisationFacts = organisationFacts;
 		this.listing = listing;
 		this.rolling = rolling;
+		this.projections = projections;
 	}
 
 	@Override
@@ -39,11 +42,16 @@ class JdbcInventoryState implements InventoryState {
 	/**
 	 * The organisation's figure in the campaign, for the process ({@code lock}: its counts row
 	 * locked, created when absent) and for the views (nothing locked, nothing written): one read,
-	 * so both name the same counts and the same last scan.
+	 * so both name the same counts and the same last scan. While the campaign has not adopted the
+	 * organisation's stored endpoints yet ({@link CampaignAdoption}), the process sees no baseline: its
+	 * counts there are not the organisation's yet.
 	 */
 	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
 		CountsRow row = lock ? counts.lock(campaignId, organisationId)
 				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		if (lock && projections.adopting(campaignId, organisationId)) {
+			return new InventorySnapshot(row.counts(), row.inventoryTime(), null, false, 0);
+		}
 		LastScan scan = (lock ? organisationFacts.lastScanHeld(organisationId)
 				: organisationFacts.lastScan(organisationId)).orElse(null);
 		long uncovered = scan == null || scan.startedAt() == null ? 0
@@ -62,7 +70,7 @@ class JdbcInventoryState implements InventoryState {
 	@Override
 	public Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
 		counts.lock(campaignId, organisationId);
-		return organisationFacts.alternativeSelection(organisationId);
+		return organisationFacts.alternativeSelection(campaignId, organisationId);
 	}
 
 	@Override

@@ -37,6 +37,9 @@ class OrganisationFacts {
 
 	private static final int CHUNK = 500;
 
+	/** {@code inv_alternative_selection.campaign_id} of a selection that names no campaign: it holds for each. */
+	private static final String EVERY_CAMPAIGN = "";
+
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -141,32 +144,43 @@ class OrganisationFacts {
 			.findFirst();
 	}
 
-	/** Keeps the organisation's latest selection (by {@code selectedAt}); true when this one is it. */
+	/**
+	 * Keeps the organisation's latest selection (by {@code selectedAt}) for the event's campaign, or for
+	 * every campaign when it names none; true when this one is it.
+	 */
 	boolean selectAlternative(AlternativeSelected event) {
-		Optional<AlternativeSelection> current = alternativeSelection(event.organisationId());
+		String campaignId = event.campaignId() == null ? EVERY_CAMPAIGN : event.campaignId();
+		Optional<AlternativeSelection> current = selections(event.organisationId(), List.of(campaignId)).stream()
+			.findFirst();
 		if (current.isPresent() && !event.selectedAt().isAfter(current.get().selectedAt())) {
 			return false;
 		}
 		Object[] values = { event.vendor(), event.product(), timestamp(event.selectedAt()), event.envelope().source(),
-				event.envelope().id(), event.organisationId() };
+				event.envelope().id(), event.organisationId(), campaignId };
 		if (current.isPresent()) {
 			jdbc.update("UPDATE inv_alternative_selection SET vendor = ?, product = ?, selected_at = ?,"
-					+ " event_source = ?, event_id = ? WHERE organisation_id = ?", values);
+					+ " event_source = ?, event_id = ? WHERE organisation_id = ? AND campaign_id = ?", values);
 		}
 		else {
 			jdbc.update("INSERT INTO inv_alternative_selection (vendor, product, selected_at, event_source, event_id,"
-					+ " organisation_id) VALUES (?, ?, ?, ?, ?, ?)", values);
+					+ " organisation_id, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
 		}
 		return true;
 	}
 
-	Optional<AlternativeSelection> alternativeSelection(String organisationId) {
-		return jdbc.query("SELECT vendor, product, selected_at, event_source, event_id FROM inv_alternative_selection"
-				+ " WHERE organisation_id = ?", (rs, row) -> new AlternativeSelection(rs.getString("vendor"),
-						rs.getString("product"), instant(rs, "selected_at"), rs.getString("event_source"),
-						rs.getString("event_id")), organisationId)
-			.stream()
-			.findFirst();
+	/** The latest selection for the campaign: one made for it, or for every campaign, whichever is later. */
+	Optional<AlternativeSelection> alternativeSelection(String campaignId, String organisationId) {
+		return selections(organisationId, List.of(EVERY_CAMPAIGN, campaignId)).stream().findFirst();
+	}
+
+	/** The organisation's selections for these campaign keys, the latest first. */
+	private List<AlternativeSelection> selections(String organisationId, List<String> campaignKeys) {
+		return named.query("SELECT vendor, product, selected_at, event_source, event_id FROM inv_alternative_selection"
+				+ " WHERE organisation_id = :organisationId AND campaign_id IN (:campaigns)"
+				+ " ORDER BY selected_at DESC, campaign_id DESC",
+				new MapSqlParameterSource("organisationId", organisationId).addValue("campaigns", campaignKeys),
+				(rs, row) -> new AlternativeSelection(rs.getString("vendor"), rs.getString("product"),
+						instant(rs, "selected_at"), rs.getString("event_source"), rs.getString("event_id")));
 	}
 
 	/** Keeps the latest termination per contract (by {@code terminatedAt}); true when this one is it. */

@@ -15,6 +15,8 @@
  * and osquery's own result logs, read from one topic per organisation by its internal
  * {@code inventory.osquery}. Freshness is decided on each organisation's inventory clock
  * ({@code Freshness}, kept by {@code StaleCounts}), and organisations that verify rolling get their
- * rolling scans here ({@code RollingVerification}).
+ * rolling scans here ({@code RollingVerification}). Every active campaign classifies every endpoint by
+ * its own decision, in rows of its own; a campaign that becomes active later adopts the endpoints stored
+ * before ({@code CampaignAdoption}, {@code OrganisationAdoption}, {@code CampaignProjections}).
  */
 package nl.phaseout.engine.inventory;

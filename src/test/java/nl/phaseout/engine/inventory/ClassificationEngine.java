@@ -7,10 +7,18 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
-/** A real, in-memory Camunda engine with the classification DMN deployed, shared by the tests of this JVM. */
+/**
+ * A real, in-memory Camunda engine with the classification DMN (and a second campaign's test DMN) deployed,
+ * shared by the tests of this JVM.
+ */
 final class ClassificationEngine {
 
 	private static ProcessEngine engine;
+
+	/** A second campaign's decision, for tests of two campaigns: Windows 10 banned, an active Windows 11 the alternative. */
+	static final String WINDOWS_10_DMN = "campaigns/test-windows-10-classification.dmn";
+
+	static final String WINDOWS_10_DECISION = "test-windows-10-classification";
 
 	private ClassificationEngine() {
 	}
@@ -26,6 +34,7 @@ final class ClassificationEngine {
 			engine.getRepositoryService()
 				.createDeployment()
 				.addClasspathResource("bpmn/phaseout-product-classification.dmn")
+				.addClasspathResource(WINDOWS_10_DMN)
 				.deploy();
 		}
 		return engine;

@@ -50,10 +50,18 @@ final class ProjectionFixture {
 
 	final EndpointListing listing;
 
+	final CampaignProjections projections;
+
+	final OrganisationAdoption adoption;
+
 	/** The organisations that verify rolling, as the registration would tell. */
 	final java.util.Set<String> rollingOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	final DataSourceTransactionManager transactionManager;
+
+	/** The active campaigns (the default one unless a test changes them; a test bean "activeCampaigns" replaces them). */
+	final List<ActiveCampaigns.Campaign> active = new java.util.concurrent.CopyOnWriteArrayList<>(
+			List.of(new ActiveCampaigns.Campaign(ActiveCampaigns.DEFAULT_CAMPAIGN, ActiveCampaigns.DEFAULT_DECISION)));
 
 	final StaticListableBeanFactory beans = new StaticListableBeanFactory();
 
@@ -73,13 +81,19 @@ final class ProjectionFixture {
 				new ClassPathResource("db/migration/V19.3__inventory_parked_organisations.sql"),
 				new ClassPathResource("db/migration/V20.1__inventory_freshness.sql"),
 				new ClassPathResource("db/migration/V20.2__inventory_counts_stale.sql"),
+				new ClassPathResource("db/migration/V22.5__inventory_campaign_projection_and_alternative_per_campaign.sql"),
 				new ClassPathResource("db/migration/V22.7__inventory_exempted.sql"))
 			.execute(dataSource);
+		// the default campaign has been projected all along, as migration V22.6 records it
+		jdbc.update("INSERT INTO inv_campaign_projection (campaign_id, decision_key, requested_at, done_at)"
+				+ " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", ActiveCampaigns.DEFAULT_CAMPAIGN,
+				ActiveCampaigns.DEFAULT_DECISION);
 		this.counts = new CountsRepository(jdbc);
 		this.organisationFacts = new OrganisationFacts(jdbc);
 		this.endpoints = new EndpointRepository(jdbc);
 		this.classifier = new ProductClassifier(ClassificationEngine.counting(evaluations));
 		this.campaigns = beans.getBeanProvider(ActiveCampaigns.class);
+		beans.addBean("activeCampaigns", (ActiveCampaigns) () -> List.copyOf(active));
 		beans.addBean("registeredOrganisations", new RegisteredOrganisations() {
 			@Override
 			public java.util.Map<String, java.util.List<String>> allowedSources(
@@ -99,7 +113,9 @@ final class ProjectionFixture {
 		this.projection = new InventoryProjection(counts, endpoints, organisationFacts, classifier, campaigns,
 				staleCounts, rolling);
 		this.listing = new EndpointListing(jdbc, counts);
-		this.state = new JdbcInventoryState(counts, organisationFacts, listing, rolling);
+		this.projections = new CampaignProjections(jdbc);
+		this.state = new JdbcInventoryState(counts, organisationFacts, listing, rolling, projections);
+		this.adoption = new OrganisationAdoption(counts, endpoints, classifier, staleCounts, rolling);
 		this.exemptions = new EndpointExemptions(counts, endpoints, signals -> {
 			exemptionSignals.addAll(signals);
 			return signals.size();
@@ -129,7 +145,22 @@ final class ProjectionFixture {
 	}
 
 	InventorySnapshot snapshot(String organisationId) {
-		return inTransaction(() -> state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, organisationId));
+		return snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, organisationId);
+	}
+
+	/** As the process sees the organisation in the campaign, under its lock. */
+	InventorySnapshot snapshot(String campaignId, String organisationId) {
+		return inTransaction(() -> state.snapshot(campaignId, organisationId));
+	}
+
+	/** A node's adoption worker over this database, its signals recorded in {@code signalled}. */
+	CampaignAdoption adoptionWorker(java.time.Clock clock, java.util.Collection<Signal> signalled) {
+		CampaignAdoption worker = new CampaignAdoption(projections, adoption, signals -> {
+			signalled.addAll(signals);
+			return signals.size();
+		}, transactionManager, campaigns, clock);
+		worker.grace(java.time.Duration.ZERO);
+		return worker;
 	}
 
 	<T> T inTransaction(Supplier<T> work) {

@@ -31,7 +31,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The projection against a model of the contract's rule: whatever the order, the repeats and the
  * batches in which a few organisations' endpoint events arrive, each endpoint counts as its latest
  * event says (the observation with the latest {@code observedAt}, the first one applied of two
- * that tie; retired when a retirement is later than that), and the counts are the sum of that.
+ * that tie; retired when a retirement is later than that), and the counts are the sum of that, in each
+ * of two campaigns active at once, each classifying by its own decision (Kaspersky antivirus, Windows 10):
+ * whatever the history, each campaign's counts are a count from scratch under its own classification.
  * Times collide on purpose, also below the microsecond that the projection keeps. A failure prints
  * the smallest history found (QuickTheories shrinks it) and the seed that reproduces it.
  */
@@ -39,7 +41,12 @@ class ProjectionPropertiesTest {
 
 	private static final Instant BASE = Instant.parse("2024-05-01T10:00:00Z");
 
-	private static final String CAMPAIGN = ActiveCampaigns.DEFAULT_CAMPAIGN;
+	/** Two campaigns active at once, each classifying every observation by its own decision. */
+	private static final ActiveCampaigns.Campaign KASPERSKY = new ActiveCampaigns.Campaign(
+			ActiveCampaigns.DEFAULT_CAMPAIGN, ActiveCampaigns.DEFAULT_DECISION);
+
+	private static final ActiveCampaigns.Campaign WINDOWS_10 = new ActiveCampaigns.Campaign("windows-10-test",
+			ClassificationEngine.WINDOWS_10_DECISION);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +68,11 @@ class ProjectionPropertiesTest {
 
 	}
 
-	/** The product lists events choose from: banned in any state, protected, unprotected, banned vendor's VPN. */
+	/**
+	 * The product lists events choose from: banned in any state, protected, unprotected, banned vendor's VPN;
+	 * with operating systems, which the Kaspersky campaign ignores and the Windows 10 one bans or takes as
+	 * the alternative, so an endpoint is often banned in one campaign and protected in the other.
+	 */
 	static final List<List<Product>> PRODUCT_LISTS = List.of(List.of(),
 			List.of(new Product("Kaspersky", "Kaspersky Endpoint Security", "antivirus", "active")),
 			List.of(new Product("Kaspersky", "Kaspersky Endpoint Security", "antivirus", "disabled"),
@@ -72,7 +83,14 @@ class ProjectionPropertiesTest {
 					new Product("ESET", "Endpoint Security", "antivirus", "active")),
 			List.of(new Product("Kaspersky", "Kaspersky VPN", "vpn", "active")),
 			List.of(new Product("Sophos", "Intercept X", "antivirus", "disabled"),
-					new Product("Microsoft", "Defender", "antivirus", "passive")));
+					new Product("Microsoft", "Defender", "antivirus", "passive")),
+			List.of(new Product("Microsoft", "Windows 10 Pro", "os", "active"),
+					new Product("Microsoft", "Defender", "antivirus", "active")),
+			List.of(new Product("Microsoft", "Windows 11 Pro", "os", "active"),
+					new Product("Kaspersky", "Kaspersky Endpoint Security", "antivirus", "active")),
+			List.of(new Product("Microsoft", "Windows 11 Pro", "os", "active")),
+			List.of(new Product("Microsoft", "Windows 11 Pro", "os", "disabled"),
+					new Product("Microsoft", "Windows 10 Pro", "os", "passive")));
 
 	/** A new event: observation or retirement of one of a few endpoints of a few organisations. */
 	record Fresh(boolean retirement, int organisation, int endpoint, int source, int hour, int nanos, int products)
@@ -108,6 +126,8 @@ class ProjectionPropertiesTest {
 		var dataSource = new DriverManagerDataSource("jdbc:h2:mem:projection-properties;DB_CLOSE_DELAY=-1", "sa", "");
 		new JdbcTemplate(dataSource).execute("DROP ALL OBJECTS");
 		fixture = new ProjectionFixture(dataSource);
+		fixture.active.clear();
+		fixture.active.addAll(List.of(KASPERSKY, WINDOWS_10));
 		listing = fixture.listing;
 	}
 
@@ -146,30 +166,39 @@ class ProjectionPropertiesTest {
 		}
 
 		Map<String, Map<String, Latest>> expected = model(run, applied);
-		for (int organisation = 0; organisation < 3; organisation++) {
-			String org = organisation(run, organisation);
-			Map<String, Latest> endpoints = expected.getOrDefault(org, Map.of());
-			InventorySnapshot counts = fixture.snapshot(org);
-			assertThat(List.of(counts.total(), counts.banned(), counts.protectedCount(), counts.unprotected(),
-					counts.retired()))
-				.as("total, banned, protected, unprotected, retired of organisation %d", organisation)
-				.containsExactly(count(endpoints, null), count(endpoints, EndpointStatus.BANNED),
-						count(endpoints, EndpointStatus.PROTECTED), count(endpoints, EndpointStatus.UNPROTECTED),
-						count(endpoints, EndpointStatus.RETIRED));
-			var listed = listing.page(CAMPAIGN, org, null, 0, 500).endpoints();
-			assertThat(listed.stream()
-				.collect(Collectors.toMap(EndpointListing.Endpoint::endpointId, EndpointListing.Endpoint::status)))
-				.as("each endpoint's status in organisation %d", organisation)
-				.isEqualTo(endpoints.entrySet()
-					.stream()
-					.collect(Collectors.toMap(Entry::getKey, entry -> entry.getValue().status().apiName())));
-			for (EndpointListing.Endpoint endpoint : listed) {
-				Latest latest = endpoints.get(endpoint.endpointId());
-				assertThat(endpoint.observedAt()).as("observedAt of %s", endpoint.endpointId())
-					.isEqualTo(latest.observedAt());
-				assertThat(products(endpoint.products())).as("products of %s", endpoint.endpointId())
-					.isEqualTo(latest.products());
+		for (ActiveCampaigns.Campaign campaign : List.of(KASPERSKY, WINDOWS_10)) {
+			for (int organisation = 0; organisation < 3; organisation++) {
+				assertCountedAsTheModelSays(campaign, organisation(run, organisation),
+						expected.getOrDefault(organisation(run, organisation), Map.of()));
 			}
+		}
+	}
+
+	/** The campaign's counts, and each endpoint's status, are those of a count from scratch under its decision. */
+	private static void assertCountedAsTheModelSays(ActiveCampaigns.Campaign campaign, String org,
+			Map<String, Latest> endpoints) {
+		String campaignId = campaign.campaignId();
+		InventorySnapshot counts = fixture.snapshot(campaignId, org);
+		assertThat(List.of(counts.total(), counts.banned(), counts.protectedCount(), counts.unprotected(),
+				counts.retired()))
+			.as("total, banned, protected, unprotected, retired of %s in %s", org, campaignId)
+			.containsExactly(count(endpoints, campaign, null), count(endpoints, campaign, EndpointStatus.BANNED),
+					count(endpoints, campaign, EndpointStatus.PROTECTED),
+					count(endpoints, campaign, EndpointStatus.UNPROTECTED),
+					count(endpoints, campaign, EndpointStatus.RETIRED));
+		var listed = listing.page(campaignId, org, null, 0, 500).endpoints();
+		assertThat(listed.stream()
+			.collect(Collectors.toMap(EndpointListing.Endpoint::endpointId, EndpointListing.Endpoint::status)))
+			.as("each endpoint's status in %s in %s", org, campaignId)
+			.isEqualTo(endpoints.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Entry::getKey, entry -> entry.getValue().status(campaign).apiName())));
+		for (EndpointListing.Endpoint endpoint : listed) {
+			Latest latest = endpoints.get(endpoint.endpointId());
+			assertThat(endpoint.observedAt()).as("observedAt of %s", endpoint.endpointId())
+				.isEqualTo(latest.observedAt());
+			assertThat(products(endpoint.products())).as("products of %s", endpoint.endpointId())
+				.isEqualTo(latest.products());
 		}
 	}
 
@@ -223,14 +252,26 @@ class ProjectionPropertiesTest {
 					: new Latest(observedAt, products, retired);
 		}
 
-		EndpointStatus status() {
+		/**
+		 * As the contract says, under the campaign's rule: Kaspersky antivirus banned in any state and any
+		 * other active antivirus the alternative; or Windows 10 banned in any state and an active Windows 11
+		 * the alternative. Protected: an active product the campaign takes as the alternative.
+		 */
+		EndpointStatus status(ActiveCampaigns.Campaign campaign) {
 			if (retiredAt != null && (observedAt == null || retiredAt.isAfter(observedAt))) {
 				return EndpointStatus.RETIRED;
 			}
-			if (products.stream().anyMatch(p -> p.vendor().equals("Kaspersky") && p.category().equals("antivirus"))) {
+			boolean kaspersky = campaign == KASPERSKY;
+			java.util.function.Predicate<Product> banned = kaspersky
+					? p -> p.vendor().equals("Kaspersky") && p.category().equals("antivirus")
+					: p -> p.category().equals("os") && p.name().contains("Windows 10");
+			java.util.function.Predicate<Product> alternative = kaspersky
+					? p -> p.category().equals("antivirus") && !p.vendor().equals("Kaspersky")
+					: p -> p.category().equals("os") && p.name().contains("Windows 11");
+			if (products.stream().anyMatch(banned)) {
 				return EndpointStatus.BANNED;
 			}
-			if (products.stream().anyMatch(p -> p.category().equals("antivirus") && p.state().equals("active"))) {
+			if (products.stream().anyMatch(p -> alternative.test(p) && p.state().equals("active"))) {
 				return EndpointStatus.PROTECTED;
 			}
 			return EndpointStatus.UNPROTECTED;
@@ -238,11 +279,12 @@ class ProjectionPropertiesTest {
 
 	}
 
-	/** How many endpoints have the status; null: how many are live. */
-	private static long count(Map<String, Latest> endpoints, EndpointStatus status) {
+	/** How many endpoints have the status in the campaign; null: how many are live. */
+	private static long count(Map<String, Latest> endpoints, ActiveCampaigns.Campaign campaign,
+			EndpointStatus status) {
 		return endpoints.values()
 			.stream()
-			.map(Latest::status)
+			.map(latest -> latest.status(campaign))
 			.filter(s -> status == null ? s != EndpointStatus.RETIRED : s == status)
 			.count();
 	}

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What the engine holds of each organisation, read from its database: endpoint counts, phase and
  * open tasks, how often each task was ever created (Camunda's history), how many process
  * instances run, and the closure record, each entry reduced to what does not depend on the
- * engine's clock ({@link #entry}). Compared as a whole, organisation by organisation.
+ * engine's clock ({@link #entry}). Compared as a whole, organisation by organisation, in one campaign
+ * (tasks and instances are the campaign's by their row in {@code process_participant}).
  */
 record EngineState(Map<String, Counts> counts, Map<String, Standing> standings,
 		Map<String, Map<String, Integer>> createdTasks, Map<String, Integer> runningInstances,
@@ -39,44 +40,55 @@ record EngineState(Map<String, Counts> counts, Map<String, Standing> standings,
 	}
 
 	static EngineState read(JdbcTemplate db) {
+		return read(db, StagedCampaign.CAMPAIGN);
+	}
+
+	static EngineState read(JdbcTemplate db, String campaignId) {
 		Map<String, Counts> counts = new TreeMap<>();
 		db.query("SELECT organisation_id, total, banned, protected_count, unprotected, retired FROM inv_endpoint_counts"
 				+ " WHERE campaign_id = ?", rs -> {
 					counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 							rs.getLong(6)));
-				}, StagedCampaign.CAMPAIGN);
+				}, campaignId);
 		Map<String, Map<String, Integer>> created = new TreeMap<>();
 		db.query("SELECT p.business_key_, t.task_def_key_, COUNT(*) FROM act_hi_taskinst t"
-				+ " JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_ WHERE p.proc_def_key_ = ?"
-				+ " GROUP BY p.business_key_, t.task_def_key_", rs -> {
+				+ " JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_"
+				+ " JOIN process_participant pp ON pp.process_instance_id = p.id_ WHERE p.proc_def_key_ = ?"
+				+ " AND pp.campaign_id = ? GROUP BY p.business_key_, t.task_def_key_", rs -> {
 					created.computeIfAbsent(rs.getString(1), org -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
-				}, PROCESS);
+				}, PROCESS, campaignId);
 		Map<String, Integer> running = new TreeMap<>();
-		db.query("SELECT business_key_, COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"
-				+ " AND proc_def_id_ LIKE ? GROUP BY business_key_",
+		db.query("SELECT e.business_key_, COUNT(*) FROM act_ru_execution e JOIN process_participant pp"
+				+ " ON pp.process_instance_id = e.id_ WHERE e.id_ = e.proc_inst_id_ AND e.proc_def_id_ LIKE ?"
+				+ " AND pp.campaign_id = ? GROUP BY e.business_key_",
 				rs -> {
 					running.put(rs.getString(1), rs.getInt(2));
-				}, PROCESS + ":%");
+				}, PROCESS + ":%", campaignId);
 		Map<String, List<String>> records = new TreeMap<>();
 		db.query("SELECT organisation_id, kind, actor, data FROM record_entry WHERE campaign_id = ? ORDER BY id", rs -> {
 			records.computeIfAbsent(rs.getString(1), org -> new ArrayList<>())
 				.add(entry(rs.getString(2), rs.getString(3), rs.getString(4)));
-		}, StagedCampaign.CAMPAIGN);
-		return new EngineState(counts, standings(db), created, running, records);
+		}, campaignId);
+		return new EngineState(counts, standings(db, campaignId), created, running, records);
 	}
 
 	/** Phases and open tasks only: cheap enough to poll while a stage settles. */
 	static Map<String, Standing> standings(JdbcTemplate db) {
+		return standings(db, StagedCampaign.CAMPAIGN);
+	}
+
+	static Map<String, Standing> standings(JdbcTemplate db, String campaignId) {
 		Map<String, String> phases = new TreeMap<>();
 		db.query("SELECT organisation_id, phase FROM participation WHERE campaign_id = ?",
 				rs -> {
 					phases.put(rs.getString(1), rs.getString(2));
-				}, StagedCampaign.CAMPAIGN);
+				}, campaignId);
 		Map<String, List<String>> tasks = new TreeMap<>();
 		db.query("SELECT e.business_key_, t.task_def_key_ FROM act_ru_task t JOIN act_ru_execution e"
-				+ " ON e.id_ = t.proc_inst_id_", rs -> {
+				+ " ON e.id_ = t.proc_inst_id_ JOIN process_participant pp ON pp.process_instance_id = t.proc_inst_id_"
+				+ " WHERE pp.campaign_id = ?", rs -> {
 					tasks.computeIfAbsent(rs.getString(1), org -> new ArrayList<>()).add(rs.getString(2));
-				});
+				}, campaignId);
 		Map<String, Standing> standings = new TreeMap<>();
 		phases.forEach((org, phase) -> standings.put(org, new Standing(phase, tasks.getOrDefault(org, List.of()))));
 		tasks.keySet()

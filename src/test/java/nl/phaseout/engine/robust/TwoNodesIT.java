@@ -51,7 +51,9 @@ import nl.phaseout.engine.system.Topics;
  * failure that nobody handled ({@link NodeLogs}). Then again with one node killed by SIGKILL in
  * the middle of a stream: the other takes its partitions and its undelivered signals over, and
  * the end is the same. Each scenario has a database of its own (127.0.0.1:5432, user
- * {@code postgres}), dropped afterwards.
+ * {@code postgres}), dropped afterwards. Two campaigns are active at once, the default one and a
+ * second with the same decision ({@link #CAMPAIGNS}): every observation is classified twice, every
+ * organisation has a process in each, and each campaign ends exactly as the model says.
  */
 @EndToEnd
 @NeedsPostgres
@@ -72,6 +74,9 @@ class TwoNodesIT {
 	private static final String OFFICE_PASSWORD = "two nodes, one truth";
 
 	private static final String GROUP = "phaseout-engine";
+
+	/** The campaigns the nodes run: the default one, and a second that classifies as it does. */
+	private static final List<String> CAMPAIGNS = List.of(StagedCampaign.CAMPAIGN, StagedCampaign.CAMPAIGN + "-copy");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,11 +114,23 @@ class TwoNodesIT {
 					"SPRING_DATASOURCE_PASSWORD", "", "SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
 					"PHASEOUT_ADMIN_USER", OFFICE, "PHASEOUT_ADMIN_PASSWORD", OFFICE_PASSWORD,
 					"PHASEOUT_KAFKA_TOPICS_PARTITIONS", String.valueOf(PARTITIONS)),
-					List.of("--spring.kafka.listener.concurrency=" + PARTITIONS / 2));
+					campaignArguments());
 			nodes.add(node);
 			node.start();
 			Timing.log(started, "%s healthy", name);
 		}
+	}
+
+	/** The listener's concurrency, and the two campaigns (a list set here replaces application.yaml's whole). */
+	private static List<String> campaignArguments() {
+		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.listener.concurrency=" + PARTITIONS / 2));
+		for (int i = 0; i < CAMPAIGNS.size(); i++) {
+			String campaign = "--phaseout.campaigns[" + i + "].";
+			arguments.addAll(List.of(campaign + "id=" + CAMPAIGNS.get(i), campaign + "name=Kaspersky " + i,
+					campaign + "decision-date=2018-05-14", campaign + "vendors=kaspersky",
+					campaign + "status-report-interval=P30D"));
+		}
+		return arguments;
 	}
 
 	@AfterEach
@@ -186,9 +203,13 @@ class TwoNodesIT {
 
 	private void assertEndsAsTheModelSays(StagedCampaign campaign) throws Exception {
 		EngineState expected = campaign.expectedEnd();
-		assertThat(EngineState.read(db).differencesFrom(expected)).as("how the end differs from the model").isEmpty();
-		assertThat(progressByPhase()).as("the campaign's progress by phase")
-			.isEqualTo(phaseCounts(expected.standings()));
+		for (String campaignId : CAMPAIGNS) {
+			assertThat(EngineState.read(db, campaignId).differencesFrom(expected))
+				.as("how the end of %s differs from the model", campaignId)
+				.isEmpty();
+			assertThat(progressByPhase(campaignId)).as("the progress of %s by phase", campaignId)
+				.isEqualTo(phaseCounts(expected.standings()));
+		}
 
 		List<Path> logs = nodes.stream().flatMap(node -> node.logs().stream()).toList();
 		NodeLogs found = new NodeLogs(logs);
@@ -212,20 +233,26 @@ class TwoNodesIT {
 		Timing.log(started, "%d organisations registered", campaign.organisations().size());
 	}
 
-	/** Each decision on the task it names, open exactly once, completed over Camunda REST on the nodes in turn. */
+	/**
+	 * Each decision on the task it names, open exactly once in each campaign, completed over Camunda REST
+	 * on the nodes in turn.
+	 */
 	private void decide(List<Decision> decisions) throws Exception {
 		inParallel(decisions, (decision, node) -> {
 			List<String> open = db.queryForList("SELECT t.id_ FROM act_ru_task t JOIN act_ru_execution e"
 					+ " ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = ? AND t.task_def_key_ = ?", String.class,
 					decision.organisationId(), decision.taskDefinitionKey());
-			assertThat(open).as("open %s of %s", decision.taskDefinitionKey(), decision.organisationId()).hasSize(1);
+			assertThat(open).as("open %s of %s", decision.taskDefinitionKey(), decision.organisationId())
+				.hasSize(CAMPAIGNS.size());
 			Map<String, Object> variables = new LinkedHashMap<>();
 			decision.variables().forEach((name, value) -> variables.put(name, Map.of("value", value)));
-			HttpResponse<String> completed = node.post("/engine-rest/task/" + open.get(0) + "/complete",
-					JSON.writeValueAsString(Map.of("variables", variables)));
-			assertThat(completed.statusCode()).as("completing %s of %s on %s: %s", decision.taskDefinitionKey(),
-					decision.organisationId(), node.name(), completed.body())
-				.isEqualTo(204);
+			for (String taskId : open) {
+				HttpResponse<String> completed = node.post("/engine-rest/task/" + taskId + "/complete",
+						JSON.writeValueAsString(Map.of("variables", variables)));
+				assertThat(completed.statusCode()).as("completing %s of %s on %s: %s", decision.taskDefinitionKey(),
+						decision.organisationId(), node.name(), completed.body())
+					.isEqualTo(204);
+			}
 		});
 		Timing.log(started, "%d decisions made", decisions.size());
 	}
@@ -273,9 +300,11 @@ class TwoNodesIT {
 		await(stage + " settled").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			assertThat(ConsumerLag.of(broker.bootstrapServers(), GROUP, Topics.INVENTORY)).as("consumer lag").isZero();
 			assertThat(pendingSignals()).as("signals not delivered yet").isZero();
-			assertThat(EngineState.differences("standing", expected, EngineState.standings(db)))
-				.as("organisations not where the model puts them after " + stage)
-				.isEmpty();
+			for (String campaignId : CAMPAIGNS) {
+				assertThat(EngineState.differences("standing", expected, EngineState.standings(db, campaignId)))
+					.as("organisations not where the model puts them in " + campaignId + " after " + stage)
+					.isEmpty();
+			}
 		});
 		Timing.log(started, "%s settled", stage);
 	}
@@ -285,9 +314,9 @@ class TwoNodesIT {
 		return pending == null ? 0 : pending;
 	}
 
-	private Map<String, Long> progressByPhase() throws Exception {
+	private Map<String, Long> progressByPhase(String campaignId) throws Exception {
 		ApplicationProcess node = nodes.stream().filter(ApplicationProcess::alive).findFirst().orElseThrow();
-		JsonNode progress = node.get("/api/campaigns/" + StagedCampaign.CAMPAIGN + "/progress").orElseThrow();
+		JsonNode progress = node.get("/api/campaigns/" + campaignId + "/progress").orElseThrow();
 		Map<String, Long> byPhase = new TreeMap<>();
 		progress.path("byPhase").fields().forEachRemaining(phase -> {
 			if (phase.getValue().asLong() > 0) {

@@ -57,8 +57,15 @@ public sealed interface InventoryEvent {
 			long endpointCount, Instant startedAt) implements InventoryEvent {
 	}
 
+	/** {@code campaignId}: the campaign the alternative is for (since 0.3); null: every campaign of the organisation. */
 	record AlternativeSelected(Envelope envelope, String organisationId, String vendor, String product,
-			Instant selectedAt) implements InventoryEvent {
+			Instant selectedAt, String campaignId) implements InventoryEvent {
+
+		public AlternativeSelected(Envelope envelope, String organisationId, String vendor, String product,
+				Instant selectedAt) {
+			this(envelope, organisationId, vendor, product, selectedAt, null);
+		}
+
 	}
 
 	record ContractTerminated(Envelope envelope, String organisationId, String vendor, String contractId,

@@ -70,7 +70,8 @@ public final class InventoryEventParser {
 					endpointId(data), data.timestamp("retiredAt"));
 			case InventoryEvent.SCAN_COMPLETED -> scanCompleted(event.envelope(), data);
 			case InventoryEvent.ALTERNATIVE_SELECTED -> new AlternativeSelected(event.envelope(),
-					organisationId(data), data.text("vendor"), data.text("product"), data.timestamp("selectedAt"));
+					organisationId(data), data.text("vendor"), data.text("product"), data.timestamp("selectedAt"),
+					data.optionalLabel("campaignId", 100));
 			case InventoryEvent.CONTRACT_TERMINATED -> new ContractTerminated(event.envelope(), organisationId(data),
 					data.text("vendor"), data.text("contractId"), data.timestamp("terminatedAt"),
 					data.optionalDate("endDate"));

@@ -59,6 +59,20 @@ class OsqueryResultsTest {
 				new Product("Microsoft Corporation", "Windows Firewall", null, "firewall", "active"));
 	}
 
+	/** The pack's query adds the host's operating system (os_version) as a row of type OS: a Windows 10 campaign is fed. */
+	@Test
+	void theOperatingSystemRowIsAProductOfCategoryOs() {
+		EndpointObserved observed = observation(SNAPSHOT.replace("\"snapshot\":[", "\"snapshot\":[{\"name\":"
+				+ "\"Microsoft Windows 10 Enterprise\",\"type\":\"OS\",\"state\":\"On\",\"publisher\":\"Microsoft Corporation\"},"));
+
+		assertThat(observed.products()).first().satisfies(os -> {
+			assertThat(os.category()).isEqualTo("os");
+			assertThat(os.name()).isEqualTo("Microsoft Windows 10 Enterprise");
+			assertThat(os.vendor()).isEqualTo("Microsoft Corporation");
+			assertThat(os.state()).isEqualTo("active");
+		});
+	}
+
 	@Test
 	void onlyOnIsActive() {
 		for (String state : new String[] { "Off", "Snoozed", "Expired", "Unknown" }) {
