@@ -124,7 +124,8 @@ class OrganisationAdoption {
 	 * The campaign's row for the endpoint once another campaign's row is folded in: the later observation
 	 * (with its products, classified by this campaign's decision) and the later retirement; the event
 	 * that made it so is that of the row with the later inventory time. On a tie the campaign's own
-	 * row stays, as ingestion keeps the first of two observations made at once.
+	 * row stays, as ingestion keeps the first of two observations made at once. An exemption is the
+	 * campaign's own: it stays with its row.
 	 */
 	EndpointRow merge(Campaign campaign, EndpointRow ours, EndpointRow theirs) {
 		if (ours == null) {
@@ -141,7 +142,7 @@ class OrganisationAdoption {
 				&& (ours.latestTime() == null || theirs.latestTime().isAfter(ours.latestTime())) ? theirs : ours;
 		EndpointRow merged = new EndpointRow(campaign.campaignId(), ours.organisationId(), ours.endpointId(),
 				observed.observedAt(), retiredAt, observed.state(), observed.bannedProducts(), latest.lastEvent(),
-				observed.products());
+				observed.products(), ours.exempted());
 		return newerObservation ? folder.reclassify(campaign, merged) : merged;
 	}
 
