@@ -55,7 +55,7 @@ class EndpointRepository {
 	 */
 	List<EndpointRow> page(String campaignId, String organisationId, String after, int limit) {
 		return jdbc.query("SELECT campaign_id, organisation_id, endpoint_id, observed_at, retired_at, state,"
-				+ " banned_products, last_event_source, last_event_id, products FROM inv_endpoint"
+				+ " banned_products, last_event_source, last_event_id, products, exempted FROM inv_endpoint"
 				+ " WHERE campaign_id = ? AND organisation_id = ? AND endpoint_id > ? ORDER BY endpoint_id"
 				+ " FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> row(rs), campaignId, organisationId, after);
 	}
