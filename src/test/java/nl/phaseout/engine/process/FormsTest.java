@@ -122,6 +122,15 @@ class FormsTest {
 		assertThat(FormFiles.field("handle-missed-deadline", "deadlineDueTekst")).containsEntry("readonly", true);
 	}
 
+	/** form-js refuses to render a form in which two fields claim one key ("binding path ... is already claimed"). */
+	@Test
+	void everyKeyIsBoundOncePerForm() {
+		for (String form : FormFiles.NAMES) {
+			List<Object> keys = FormFiles.components(form).stream().map(c -> c.get("key")).filter(k -> k != null).toList();
+			assertThat(keys).as(form).doesNotHaveDuplicates();
+		}
+	}
+
 	/**
 	 * form-js says "Field is required." in English and cannot be told otherwise: every required field
 	 * says "Verplicht" itself, in Dutch, under its label.
