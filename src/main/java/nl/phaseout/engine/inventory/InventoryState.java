@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.phaseout.engine.system.DutchText;
 import nl.phaseout.engine.system.PlainText;
 
 /**
@@ -65,13 +66,16 @@ public interface InventoryState {
 
 	}
 
-	/** An endpoint as the form shows it: its id, what it runs, when and by whom it was last reported. */
+	/**
+	 * An endpoint as the form shows it: its id, what it runs, when (a Dutch date) and by whom (the
+	 * source as words) it was last reported.
+	 */
 	record Endpoint(String endpointId, String products, Instant observedAt, String source) {
 
 		String describe() {
 			return PlainText.value(endpointId)
-					+ (products == null || products.isBlank() ? "" : ": " + PlainText.value(products)) + " (gemeld "
-					+ observedAt + " door " + PlainText.value(source) + ")";
+					+ (products == null || products.isBlank() ? "" : ": " + PlainText.value(products)) + " (gemeld op "
+					+ DutchText.dateTime(observedAt) + " door " + DutchText.source(source) + ")";
 		}
 
 	}

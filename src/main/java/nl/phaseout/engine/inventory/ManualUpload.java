@@ -53,7 +53,7 @@ final class ManualUpload {
 
 	private final Map<String, int[]> endpoints = new LinkedHashMap<>();
 
-	private final List<String> problems = new ArrayList<>();
+	private final List<InvalidUploadException.Problem> problems = new ArrayList<>();
 
 	private int problemCount;
 
@@ -73,13 +73,13 @@ final class ManualUpload {
 		try {
 			List<String> header = lines.next();
 			if (header == null) {
-				throw new InvalidUploadException(List.of("the upload is empty; expected the header " + HEADER_TEXT),
-						1);
+				throw new InvalidUploadException(List.of(InvalidUploadException.Problem.of(0, "empty",
+						"the upload is empty; expected the header " + HEADER_TEXT, HEADER_TEXT)), 1);
 			}
 			if (!header.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {
-				throw new InvalidUploadException(List.of("line 1: the header is '"
-						+ String.join(String.valueOf(lines.separator()), header)
-						+ "'; expected " + HEADER_TEXT), 1);
+				String found = String.join(String.valueOf(lines.separator()), header);
+				throw new InvalidUploadException(List.of(InvalidUploadException.Problem.of(1, "header",
+						"the header is '" + found + "'; expected " + HEADER_TEXT, found, HEADER_TEXT)), 1);
 			}
 			List<String> fields;
 			while ((fields = lines.next()) != null) {
@@ -87,20 +87,23 @@ final class ManualUpload {
 					continue;
 				}
 				if (++upload.rows > maxRows) {
-					throw new InvalidUploadException(List.of("more than " + maxRows + " rows (line " + lines.lineNumber()
-							+ "); an upload may have at most " + maxRows + " (setting phaseout.inventory.manual.max-rows)"),
-							1);
+					throw new InvalidUploadException(List.of(InvalidUploadException.Problem.of(0, "tooManyRows",
+							"more than " + maxRows + " rows (line " + lines.lineNumber() + "); an upload may have at most "
+									+ maxRows + " (setting phaseout.inventory.manual.max-rows)",
+							maxRows, lines.lineNumber())), 1);
 				}
 				upload.add(lines.lineNumber(), fields);
 			}
 		}
 		catch (CsvLines.RecordTooLongException ex) {
-			upload.problem(ex.line(), "longer than " + MAX_ROW_LENGTH + " characters; is this the CSV expected ("
-					+ HEADER_TEXT + "), with every quote closed?");
+			upload.problem(ex.line(), "rowTooLong", "longer than " + MAX_ROW_LENGTH
+					+ " characters; is this the CSV expected (" + HEADER_TEXT + "), with every quote closed?",
+					MAX_ROW_LENGTH, HEADER_TEXT);
 		}
 		if (upload.problemCount == 0 && upload.endpoints.isEmpty()) {
-			throw new InvalidUploadException(List.of(
-					"the upload lists no endpoints; expected a row per product after the header " + HEADER_TEXT), 1);
+			throw new InvalidUploadException(List.of(InvalidUploadException.Problem.of(0, "noEndpoints",
+					"the upload lists no endpoints; expected a row per product after the header " + HEADER_TEXT,
+					HEADER_TEXT)), 1);
 		}
 		if (upload.problemCount > 0) {
 			throw new InvalidUploadException(upload.problems, upload.problemCount);
@@ -136,8 +139,9 @@ final class ManualUpload {
 
 	private void add(int line, List<String> fields) {
 		if (fields.size() != HEADER.size()) {
-			problem(line, "expected 6 fields (" + HEADER_TEXT + "), found " + fields.size()
-					+ (fields.size() == 1 ? "; are the fields separated as in the header?" : ""));
+			problem(line, fields.size() == 1 ? "fieldCountOne" : "fieldCount", "expected 6 fields (" + HEADER_TEXT
+					+ "), found " + fields.size() + (fields.size() == 1 ? "; are the fields separated as in the header?" : ""),
+					HEADER_TEXT, fields.size());
 			return;
 		}
 		int before = problemCount;
@@ -152,8 +156,8 @@ final class ManualUpload {
 		}
 		if (vendor.isEmpty() && name.isEmpty()) {
 			if (!version.isEmpty() || !category.isEmpty() || !state.isEmpty()) {
-				problem(line, "vendor and name are empty, which means no security product on '" + endpointId
-						+ "'; then leave version, category and state empty too");
+				problem(line, "noProductFields", "vendor and name are empty, which means no security product on '"
+						+ endpointId + "'; then leave version, category and state empty too", endpointId);
 				return;
 			}
 			endpoints.putIfAbsent(endpointId, NONE);
@@ -164,14 +168,15 @@ final class ManualUpload {
 		requireNonEmpty(line, "category", category);
 		String normalisedState = state.toLowerCase(Locale.ROOT);
 		if (!STATES.contains(normalisedState)) {
-			problem(line, "state '" + state + "' is not one of active, passive, disabled");
+			problem(line, "state", "state '" + state + "' is not one of active, passive, disabled", state);
 		}
 		if (problemCount > before) {
 			return;
 		}
 		int[] known = endpoints.getOrDefault(endpointId, NONE);
 		if (known.length == MAX_PRODUCTS_PER_ENDPOINT) {
-			problem(line, "endpoint '" + endpointId + "' has more than " + MAX_PRODUCTS_PER_ENDPOINT + " products");
+			problem(line, "tooManyProducts", "endpoint '" + endpointId + "' has more than " + MAX_PRODUCTS_PER_ENDPOINT
+					+ " products", endpointId, MAX_PRODUCTS_PER_ENDPOINT);
 			return;
 		}
 		Product product = new Product(vendor, name, version.isEmpty() ? null : version, category, normalisedState);
@@ -191,24 +196,28 @@ final class ManualUpload {
 	private String text(int line, String field, String value, int maxLength, boolean required) {
 		String text = value.strip();
 		if (required && text.isEmpty()) {
-			problem(line, field + " is empty");
+			problem(line, "fieldEmpty", field + " is empty", field);
 		}
 		else {
-			EdgeText.problem(text, maxLength).ifPresent(problem -> problem(line, field + " " + problem));
+			EdgeText.issue(text, maxLength).ifPresent(issue -> {
+				List<Object> values = new ArrayList<>(List.of(field));
+				values.addAll(issue.values());
+				problem(line, "field." + issue.kind(), field + " " + issue.english(), values.toArray());
+			});
 		}
 		return text;
 	}
 
 	private void requireNonEmpty(int line, String field, String value) {
 		if (value.isEmpty()) {
-			problem(line, field + " is empty; a product needs vendor, name, category and state"
-					+ " (leave vendor and name both empty for an endpoint without security products)");
+			problem(line, "productField", field + " is empty; a product needs vendor, name, category and state"
+					+ " (leave vendor and name both empty for an endpoint without security products)", field);
 		}
 	}
 
-	private void problem(int line, String problem) {
+	private void problem(int line, String kind, String english, Object... values) {
 		if (problemCount++ < MAX_PROBLEMS) {
-			problems.add("line " + line + ": " + problem);
+			problems.add(InvalidUploadException.Problem.of(line, kind, english, values));
 		}
 	}
 

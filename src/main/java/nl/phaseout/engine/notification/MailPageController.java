@@ -1,12 +1,13 @@
 package nl.phaseout.engine.notification;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.core.Authentication;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.phaseout.engine.notification.OutboxRow.State;
@@ -44,9 +44,11 @@ class MailPageController {
 
 	@GetMapping("/office/mail")
 	String mail(@RequestParam(required = false) String state, Authentication user, HttpServletRequest request,
-			Locale locale, Model model) {
+			HttpServletResponse response, Locale locale, Model model) throws IOException {
 		if (!OfficeReaders.isOffice(user)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			// the error page (error.html) for a browser, in its language; not problem details as for the API
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			return null;
 		}
 		State shownState = Stream.of(State.values()).filter(known -> known.name().equals(state)).findFirst().orElse(null);
 		List<Line> lines = outbox.latest(SHOWN, shownState)

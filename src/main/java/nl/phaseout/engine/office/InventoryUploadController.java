@@ -13,10 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,18 +45,20 @@ class InventoryUploadController {
 	/** Windows' code page for Western Europe: what a Dutch spreadsheet writes when not told to write UTF-8. */
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-	private static final Pattern LINE = Pattern.compile("line (\\d+): (.*)", Pattern.DOTALL);
-
 	private final OfficePages pages;
 
 	private final CampaignOrganisations organisations;
 
 	private final ManualInventory inventory;
 
-	InventoryUploadController(OfficePages pages, CampaignOrganisations organisations, ManualInventory inventory) {
+	private final MessageSource messages;
+
+	InventoryUploadController(OfficePages pages, CampaignOrganisations organisations, ManualInventory inventory,
+			MessageSource messages) {
 		this.pages = pages;
 		this.organisations = organisations;
 		this.inventory = inventory;
+		this.messages = messages;
 	}
 
 	/** One refused line (0 when the problem is the upload's as a whole) and why. */
@@ -93,7 +94,7 @@ class InventoryUploadController {
 			model.addAttribute("accepted", hasFile ? upload(id, user, file) : upload(id, user, new StringReader(csv)));
 		}
 		catch (InvalidUploadException ex) {
-			List<Refused> refused = ex.problems().stream().map(InventoryUploadController::refused).toList();
+			List<Refused> refused = ex.details().stream().map(problem -> refused(problem, locale)).toList();
 			model.addAttribute("refused", refused);
 			model.addAttribute("refusedCount", ex.count());
 			model.addAttribute("unlisted", Math.max(0, ex.count() - refused.size()));
@@ -119,9 +120,11 @@ class InventoryUploadController {
 		return inventory.upload(id, user.getName(), csv);
 	}
 
-	private static Refused refused(String problem) {
-		Matcher line = LINE.matcher(problem);
-		return line.matches() ? new Refused(Integer.parseInt(line.group(1)), line.group(2)) : new Refused(0, problem);
+	/** A problem in the page's language; the API says it in English. */
+	private Refused refused(InvalidUploadException.Problem problem, Locale locale) {
+		String reason = messages.getMessage("upload.problem." + problem.kind(), problem.values().toArray(),
+				problem.english(), OfficeLocales.supported(locale));
+		return new Refused(problem.line(), reason);
 	}
 
 }

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import nl.phaseout.engine.system.DutchText;
+
 /**
  * A deadline passed before its milestone: mark the organisation overdue and report it. The office
  * gets one task per organisation and campaign: while one is open, the miss is added to it.
@@ -90,6 +92,10 @@ class MissedDeadlineDelegate implements JavaDelegate {
 		open.setName(title[0]);
 		open.setDescription(title[1]);
 		tasks.saveTask(open);
+		tasks.setVariableLocal(open.getId(), ProcessConstants.Var.DEADLINE_TEKST,
+				DutchText.milestone(TaskTitle.missed(after).get(0)));
+		tasks.setVariableLocal(open.getId(), ProcessConstants.Var.MISSED_MILESTONES_TEKST,
+				FormTexts.milestones(TaskTitle.missed(after)));
 	}
 
 }

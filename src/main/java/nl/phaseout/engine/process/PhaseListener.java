@@ -31,6 +31,7 @@ class PhaseListener implements ExecutionListener {
 			return;
 		}
 		execution.getProcessInstance().setVariable(PHASE, phase.name());
+		FormTexts.phaseChanged(execution, phase.name());
 		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 		events.get()
 			.phaseChanged(organisation.campaignId(), organisation.organisationId(), execution.getProcessInstanceId(),

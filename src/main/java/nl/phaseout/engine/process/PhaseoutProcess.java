@@ -27,6 +27,7 @@ import nl.phaseout.engine.inventory.InventorySnapshot;
 import nl.phaseout.engine.inventory.InventoryState.EndpointList;
 import nl.phaseout.engine.inventory.EndpointStatus;
 import nl.phaseout.engine.inventory.InventoryState;
+import nl.phaseout.engine.system.DutchText;
 
 /**
  * The one API other packages use to move an organisation's phase-out process: start it,
@@ -203,6 +204,7 @@ public class PhaseoutProcess {
 				ProtectionGapDelegate.SHOWN);
 		Map<String, Object> variables = startVariables(restart.get());
 		variables.put(Var.PHASE, Phase.PHASED_OUT.name());
+		variables.put(Var.PHASE_TEKST, DutchText.phase(Phase.PHASED_OUT.name()));
 		variables.put(Var.REGRESSION_BANNED, banned.total());
 		variables.put(Var.REGRESSION_ENDPOINTS_LIST, banned.describe());
 		String reopened = runtime.createProcessInstanceByKey(PROCESS_KEY)

@@ -197,6 +197,29 @@ public final class ProcessConstants {
 		/** At a rolling sign-off: the project manager confirms the listed endpoints are all of the organisation's. */
 		public static final String CENSUS_CONFIRMED = "censusConfirmed";
 
+		/**
+		 * Display texts: what a form shows, in Dutch words, beside a stored value that is a key, an
+		 * ISO-8601 date or a URN. Prepared by the engine ({@link FormTexts}), shown in read-only fields
+		 * that a completion ignores, and never read by the process.
+		 */
+		public static final String PHASE_TEKST = "phaseTekst";
+
+		public static final String PM_GROUP_TEKST = "pmGroupTekst";
+
+		public static final String DEADLINE_TEKST = "deadlineTekst";
+
+		public static final String MISSED_MILESTONES_TEKST = "missedMilestonesTekst";
+
+		public static final String DEADLINE_DUE_TEKST = "deadlineDueTekst";
+
+		public static final String MILESTONE_PHASE_TEKST = "milestonePhaseTekst";
+
+		public static final String EVIDENCE_SCAN_COMPLETED_AT_TEKST = "evidenceScanCompletedAtTekst";
+
+		public static final String EVIDENCE_SCAN_SOURCE_TEKST = "evidenceScanSourceTekst";
+
+		public static final String CONTRACT_END_DATE_TEKST = "contractEndDateTekst";
+
 		/** {@code deadline_inventory} and so on: a {@link java.util.Date}, or null when the campaign sets none. */
 		public static String deadline(String name) {
 			return "deadline_" + name;

@@ -13,8 +13,8 @@ import static nl.phaseout.engine.process.ProcessConstants.Var.MISSED_MILESTONES;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,10 +23,13 @@ import org.springframework.stereotype.Component;
 /**
  * Names each task in Dutch, for the civil servants who work in Tasklist, with the organisation
  * (and, for a missed deadline, which milestone) in it, so a Tasklist full of similar tasks says
- * whose each one is. The English name goes into the task's description.
+ * whose each one is. The English name goes into the task's description. The words its form shows
+ * beside stored keys and dates are prepared at the same moment ({@link FormTexts}).
  */
 @Component("taskTitle")
 class TaskTitle implements TaskListener {
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
 	/** Task id to its Dutch and English name. */
 	private static final Map<String, String[]> NAMES = Map.of(
@@ -39,15 +42,11 @@ class TaskTitle implements TaskListener {
 			TASK_RESOLVE_REGRESSION, new String[] { "Terugval oplossen", "Resolve regression" },
 			TASK_HANDLE_MISSED_DEADLINE, new String[] { "Gemiste mijlpaal afhandelen", "Handle missed deadline" });
 
-	/** Deadline name to the milestone's Dutch name. */
-	private static final Map<String, String> MILESTONES = Map.of(Milestone.INVENTORY.deadline(), "inventarisatie",
-			Milestone.PLAN.deadline(), "plan", Milestone.ROLLOUT_START.deadline(), "start uitrol",
-			Milestone.COMPLETION.deadline(), "afronding");
-
 	@Override
 	public void notify(DelegateTask task) {
 		String[] names = NAMES.getOrDefault(task.getTaskDefinitionKey(), new String[] { task.getName(), task.getName() });
 		String organisation = ParticipantSession.current().participant(task.getExecution()).organisationName();
+		FormTexts.prepare(task, organisation);
 		// only the deadline watch's instances have a 'deadline' variable
 		Object deadline = task.getVariable(DEADLINE);
 		if (deadline != null) {
@@ -70,7 +69,7 @@ class TaskTitle implements TaskListener {
 	/** The office task's Dutch name and English description for the milestones it lists. */
 	static String[] missedTitle(List<String> deadlines, String organisation) {
 		String dutch = (deadlines.size() == 1 ? "Gemiste mijlpaal afhandelen" : "Gemiste mijlpalen afhandelen") + " ("
-				+ deadlines.stream().map(d -> MILESTONES.getOrDefault(d, d)).collect(Collectors.joining(", ")) + ")";
+				+ FormTexts.milestones(deadlines).toLowerCase(DUTCH) + ")";
 		String english = (deadlines.size() == 1 ? "Handle missed deadline" : "Handle missed deadlines") + " ("
 				+ String.join(", ", deadlines) + ")";
 		return new String[] { dutch + ": " + organisation, english + ": " + organisation };

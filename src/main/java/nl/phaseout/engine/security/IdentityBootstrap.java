@@ -33,6 +33,9 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 
 	private final String adminUser;
 
+	/** The office group's name as Tasklist shows it beside a task. */
+	static final String OFFICE_NAME = "Programmabureau";
+
 	IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
 			PhaseoutProperties properties) {
 		this.identityService = identityService;
@@ -45,7 +48,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 		String office = SecurityConfiguration.OFFICE;
 		if (identityService.createGroupQuery().groupId(office).count() == 0) {
 			Group group = identityService.newGroup(office);
-			group.setName("Programme office");
+			group.setName(OFFICE_NAME);
 			group.setType("WORKFLOW");
 			identityService.saveGroup(group);
 			grant(office, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -56,6 +59,12 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 			grant(office, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
 			grant(office, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
 			log.info("Created group {} with its authorizations", office);
+		}
+		Group named = identityService.createGroupQuery().groupId(office).singleResult();
+		if (named != null && "Programme office".equals(named.getName())) {
+			// its name before 0.3; Tasklist shows it beside the office's tasks
+			named.setName(OFFICE_NAME);
+			identityService.saveGroup(named);
 		}
 		if (!adminUser.isBlank() && identityService.createUserQuery().userId(adminUser).count() == 1
 				&& identityService.createUserQuery().userId(adminUser).memberOfGroup(office).count() == 0) {

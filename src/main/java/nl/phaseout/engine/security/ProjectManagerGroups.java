@@ -18,6 +18,11 @@ public class ProjectManagerGroups {
 
 	private final IdentityService identityService;
 
+	/** The group's name as Tasklist shows it beside a task: Dutch, like the rest of Tasklist. */
+	static final String NAME_PREFIX = "Projectleiders van ";
+
+	private static final String FORMER_PREFIX = "Project managers of ";
+
 	private final IdentityBootstrap grants;
 
 	ProjectManagerGroups(IdentityService identityService, IdentityBootstrap grants) {
@@ -26,11 +31,17 @@ public class ProjectManagerGroups {
 	}
 
 	public void ensure(String groupId, String organisationName) {
-		if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+		Group existing = identityService.createGroupQuery().groupId(groupId).singleResult();
+		if (existing != null) {
+			// Tasklist shows the name beside each task: a group named in English before 0.3 is named in Dutch
+			if (existing.getName() != null && existing.getName().startsWith(FORMER_PREFIX)) {
+				existing.setName(NAME_PREFIX + organisationName);
+				identityService.saveGroup(existing);
+			}
 			return;
 		}
 		Group group = identityService.newGroup(groupId);
-		group.setName("Project managers of " + organisationName);
+		group.setName(NAME_PREFIX + organisationName);
 		group.setType("WORKFLOW");
 		identityService.saveGroup(group);
 		grants.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

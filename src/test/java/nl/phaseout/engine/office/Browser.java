@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -85,6 +87,24 @@ final class Browser implements AutoCloseable {
 		finally {
 			driver.manage().window().setSize(before);
 		}
+	}
+
+	/**
+	 * What axe-core finds against WCAG 2.1 A and AA that it rates serious or critical, on the page or,
+	 * given selectors, in those parts of it only (a form of ours inside Camunda's Tasklist).
+	 */
+	List<String> seriousViolations(String... include) {
+		AxeBuilder axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+		if (include.length > 0) {
+			axe.include(include);
+		}
+		Results results = axe.analyze(driver);
+		return results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+			.toList();
 	}
 
 	List<WebElement> all(String css) {

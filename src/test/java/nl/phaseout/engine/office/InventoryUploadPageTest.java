@@ -102,11 +102,19 @@ class InventoryUploadPageTest extends EndToEndTest {
 		assertThat(answer.body()).contains("2 regels geweigerd")
 			.contains("Er is niets verwerkt")
 			.contains("data-line=\"3\"")
-			.contains("state &#39;on&#39; is not one of active, passive, disabled")
+			.contains("state ‘on’ is niet active, passive of disabled")
 			.contains("data-line=\"4\"")
-			.contains("endpointId contains &#39;&lt;&#39; at position 1")
+			.contains("endpointId bevat ‘&lt;’ op positie 1")
+			.doesNotContain("is not one of", "at position")
 			.doesNotContain("<script>,");
 		assertThat(organisations.view(org).at("/campaigns/0/endpoints/total").asLong()).isZero();
+
+		HttpResponse<String> english = pm.upload("/office/organisations/" + org + "/inventory?lang=en", token,
+				("endpointId;vendor;name;version;category;state\n" + "pc-2;Microsoft;Defender;;antivirus;on\n")
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(english.body()).as("the page's language, chosen with lang=en")
+			.contains("state ‘on’ is not one of active, passive, disabled")
+			.doesNotContain("is niet active");
 	}
 
 	@Test

@@ -236,7 +236,7 @@ class OfficeBrowserIT {
 			WebElement endedOn = browser.wait.until(ExpectedConditions
 				.presenceOfElementLocated(By.cssSelector("input[id*='Field_contractEndedOn']")));
 			WebElement reviewed = browser.driver.findElement(By.cssSelector("input[id*='Field_contractEndDate']"));
-			browser.wait.until(driver -> "2026-12-31".equals(reviewed.getAttribute("value")));
+			browser.wait.until(driver -> "31 december 2026".equals(reviewed.getAttribute("value")));
 			assertThat(reviewed.getAttribute("readonly")).isNotNull();
 			assertThat(browser.driver.findElement(By.cssSelector("textarea[id*='Field_contractRemarks']"))
 				.getAttribute("value")).isEqualTo("Opzegging verstuurd; *niet* verlengen <b>vet</b>");

@@ -29,12 +29,12 @@ class FormsTest {
 	 * The organisation's name is refused at registration when it holds markup or hidden characters; the
 	 * others are the engine's own words and numbers.
 	 */
-	private static final Set<String> SHOWN_AS_MARKDOWN = Set.of("organisationName", "deadline", "regressionBanned");
+	private static final Set<String> SHOWN_AS_MARKDOWN = Set.of("organisationName", "missedMilestonesTekst", "regressionBanned");
 
 	/** Text the process builds from what feeds and users wrote. */
 	private static final Set<String> FROM_FEEDS_AND_USERS = Set.of("gapEndpointsList", "regressionEndpointsList",
-			"evidenceEndpointsList", "evidenceScanSource", "contractRemarks", "exemptionEndpoints", "exemptionReason",
-			"exemptionRequestedBy");
+			"evidenceEndpointsList", "evidenceScanSourceTekst", "contractRemarks", "exemptionEndpoints",
+			"exemptionReason", "exemptionRequestedBy");
 
 	private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}");
 
@@ -92,12 +92,60 @@ class FormsTest {
 
 	@Test
 	void theContractEndFormShowsTheReviewAndAsksForNothingItAlreadyHas() {
-		assertThat(FormFiles.field("confirm-contract-ended", "contractEndDate")).containsEntry("readonly", true);
+		assertThat(FormFiles.field("confirm-contract-ended", "contractEndDateTekst")).containsEntry("readonly", true);
 		assertThat(FormFiles.field("confirm-contract-ended", "contractRemarks")).containsEntry("readonly", true)
 			.containsEntry("type", "textarea");
 		List<Object> asked = editableKeys("confirm-contract-ended");
 		assertThat(asked).containsExactlyInAnyOrder("contractEndedOn", "contractEndRemarks")
 			.doesNotContainAnyElementsOf(editableKeys("review-contracts"));
+	}
+
+	/**
+	 * Tasklist shows a variable as it is: where the process keeps a key, an ISO-8601 date or a URN, the
+	 * forms show the engine's Dutch words for it ({@code ...Tekst}), never the value itself.
+	 */
+	@Test
+	void theFormsShowWordsNotKeysDatesOrSources() {
+		Set<String> raw = Set.of("phase", "pmGroup", "deadline", "missedMilestones", "deadlineDue", "milestonePhase",
+				"evidenceScanCompletedAt", "evidenceScanSource", "category", "applicability", "campaignId");
+		for (String form : FormFiles.NAMES) {
+			for (Map<String, Object> component : FormFiles.components(form)) {
+				assertThat(component.get("key")).as(form + " " + component.get("id")).isNotIn(raw);
+				if (component.get("text") instanceof String text) {
+					Matcher variables = TEMPLATE.matcher(text);
+					while (variables.find()) {
+						assertThat(variables.group(1)).as(form + " " + component.get("id")).isNotIn(raw);
+					}
+				}
+			}
+		}
+		assertThat(FormFiles.field("confirm-contract-ended", "contractEndDateTekst")).containsEntry("type", "textfield");
+		assertThat(FormFiles.field("handle-missed-deadline", "deadlineDueTekst")).containsEntry("readonly", true);
+	}
+
+	/** form-js refuses to render a form in which two fields claim one key ("binding path ... is already claimed"). */
+	@Test
+	void everyKeyIsBoundOncePerForm() {
+		for (String form : FormFiles.NAMES) {
+			List<Object> keys = FormFiles.components(form).stream().map(c -> c.get("key")).filter(k -> k != null).toList();
+			assertThat(keys).as(form).doesNotHaveDuplicates();
+		}
+	}
+
+	/**
+	 * form-js says "Field is required." in English and cannot be told otherwise: every required field
+	 * says "Verplicht" itself, in Dutch, under its label.
+	 */
+	@Test
+	void everyRequiredFieldSaysSoInDutch() {
+		for (String form : FormFiles.NAMES) {
+			FormFiles.components(form)
+				.stream()
+				.filter(FormFiles::editable)
+				.filter(component -> Boolean.TRUE.equals(FormFiles.validate(component).get("required")))
+				.forEach(component -> assertThat((String) component.get("description"))
+					.as(form + " " + component.get("key")).startsWith("Verplicht"));
+		}
 	}
 
 	@Test

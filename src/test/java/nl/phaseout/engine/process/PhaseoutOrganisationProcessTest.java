@@ -159,10 +159,15 @@ class PhaseoutOrganisationProcessTest {
 			.containsEntry("evidenceScanEndpointCount", 4L);
 		assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "evidenceEndpointsList"))
 			.contains("protected-1", "protected-4");
+		assertThat(engine.getTaskService().getVariablesLocal(task(pi).getId())).as("what the form shows, in words")
+			.containsEntry("evidenceScanCompletedAtTekst", "16 januari 2026 10:00")
+			.containsEntry("evidenceScanSourceTekst", "bron urn:test:scanner");
 		// Camunda Forms' choice submits the text "true"
 		complete(task(pi), withVariables("signOff", "true", "signOffNote", "All clear"));
 
 		assertThat(pi).isWaitingAt(TASK_CONFIRM_CONTRACT_ENDED);
+		assertThat(engine.getTaskService().getVariableLocal(task(pi).getId(), "contractEndDateTekst"))
+			.isEqualTo("31 december 2026");
 		// the day before: the form asks dd-mm-jjjj
 		complete(task(pi), withVariables("contractEndedOn", "16-01-2026"));
 
@@ -318,8 +323,8 @@ class PhaseoutOrganisationProcessTest {
 		inventory.scanned(ORG, 4, 1, 1, T0.plus(Duration.ofDays(1)));
 		process.inventoryChanged(ORG);
 		assertThat(pi).isWaitingAt(TASK_RESOLVE_PROTECTION_GAP);
-		assertThat(pi).variables().containsEntry("gapEndpointsList", "- unprotected-1 (gemeld "
-				+ T0.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)) + " door urn:test:scanner)\n");
+		assertThat(pi).variables().containsEntry("gapEndpointsList", "- unprotected-1 (gemeld op "
+				+ "6 januari 2026 09:00 door bron urn:test:scanner)\n");
 
 		rolloutCompleteAt(T0.plus(Duration.ofDays(2)));
 		at(T0.plus(Duration.ofDays(3)));
@@ -458,6 +463,16 @@ class PhaseoutOrganisationProcessTest {
 			.containsExactly("group:phaseout-office");
 		assertThat(task(TASK_HANDLE_MISSED_DEADLINE, pi)).hasDueDate(Date.from(due))
 			.hasDescription("Handle missed deadline (" + deadline + "): " + ORG_NAME);
+		assertThat(engine.getTaskService().getVariables(task(TASK_HANDLE_MISSED_DEADLINE, pi).getId()))
+			.as("what the office's form shows: words, not keys, dates as people write them")
+			.containsEntry("deadlineTekst", nl.phaseout.engine.system.DutchText.milestone(deadline))
+			.containsEntry("missedMilestonesTekst", nl.phaseout.engine.system.DutchText.milestone(deadline))
+			.containsEntry("deadlineDueTekst", "4 februari 2026 10:00")
+			.containsEntry("milestonePhaseTekst",
+					nl.phaseout.engine.system.DutchText.phase(Milestone.byDeadline(deadline).orElseThrow().reachedAt().name()))
+			.containsEntry("phaseTekst", "Inventarisatie")
+			.containsEntry("pmGroupTekst", "Projectleiders van " + ORG_NAME);
+		assertThat(nl.phaseout.engine.system.DutchText.milestone(deadline)).isNotEqualTo(deadline).isNotBlank();
 
 		complete(task(TASK_HANDLE_MISSED_DEADLINE, pi), withVariables("actionTaken", "Called the CIO"));
 		assertThat(pi).isWaitingAtExactly(WAIT_INVENTORY_BASELINE);
@@ -485,6 +500,9 @@ class PhaseoutOrganisationProcessTest {
 		org.camunda.bpm.engine.task.Task task = open.get(0);
 		assertThat(engine.getTaskService().getVariable(task.getId(), "missedMilestones"))
 			.isEqualTo("inventory,plan,rolloutStart");
+		assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+			.containsEntry("missedMilestonesTekst", "Inventarisatie, Plan, Start uitrol")
+			.containsEntry("deadlineTekst", "Inventarisatie");
 		assertThat(task).hasName("Gemiste mijlpalen afhandelen (inventarisatie, plan, start uitrol): " + ORG_NAME)
 			.hasDescription("Handle missed deadlines (inventory, plan, rolloutStart): " + ORG_NAME);
 		assertThat(candidates(task)).containsExactly("group:phaseout-office");
@@ -879,10 +897,10 @@ class PhaseoutOrganisationProcessTest {
 		String list = (String) engine.getRuntimeService().getVariable(pi.getId(), "gapEndpointsList");
 
 		assertThat(list).as("one line per endpoint; no hidden character, shown by its code point instead")
-			.isEqualTo("- [klik hier](https://evil.example/login): <img src=x onerror=alert(1)> (gemeld " + T0
-					+ " door urn:feed:[U+202E]evil)\n"
-					+ "- pc-1[U+000A]- pc-2: schoon: Kaspersky[U+200B] Endpoint Security (gemeld " + T0
-					+ " door urn:feed:a)\n");
+			.isEqualTo("- [klik hier](https://evil.example/login): <img src=x onerror=alert(1)> (gemeld op "
+					+ "5 januari 2026 10:00 door bron urn:feed:[U+202E]evil)\n"
+					+ "- pc-1[U+000A]- pc-2: schoon: Kaspersky[U+200B] Endpoint Security (gemeld op "
+					+ "5 januari 2026 10:00 door bron urn:feed:a)\n");
 		assertThat(FormFiles.field("resolve-protection-gap", "gapEndpointsList"))
 			.as("shown in a read-only text area, which renders its value as text, never as Markdown or HTML")
 			.containsEntry("type", "textarea")

@@ -67,11 +67,12 @@ class ReadOnlyFieldsTest extends SecurityTest {
 
 		// every field, as Tasklist sends them, the read-only ones changed
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("deadline", typed("completion"));
-		fields.put("deadlineDue", typed("2099-01-01T00:00:00Z"));
-		fields.put("milestonePhase", typed("PHASED_OUT"));
-		fields.put("phase", typed("PHASED_OUT"));
-		fields.put("pmGroup", typed("camunda-admin"));
+		fields.put("deadlineTekst", typed("completion"));
+		fields.put("missedMilestonesTekst", typed("completion"));
+		fields.put("deadlineDueTekst", typed("2099-01-01T00:00:00Z"));
+		fields.put("milestonePhaseTekst", typed("PHASED_OUT"));
+		fields.put("phaseTekst", typed("PHASED_OUT"));
+		fields.put("pmGroupTekst", typed("camunda-admin"));
 		fields.put("actionTaken", typed("Gebeld met de projectleider"));
 		WebappLogin login = WebappLogin.tasklist(http, officer, PASSWORD);
 		ResponseEntity<String> done = http.exchange(WEBAPP + "/task/" + task.getId() + "/submit-form", HttpMethod.POST,

@@ -1,5 +1,6 @@
 package nl.phaseout.engine.inventory.event;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,26 +19,39 @@ public final class EdgeText {
 
 	/** What is wrong with the text, in words that follow its name ("data.endpointId ..."); empty when nothing. */
 	public static Optional<String> problem(String text, int maxLength) {
+		return issue(text, maxLength).map(Issue::english);
+	}
+
+	/**
+	 * The same as {@link #problem}, also as a kind ({@code tooLong}, {@code control}, {@code format},
+	 * {@code markup}) and its values, for a page that says it in its own language.
+	 */
+	public static Optional<Issue> issue(String text, int maxLength) {
 		if (text.length() > maxLength) {
-			return Optional.of("is longer than " + maxLength + " characters");
+			return Optional.of(new Issue("tooLong", List.of(maxLength), "is longer than " + maxLength + " characters"));
 		}
 		for (int i = 0, position = 1; i < text.length(); position++) {
 			int c = text.codePointAt(i);
 			String code = String.format("U+%04X", c);
 			if (Character.getType(c) == Character.CONTROL) {
-				return Optional.of("contains the control character " + code + " at position " + position);
+				return Optional.of(new Issue("control", List.of(code, position),
+						"contains the control character " + code + " at position " + position));
 			}
 			if (Character.getType(c) == Character.FORMAT) {
-				return Optional.of("contains the formatting character " + code + " at position " + position
-						+ "; such characters change how text reads");
+				return Optional.of(new Issue("format", List.of(code, position), "contains the formatting character "
+						+ code + " at position " + position + "; such characters change how text reads"));
 			}
 			if (c == '<' || c == '>' || c == '[' || c == ']') {
-				return Optional.of("contains '" + (char) c + "' at position " + position
-						+ "; '<', '>', '[' and ']' are not allowed");
+				return Optional.of(new Issue("markup", List.of(String.valueOf((char) c), position), "contains '"
+						+ (char) c + "' at position " + position + "; '<', '>', '[' and ']' are not allowed"));
 			}
 			i += Character.charCount(c);
 		}
 		return Optional.empty();
+	}
+
+	/** What is wrong: its kind, the values to say it with (the position counts from 1), and in English. */
+	public record Issue(String kind, List<Object> values, String english) {
 	}
 
 }
