@@ -21,6 +21,7 @@ import nl.phaseout.engine.campaign.CampaignCatalog;
 import nl.phaseout.engine.inventory.EndpointExemptions;
 import nl.phaseout.engine.process.ProcessConstants;
 import nl.phaseout.engine.process.ProcessRecord;
+import nl.phaseout.engine.system.DutchText;
 import nl.phaseout.engine.system.PlainText;
 
 /**
@@ -49,6 +50,10 @@ public class Exemptions {
 	static final String VAR_REASON = "exemptionReason";
 
 	static final String VAR_UNTIL = "exemptionUntil";
+
+	static final String VAR_UNTIL_TEKST = "exemptionUntilTekst";
+
+	static final String VAR_CAMPAIGN_TEKST = "campaignTekst";
 
 	static final String VAR_REQUESTED_BY = "exemptionRequestedBy";
 
@@ -116,6 +121,9 @@ public class Exemptions {
 		variables.put(VAR_REASON, cut(PlainText.text(reason)));
 		variables.put(VAR_UNTIL, until.toString());
 		variables.put(VAR_REQUESTED_BY, user);
+		// what the review form shows: words, not the campaign's key or an ISO date
+		variables.put(VAR_CAMPAIGN_TEKST, campaign.name());
+		variables.put(VAR_UNTIL_TEKST, DutchText.date(until));
 		String processInstanceId = runtime
 			.startProcessInstanceByKey(ProcessConstants.EXEMPTION_PROCESS_KEY, organisationId, variables)
 			.getId();
