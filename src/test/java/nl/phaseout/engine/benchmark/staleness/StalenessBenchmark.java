@@ -413,8 +413,11 @@ public final class StalenessBenchmark {
 
 	private static String commit() {
 		try {
-			Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-			return new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+			// -Dstaleness.repo: the checkout the classes were built from, when not run from it
+			Process git = new ProcessBuilder("git", "-C", System.getProperty("staleness.repo", "."), "describe",
+					"--always", "--dirty").start();
+			String commit = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+			return git.waitFor() == 0 ? commit : "unknown";
 		}
 		catch (Exception ex) {
 			return "unknown";
