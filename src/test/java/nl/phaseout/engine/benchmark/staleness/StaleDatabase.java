@@ -99,6 +99,20 @@ final class StaleDatabase {
 		return seconds;
 	}
 
+	/**
+	 * inv_endpoint's blocks (table and indexes) found in shared buffers and read from outside them so far, on
+	 * PostgreSQL; read after 11 s, when every backend has reported its share (an idle one reports within 10 s).
+	 */
+	long[] blocks(JdbcTemplate jdbc) throws InterruptedException {
+		if (!postgres()) {
+			return new long[2];
+		}
+		Thread.sleep(11_000);
+		return jdbc.queryForObject("SELECT heap_blks_hit + COALESCE(idx_blks_hit, 0), heap_blks_read"
+				+ " + COALESCE(idx_blks_read, 0) FROM pg_statio_user_tables WHERE relname = 'inv_endpoint'",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
+	}
+
 	static double processCpuSeconds(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

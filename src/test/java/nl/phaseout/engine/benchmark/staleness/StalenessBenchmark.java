@@ -212,7 +212,9 @@ public final class StalenessBenchmark {
 	private static String describe(Measured m) {
 		String text = String.format("%,d events in %.2f s: %,.0f events/s; CPU per event: consumer %.0f µs, JVM %.0f µs",
 				m.events(), m.seconds(), m.rate(), m.micros(m.consumerCpu()), m.micros(m.processCpu()));
-		return m.postgresCpu() > 0 ? text + String.format(", PostgreSQL %.0f µs", m.micros(m.postgresCpu())) : text;
+		return m.postgresCpu() > 0 ? text + String.format(", PostgreSQL %.0f µs; inv_endpoint blocks per event: %.1f"
+				+ " in shared buffers, %.2f read from outside", m.micros(m.postgresCpu()),
+				(double) m.blocksHit() / m.events(), (double) m.blocksRead() / m.events()) : text;
 	}
 
 	/**

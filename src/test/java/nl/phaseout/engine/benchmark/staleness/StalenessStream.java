@@ -110,6 +110,7 @@ final class StalenessStream implements AutoCloseable {
 
 	/** Publishes the events and waits until the engine has committed them all; CPU time over that window. */
 	Measured publishAndWait(List<ProducerRecord<String, byte[]>> events) throws Exception {
+		long[] blocksBefore = database.blocks(jdbc);
 		Cpu before = cpu();
 		long began = System.nanoTime();
 		for (ProducerRecord<String, byte[]> event : events) {
@@ -132,8 +133,9 @@ final class StalenessStream implements AutoCloseable {
 		}
 		double seconds = (System.nanoTime() - began) / 1e9;
 		Cpu after = cpu();
+		long[] blocksAfter = database.blocks(jdbc);
 		return new Measured(events.size(), seconds, after.process - before.process, after.consumers - before.consumers,
-				after.postgres - before.postgres);
+				after.postgres - before.postgres, blocksAfter[0] - blocksBefore[0], blocksAfter[1] - blocksBefore[1]);
 	}
 
 	private long lag() throws Exception {
@@ -175,8 +177,12 @@ final class StalenessStream implements AutoCloseable {
 	private record Cpu(double process, double consumers, double postgres) {
 	}
 
-	/** Events committed, wall seconds, CPU seconds: the JVM, the inventory consumers, PostgreSQL's backends. */
-	record Measured(int events, double seconds, double processCpu, double consumerCpu, double postgresCpu) {
+	/**
+	 * Events committed, wall seconds, CPU seconds: the JVM, the inventory consumers, PostgreSQL's backends; and
+	 * on PostgreSQL the blocks of inv_endpoint and its indexes found in shared buffers and read from outside.
+	 */
+	record Measured(int events, double seconds, double processCpu, double consumerCpu, double postgresCpu,
+			long blocksHit, long blocksRead) {
 
 		double rate() {
 			return events / seconds;
