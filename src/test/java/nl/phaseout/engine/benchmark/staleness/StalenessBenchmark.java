@@ -167,7 +167,7 @@ public final class StalenessBenchmark {
 		mismatches += phase("3. recount", () -> recount(app, database, jdbc, "P7D", organisations));
 		mismatches += phase("3. recount back", () -> recount(app, database, jdbc, "P14D", organisations));
 		mismatches += phase("4. office", () -> {
-			office(app, jdbc, base);
+			office(app, database, jdbc, base);
 			return 0;
 		});
 		return mismatches;
@@ -297,7 +297,13 @@ public final class StalenessBenchmark {
 		return check(jdbc, sample, "after the recount to " + staleAfter);
 	}
 
-	private void office(ConfigurableApplicationContext app, JdbcTemplate jdbc, String base) throws Exception {
+	private static double processCpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
+	}
+
+	private void office(ConfigurableApplicationContext app, StaleDatabase database, JdbcTemplate jdbc, String base)
+			throws Exception {
 		// the recount's and the jump's signals to the processes delivered first, so that the pages are timed alone
 		long waited = System.nanoTime();
 		while (jdbc.queryForObject("SELECT COUNT(*) FROM process_signal", Long.class) > 0
@@ -318,7 +324,13 @@ public final class StalenessBenchmark {
 		for (String path : List.of("/office", "/api/campaigns/" + StaleEstate.CAMPAIGN + "/progress")) {
 			long[] millis = new long[21];
 			int bytes = 0;
+			double cpu = 0;
+			double postgres = 0;
 			for (int i = -5; i < millis.length; i++) {
+				if (i == 0) {
+					cpu = processCpuSeconds();
+					postgres = database.backendCpuSeconds(jdbc);
+				}
 				long began = System.nanoTime();
 				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
 					.header("Authorization", basic(OFFICE_USER, PASSWORD))
@@ -335,10 +347,14 @@ public final class StalenessBenchmark {
 					log("note: /office does not name stale endpoints (neither 'Verouderd' nor 'stale')");
 				}
 			}
+			// CPU per call says what a call costs whatever else the machine is doing, as its time cannot
+			cpu = (processCpuSeconds() - cpu) * 1e3 / millis.length;
+			postgres = (database.backendCpuSeconds(jdbc) - postgres) * 1e3 / millis.length;
 			Arrays.sort(millis);
 			long target = path.equals("/office") ? 1_000 : 200;
 			row("4. GET " + path.replace(StaleEstate.CAMPAIGN, "{id}"),
-					String.format("median %d ms, p95 %d ms", millis[10], millis[19]),
+					String.format("median %d ms, p95 %d ms; CPU per call: JVM %.0f ms%s", millis[10], millis[19], cpu,
+							database.postgres() ? String.format(", PostgreSQL %.0f ms", postgres) : ""),
 					String.format("21 calls after 5 as the office (%,d characters); target at most %,d ms: %s", bytes,
 							target, millis[10] <= target ? "met" : "NOT met"));
 		}
