@@ -113,6 +113,32 @@ final class StaleDatabase {
 				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
 	}
 
+	/** Per table, full scans and the rows they read so far (PostgreSQL's statistics); empty on H2. */
+	Map<String, long[]> fullScans(JdbcTemplate jdbc) {
+		Map<String, long[]> scans = new TreeMap<>();
+		if (postgres()) {
+			jdbc.query("SELECT relname, COALESCE(seq_scan, 0), COALESCE(seq_tup_read, 0) FROM pg_stat_user_tables",
+					rs -> {
+						scans.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+					});
+		}
+		return scans;
+	}
+
+	/** The tables read whole most (by rows) between two readings of {@link #fullScans}. */
+	static String fullScansBetween(Map<String, long[]> before, Map<String, long[]> after, int events) {
+		return after.entrySet()
+			.stream()
+			.map(e -> Map.entry(e.getKey(), new long[] { e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+					e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1] }))
+			.filter(e -> e.getValue()[1] > 0)
+			.sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+			.limit(4)
+			.map(e -> String.format("%s %,d scans, %.1f rows an event", e.getKey(), e.getValue()[0],
+					(double) e.getValue()[1] / events))
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	static double processCpuSeconds(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

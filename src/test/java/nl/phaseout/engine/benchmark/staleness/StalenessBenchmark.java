@@ -214,7 +214,8 @@ public final class StalenessBenchmark {
 				m.events(), m.seconds(), m.rate(), m.micros(m.consumerCpu()), m.micros(m.processCpu()));
 		return m.postgresCpu() > 0 ? text + String.format(", PostgreSQL %.0f µs; inv_endpoint blocks per event: %.1f"
 				+ " in shared buffers, %.2f read from outside", m.micros(m.postgresCpu()),
-				(double) m.blocksHit() / m.events(), (double) m.blocksRead() / m.events()) : text;
+				(double) m.blocksHit() / m.events(), (double) m.blocksRead() / m.events())
+				+ (m.fullScans().isEmpty() ? "" : "; tables read whole: " + m.fullScans()) : text;
 	}
 
 	/**

@@ -111,6 +111,7 @@ final class StalenessStream implements AutoCloseable {
 	/** Publishes the events and waits until the engine has committed them all; CPU time over that window. */
 	Measured publishAndWait(List<ProducerRecord<String, byte[]>> events) throws Exception {
 		long[] blocksBefore = database.blocks(jdbc);
+		Map<String, long[]> scansBefore = database.fullScans(jdbc);
 		Cpu before = cpu();
 		long began = System.nanoTime();
 		for (ProducerRecord<String, byte[]> event : events) {
@@ -134,8 +135,10 @@ final class StalenessStream implements AutoCloseable {
 		double seconds = (System.nanoTime() - began) / 1e9;
 		Cpu after = cpu();
 		long[] blocksAfter = database.blocks(jdbc);
+		String fullScans = StaleDatabase.fullScansBetween(scansBefore, database.fullScans(jdbc), events.size());
 		return new Measured(events.size(), seconds, after.process - before.process, after.consumers - before.consumers,
-				after.postgres - before.postgres, blocksAfter[0] - blocksBefore[0], blocksAfter[1] - blocksBefore[1]);
+				after.postgres - before.postgres, blocksAfter[0] - blocksBefore[0], blocksAfter[1] - blocksBefore[1],
+				fullScans);
 	}
 
 	private long lag() throws Exception {
@@ -179,10 +182,11 @@ final class StalenessStream implements AutoCloseable {
 
 	/**
 	 * Events committed, wall seconds, CPU seconds: the JVM, the inventory consumers, PostgreSQL's backends; and
-	 * on PostgreSQL the blocks of inv_endpoint and its indexes found in shared buffers and read from outside.
+	 * on PostgreSQL the blocks of inv_endpoint and its indexes found in shared buffers and read from outside, and
+ * the tables read whole most meanwhile.
 	 */
 	record Measured(int events, double seconds, double processCpu, double consumerCpu, double postgresCpu,
-			long blocksHit, long blocksRead) {
+			long blocksHit, long blocksRead, String fullScans) {
 
 		double rate() {
 			return events / seconds;
