@@ -229,7 +229,7 @@ final class EngineProbe {
 						used.threadMillis("process-signals") / organisations));
 		figures.put("advancement.cpu.db", "of which CPU per advancement, database's processes",
 				used.postgresMillis() / organisations, Figures.Unit.MILLIS,
-				"PostgreSQL's server processes on this machine; H2 runs inside the JVM, so 0 on H2");
+				"the PostgreSQL backends serving the benchmark's database; H2 runs inside the JVM, so 0 on H2");
 		double total = (used.processMillis() + used.postgresMillis()) / organisations;
 		figures.put("advancement.cpu.total", "CPU per advancement, JVM + database", total, Figures.Unit.MILLIS,
 				campaigns == 1 ? "per organisation moved past its baseline wait"
