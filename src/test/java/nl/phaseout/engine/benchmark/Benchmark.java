@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import nl.phaseout.engine.benchmark.Figures.Figure;
 
@@ -28,18 +30,40 @@ public final class Benchmark {
 	private Benchmark() {
 	}
 
+	/**
+	 * Before each run, unless {@code -Dbenchmark.startup=false} or there is no packaged jar, the start-up of
+	 * the packaged jar ({@link StartupProbe}) while nothing else of the benchmark runs; with
+	 * {@code -Dbenchmark.only=startup} that alone.
+	 */
 	public static void main(String[] args) throws Exception {
 		Settings settings = Settings.fromSystemProperties();
+		String only = System.getProperty("benchmark.only", "all");
+		Path jar = Boolean.parseBoolean(System.getProperty("benchmark.startup", "true")) ? StartupProbe.packagedJar()
+				: null;
+		if (jar == null) {
+			System.out.println("Start-up not measured: -Dbenchmark.startup=false, or no packaged jar in target/"
+					+ " (./mvnw -B -o -q package -DskipTests) nor -Dbenchmark.jar");
+		}
 		List<List<Figure>> runs = new ArrayList<>();
 		for (int run = 1; run <= settings.runs(); run++) {
-			runs.add(run(run, settings.runs()));
+			List<Figure> figures = new ArrayList<>();
+			if (jar != null) {
+				figures.addAll(new StartupProbe(jar).measure());
+			}
+			if (!only.equals("startup")) {
+				figures.addAll(run(run, settings.runs()));
+			}
+			runs.add(figures);
 		}
 		Figures.print(System.out, "phaseout-engine benchmark, scale " + settings.scale() + ", " + settings.db() + ", "
-				+ runs.size() + (runs.size() == 1 ? " run" : " runs"), machine(), runs);
-		Figures.minMedianMax(runs).forEach((key, spread) -> {
-			System.out.println(FIGURE + key + "=" + spread[1]);
-			System.out.println(FIGURE + key + ".min=" + spread[0]);
-			System.out.println(FIGURE + key + ".max=" + spread[2]);
+				+ settings.campaigns() + (settings.campaigns() == 1 ? " campaign, " : " campaigns, ") + runs.size()
+				+ (runs.size() == 1 ? " run" : " runs") + ", " + Targets.commit(), machine(), runs);
+		Map<String, double[]> spread = Figures.minMedianMax(runs);
+		Targets.print(System.out, settings, spread, runs.size());
+		spread.forEach((key, figure) -> {
+			System.out.println(FIGURE + key + "=" + figure[1]);
+			System.out.println(FIGURE + key + ".min=" + figure[0]);
+			System.out.println(FIGURE + key + ".max=" + figure[2]);
 		});
 		System.exit(0);
 	}
@@ -79,7 +103,9 @@ public final class Benchmark {
 					.stream()
 					.filter(argument -> argument.startsWith("-X"))
 					.toList())
-				+ "; embedded single-node KRaft broker, 3 partitions; engine, broker and load generator in one JVM";
+				+ "; embedded single-node KRaft broker, 3 partitions; engine, broker and load generator in one JVM;"
+				+ " campaigns with deadlines (" + BenchmarkCampaigns.DEADLINES + "); the application's own logging"
+				+ " configuration (INFO)";
 	}
 
 }

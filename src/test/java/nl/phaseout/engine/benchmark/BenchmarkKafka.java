@@ -83,6 +83,11 @@ final class BenchmarkKafka implements AutoCloseable {
 				new StringSerializer(), new ByteArraySerializer());
 	}
 
+	/** The engine's consumer settings, less its group. */
+	Map<String, Object> consumerSettings() {
+		return consumerSettings;
+	}
+
 	/** How many consumers the engine's listener runs, and so these. */
 	int consumers() {
 		return consumers;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import nl.phaseout.engine.PhaseoutEngineApplication;
 import nl.phaseout.engine.benchmark.Figures.Unit;
+import nl.phaseout.engine.system.Topics;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,7 +45,7 @@ final class BenchmarkRun {
 		Figures figures = new Figures();
 		Path dataDir = Files.createTempDirectory("phaseout-bench-");
 		BenchmarkDatabase database = BenchmarkDatabase.create(settings, dataDir);
-		CommitClock clock = new CommitClock();
+		CommitClock clock = new CommitClock(settings.campaigns());
 		try (HeapSampler heap = new HeapSampler()) {
 			long start = System.nanoTime();
 			ConfigurableApplicationContext app = boot(dataDir, database, clock);
@@ -88,14 +89,19 @@ final class BenchmarkRun {
 			new NaiveBaseline(app, kafka).run(settings, new Workload(7, observedAt), figures);
 			kafka.publishThroughputWorkload(settings, workload, figures);
 			kafka.ceiling(settings.throughputEvents(), figures);
+			new DurableCeiling(app, kafka, BenchmarkCampaigns.ids(settings.campaigns()))
+				.measure(Topics.INVENTORY, settings.throughputEvents(), figures);
+			database.afterBulkLoad(jdbc);
 			engine.ingest(settings, kafka, figures);
 			database.afterBulkLoad(jdbc);
 			engine.latency(settings, kafka, workload, figures);
 			engine.advancement(settings, kafka, workload, figures, () -> database.afterBulkLoad(jdbc));
 		}
 		double engineRate = figures.get("engine.rate");
-		figures.put("engine.ceiling", "engine / ceiling", 100 * engineRate / figures.get("ceiling.rate"), Unit.PERCENT,
-				"target at least 25 %");
+		figures.put("engine.ceiling", "engine / raw ceiling", engineRate / figures.get("ceiling.rate"), Unit.RATIO,
+				"read and parse alone: no target");
+		figures.put("engine.durable", "engine / durable ceiling", engineRate / figures.get("durable.rate"),
+				Unit.RATIO, "target at least 0.85");
 		figures.put("engine.naive", "engine / naive", engineRate / figures.get("naive.rate"), Unit.TIMES,
 				"target at least 20 x");
 		figures.put("engine.naive.density", "engine / naive at equal density",
@@ -118,15 +124,19 @@ final class BenchmarkRun {
 						pauses.count(), pauses.longestMillis(), pauses.totalMillis() / 10.0 / seconds, seconds));
 	}
 
-	/** The commit clock joins the application as a process engine plugin, from outside its code. */
-	private static ConfigurableApplicationContext boot(Path dataDir, BenchmarkDatabase database, CommitClock clock) {
+	/**
+	 * The commit clock joins the application as a process engine plugin, from outside its code. The logging is
+	 * the application's own configuration (application.yaml's levels, INFO otherwise), as production has it; the
+	 * campaigns have deadlines, as real ones do ({@link BenchmarkCampaigns}).
+	 */
+	private ConfigurableApplicationContext boot(Path dataDir, BenchmarkDatabase database, CommitClock clock) {
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=benchmark", "--server.port=0",
 				"--phaseout.kafka.embedded.port=0", "--phaseout.data-dir=" + dataDir,
 				"--phaseout.admin.user=" + Benchmark.ADMIN, "--phaseout.admin.password=" + Benchmark.PASSWORD,
 				"--camunda.bpm.admin-user.id=" + Benchmark.ADMIN,
 				"--camunda.bpm.admin-user.password=" + Benchmark.PASSWORD,
-				"--phaseout.inventory.trusted-sources=" + Workload.SOURCE,
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+				"--phaseout.inventory.trusted-sources=" + Workload.SOURCE, "--spring.main.banner-mode=off"));
+		args.addAll(BenchmarkCampaigns.arguments(settings.campaigns()));
 		args.addAll(database.arguments());
 		SpringApplication application = new SpringApplication(PhaseoutEngineApplication.class);
 		application.addInitializers(

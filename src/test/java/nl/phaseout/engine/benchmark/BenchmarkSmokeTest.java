@@ -29,7 +29,8 @@ class BenchmarkSmokeTest {
 	void tinyRunCompletesWithSaneFigures() throws Exception {
 		Settings settings = Settings.of(0.005, "h2");
 		Process run = new ProcessBuilder(List.of(javaExecutable(), "-Xmx1g", "-Dbenchmark.scale=0.005",
-				"-Dbenchmark.db=h2", "-Dbenchmark.runs=1", "-cp", classPath(), Benchmark.class.getName()))
+				"-Dbenchmark.db=h2", "-Dbenchmark.runs=1", "-Dbenchmark.startup=false", "-cp", classPath(),
+				Benchmark.class.getName()))
 			.redirectErrorStream(true)
 			.start();
 		List<String> output = new ArrayList<>();
@@ -51,10 +52,15 @@ class BenchmarkSmokeTest {
 		assertThat(figures).containsKeys("ceiling.rate", "naive.rate", "naive.density.rate", "engine.rate",
 				"engine.naive.density", "latency.p50", "latency.p99", "projection.p50", "projection.p99",
 				"heap.after.gc", "gc.pauses", "db.bytes", "progress.median", "tasklist.median", "registration.seconds",
-				"advancement.rate", "advancement.cpu");
+				"advancement.rate", "advancement.cpu", "advancement.cpu.total", "durable.rate", "engine.durable",
+				"engine.ceiling", "engine.cpu.event");
 		assertThat(figures.get("advancement.rate")).isPositive().isFinite();
 		assertThat(figures.get("advancement.cpu")).isPositive().isFinite();
 		assertThat(figures.get("ceiling.rate")).isPositive().isFinite();
+		assertThat(figures.get("durable.rate")).isPositive().isFinite();
+		assertThat(figures.get("engine.cpu.event")).isPositive().isFinite();
+		// on H2 the database's CPU is the JVM's: the total is the JVM's
+		assertThat(figures.get("advancement.cpu.total")).isEqualTo(figures.get("advancement.cpu"));
 		assertThat(figures.get("naive.rate")).isPositive().isFinite();
 		assertThat(figures.get("naive.density.rate")).isPositive().isFinite();
 		assertThat(figures.get("engine.rate")).isPositive().isFinite();
@@ -68,6 +74,18 @@ class BenchmarkSmokeTest {
 		assertThat(figures.get("db.bytes")).isPositive();
 		assertThat(figures.get("engine.rate.min")).isEqualTo(figures.get("engine.rate.max"));
 		assertThat(output).anyMatch(line -> line.startsWith("| engine: consumed"));
+		// every target it measured is judged by the code, from the median, beside the commit
+		assertThat(output).anyMatch(line -> line.startsWith("### Targets (h2, judged on the median of 1 run")
+				&& line.contains("commit "));
+		for (String target : List.of("| advancement, all four deadlines set", "| CPU per advancement",
+				"| latency p99", "| ingestion / durable ceiling")) {
+			assertThat(output)
+				.filteredOn(line -> line.startsWith(target) && line.matches("[^|]*\\|[^|]*: at (least|most) .*"))
+				.singleElement()
+				.satisfies(line -> assertThat(line).matches(".*\\| (met|not met) \\|$"));
+		}
+		assertThat(output).filteredOn(line -> line.startsWith("| ready from java -jar"))
+			.allSatisfy(line -> assertThat(line).endsWith("| not measured |"));
 	}
 
 	/**

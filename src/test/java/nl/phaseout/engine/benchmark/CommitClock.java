@@ -43,9 +43,21 @@ final class CommitClock extends AbstractProcessEnginePlugin {
 
 	private final Map<String, Long> processMoved = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> processesMovedOf = new ConcurrentHashMap<>();
+
+	private final int campaigns;
+
+	/** @param campaigns the active campaigns: an organisation has moved once each of its processes has */
+	CommitClock(int campaigns) {
+		this.campaigns = campaigns;
+	}
+
 	private final Map<String, Long> scanProjected = new ConcurrentHashMap<>();
 
-	/** When the transaction that moved the organisation's process past its baseline wait committed. */
+	/**
+	 * When the transaction that moved the organisation's process past its baseline wait committed; with more
+	 * than one campaign, the last of its processes' transactions.
+	 */
 	Long processMoved(String organisationId) {
 		return processMoved.get(organisationId);
 	}
@@ -56,7 +68,10 @@ final class CommitClock extends AbstractProcessEnginePlugin {
 	}
 
 	long processesMoved(Predicate<String> organisations) {
-		return processMoved.keySet().stream().filter(organisations).count();
+		return processesMovedOf.entrySet()
+			.stream()
+			.filter(moved -> moved.getValue() >= campaigns && organisations.test(moved.getKey()))
+			.count();
 	}
 
 	long scansProjected() {
@@ -88,7 +103,10 @@ final class CommitClock extends AbstractProcessEnginePlugin {
 			Context.getCommandContext()
 				.getTransactionContext()
 				.addTransactionListener(TransactionState.COMMITTED,
-						committed -> processMoved.put(organisationId, System.nanoTime()));
+						committed -> {
+							processMoved.merge(organisationId, System.nanoTime(), Math::max);
+							processesMovedOf.merge(organisationId, 1, Integer::sum);
+						});
 		};
 	}
 

@@ -1,12 +1,11 @@
 package nl.phaseout.engine.benchmark;
 
-import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +15,18 @@ import java.util.Map;
 record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNanos) {
 
 
+	/** The JVM's alone: on H2, whose work is the JVM's. */
 	static CpuTime now() {
+		return now(List.of());
+	}
+
+	/**
+	 * The JVM's, and that of the PostgreSQL backends given (user and system, from {@code /proc} by
+	 * {@link ProcessCpu}): those serving the benchmark's database, not every server process on a machine that
+	 * may be shared. A backend that ended in between is not counted: the application's connections stay open
+	 * in its pool.
+	 */
+	static CpuTime now(Collection<Long> postgresBackends) {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Map<String, Long> byThread = new HashMap<>();
@@ -27,29 +37,8 @@ record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNa
 				byThread.merge(info.getThreadName(), nanos, Long::sum);
 			}
 		}
-		return new CpuTime(os.getProcessCpuTime(), byThread, postgres());
-	}
-
-	/**
-	 * The CPU time of this machine's PostgreSQL server processes so far (user and system, from
-	 * {@code /proc} by {@link ProcessCpu}), when the database is the local one; 0 where there is no
-	 * {@code /proc}. Backends that ended in between are not counted: the benchmark's connections stay
-	 * open in its pool.
-	 */
-	private static long postgres() {
-		double seconds = 0;
-		File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-		for (File process : processes == null ? new File[0] : processes) {
-			try {
-				if (Files.readString(process.toPath().resolve("comm")).startsWith("postgres")) {
-					seconds += ProcessCpu.process(Long.parseLong(process.getName()));
-				}
-			}
-			catch (IOException | RuntimeException gone) {
-				// the process ended while read, or is not readable: not counted
-			}
-		}
-		return (long) (seconds * 1e9);
+		double postgres = postgresBackends.stream().mapToDouble(ProcessCpu::process).sum();
+		return new CpuTime(os.getProcessCpuTime(), byThread, (long) (postgres * 1e9));
 	}
 
 	/** What was used since {@code earlier}; a thread that ended in between counts for nothing. */
@@ -61,6 +50,11 @@ record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNa
 
 	double processMillis() {
 		return processNanos / 1e6;
+	}
+
+	/** PostgreSQL's server processes' CPU time, when the database is the local server; 0 on H2. */
+	double postgresMillis() {
+		return postgresNanos / 1e6;
 	}
 
 	/**

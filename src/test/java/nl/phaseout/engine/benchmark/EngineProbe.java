@@ -63,24 +63,39 @@ final class EngineProbe {
 	 * is committed and every process advanced.
 	 */
 	void ingest(Settings settings, BenchmarkKafka kafka, Figures figures) throws Exception {
+		int campaigns = settings.campaigns();
+		CpuTime cpu = CpuTime.now(postgresBackends());
 		long first = System.nanoTime();
 		listener.start();
 		await("engine to commit every event and advance every organisation").atMost(Duration.ofMinutes(30))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && advanced("T%") == settings.organisations());
+			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0
+					&& advanced("T%") == (long) settings.organisations() * campaigns);
 		long done = System.nanoTime();
+		CpuTime used = CpuTime.now(postgresBackends()).minus(cpu);
 		Long endpoints = jdbc.queryForObject(
 				"SELECT SUM(total) FROM inv_endpoint_counts WHERE organisation_id LIKE 'T%'", Long.class);
-		long expected = (long) settings.organisations() * settings.endpointsPerOrganisation();
+		long expected = (long) settings.organisations() * settings.endpointsPerOrganisation() * campaigns;
 		if (endpoints == null || endpoints != expected) {
-			throw new IllegalStateException("Projection holds " + endpoints + " endpoints, expected " + expected);
+			throw new IllegalStateException("Projection holds " + endpoints + " endpoint rows, expected " + expected);
 		}
 		double seconds = (done - first) / 1e9;
 		figures.put("engine.rate", "engine: consumed, projected, committed, processes advanced",
 				settings.throughputEvents() / seconds, Figures.Unit.EVENTS_PER_SECOND,
-				String.format("%,d events in %.1f s; %,d endpoints projected, %d processes left the baseline wait;"
-						+ " %d consumer thread(s)", settings.throughputEvents(), seconds, endpoints,
-						settings.organisations(), kafka.consumers()));
+				String.format("%,d events in %.1f s; %,d endpoint rows projected (%d campaign(s)), %,d processes left"
+						+ " the baseline wait; %d consumer thread(s)", settings.throughputEvents(), seconds, endpoints,
+						campaigns, settings.organisations() * campaigns, kafka.consumers()));
+		double microsPerEvent = (used.processMillis() + used.postgresMillis()) * 1000 / settings.throughputEvents();
+		figures.put("engine.cpu.event", "of which CPU per event (JVM + database)", microsPerEvent,
+				Figures.Unit.MICROS, String.format("%d campaign(s), each classifying every observation; the JVM"
+						+ " (engine, broker, load generator) %.1f µs, PostgreSQL's processes %.1f µs", campaigns,
+						used.processMillis() * 1000 / settings.throughputEvents(),
+						used.postgresMillis() * 1000 / settings.throughputEvents()));
+		if (campaigns > 1) {
+			figures.put("engine.cpu.event.campaign", "of which CPU per event and campaign", microsPerEvent / campaigns,
+					Figures.Unit.MICROS, "against one campaign: compare with engine.cpu.event of a run with"
+							+ " -Dbenchmark.campaigns=1");
+		}
 	}
 
 	/**
@@ -158,6 +173,7 @@ final class EngineProbe {
 	void advancement(Settings settings, BenchmarkKafka kafka, Workload workload, Figures figures, Runnable settled)
 			throws Exception {
 		int organisations = settings.burstOrganisations();
+		int campaigns = settings.campaigns();
 		for (int i = 0; i < organisations; i++) {
 			String organisationId = Workload.burstOrganisation(i);
 			for (byte[] observation : workload.observations(organisationId, settings.latencyObservations())) {
@@ -171,7 +187,7 @@ final class EngineProbe {
 			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && pendingSignals() == 0);
 		settled.run();
 		Map<String, Long> h2Before = h2Writes();
-		CpuTime cpu = CpuTime.now();
+		CpuTime cpu = CpuTime.now(postgresBackends());
 		long first = System.nanoTime();
 		for (int i = 0; i < organisations; i++) {
 			String organisationId = Workload.burstOrganisation(i);
@@ -182,7 +198,7 @@ final class EngineProbe {
 		await("every burst organisation's process to move past its baseline wait").atMost(Duration.ofMinutes(10))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> clock.processesMoved(Workload::isBurstOrganisation) >= organisations);
-		CpuTime used = CpuTime.now().minus(cpu);
+		CpuTime used = CpuTime.now(postgresBackends()).minus(cpu);
 		System.out.println("CPU per advancement by thread: " + used.breakdown(8, organisations));
 		Map<String, Long> h2After = h2Writes();
 		if (!h2After.isEmpty()) {
@@ -203,13 +219,22 @@ final class EngineProbe {
 		figures.put("advancement.rate", "advancement: processes moved a second, all scans at once",
 				organisations / seconds, Figures.Unit.PER_SECOND,
 				String.format("%,d organisations' scans published in %.2f s, projected %.2f s and all processes past"
-						+ " the baseline wait %.2f s after the first; %s signal worker thread(s); target at least 300/s",
-						organisations, (published - first) / 1e9, (lastProjected - first) / 1e9, seconds,
-						workers));
-		figures.put("advancement.cpu", "of which CPU per advancement", used.processMillis() / organisations,
+						+ " the baseline wait %.2f s after the first; %s signal worker thread(s); %d campaign(s) with"
+						+ " deadlines (%s), %,d processes moved", organisations, (published - first) / 1e9,
+						(lastProjected - first) / 1e9, seconds, workers, campaigns, BenchmarkCampaigns.DEADLINES,
+						organisations * campaigns));
+		figures.put("advancement.cpu", "of which CPU per advancement, JVM", used.processMillis() / organisations,
 				Figures.Unit.MILLIS, String.format("the whole JVM's CPU time over the burst (until the last process"
 						+ " moved and a little after) per organisation; the signal workers' threads %.1f ms of it",
 						used.threadMillis("process-signals") / organisations));
+		figures.put("advancement.cpu.db", "of which CPU per advancement, database's processes",
+				used.postgresMillis() / organisations, Figures.Unit.MILLIS,
+				"the PostgreSQL backends serving the benchmark's database; H2 runs inside the JVM, so 0 on H2");
+		double total = (used.processMillis() + used.postgresMillis()) / organisations;
+		figures.put("advancement.cpu.total", "CPU per advancement, JVM + database", total, Figures.Unit.MILLIS,
+				campaigns == 1 ? "per organisation moved past its baseline wait"
+						: String.format("per organisation, its %d processes; %.2f ms per process (against one"
+								+ " campaign)", campaigns, total / campaigns));
 	}
 
 	/** H2's own count of its file writes and their bytes; empty on PostgreSQL. */
@@ -225,6 +250,16 @@ final class EngineProbe {
 					writes.put(rs.getString(1), Long.parseLong(rs.getString(2)));
 				});
 		return writes;
+	}
+
+	/** The PostgreSQL backends serving the benchmark's database; none on H2. */
+	List<Long> postgresBackends() {
+		String database = jdbc.execute(
+				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+		if (!"PostgreSQL".equals(database)) {
+			return List.of();
+		}
+		return jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Long.class);
 	}
 
 	private long pendingSignals() {

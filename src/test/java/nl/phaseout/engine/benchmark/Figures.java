@@ -45,6 +45,10 @@ final class Figures {
 		return figure.value();
 	}
 
+	List<Figure> all() {
+		return new ArrayList<>(figures.values());
+	}
+
 	void emit(PrintStream out) {
 		figures.values().forEach(figure -> {
 			try {
@@ -149,8 +153,8 @@ final class Figures {
 
 	enum Unit {
 
-		EVENTS_PER_SECOND("%,.0f", " events/s"), PER_SECOND("%,.0f", " /s"), MILLIS("%,.1f", " ms"), SECONDS("%,.1f", " s"),
-		PERCENT("%.1f", " %"), TIMES("%,.1f", " x"), COUNT("%,.0f", ""), BYTES("%,.0f", " MiB") {
+		EVENTS_PER_SECOND("%,.0f", " events/s"), PER_SECOND("%,.0f", " /s"), MILLIS("%,.1f", " ms"),
+		MICROS("%,.1f", " µs"), SECONDS("%,.1f", " s"), PERCENT("%.1f", " %"), RATIO("%.2f", ""), TIMES("%,.1f", " x"), COUNT("%,.0f", ""), BYTES("%,.0f", " MiB") {
 
 			@Override
 			String number(double value) {
