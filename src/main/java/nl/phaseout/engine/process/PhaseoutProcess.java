@@ -6,6 +6,7 @@ import static nl.phaseout.engine.process.ProcessConstants.PROCESS_KEY;
 import static nl.phaseout.engine.process.ProcessConstants.Var;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,61 +90,69 @@ public class PhaseoutProcess {
 	 * completing ends the protection-gap wait beside it, and a message to an execution that has
 	 * just ended would fail (as correlateAll does). A wait state reached during this call checked
 	 * the inventory on its way in. The baseline wait is not woken before a completed scan is
-	 * known: it would only loop back, at the cost of a round through the engine. Whether the
-	 * execution still waits is asked again once the inventory was read, under the organisation's
-	 * lock: whatever else moved it meanwhile (a project manager's task, another delivery) has
-	 * committed by then, and a message to an execution that moved on would fail.
+	 * known: it would only loop back, at the cost of a round through the engine. The waiting
+	 * executions are found in one query; what each waits for is asked once the inventory was read,
+	 * under the organisation's lock (whatever else moved it meanwhile, a project manager's task or
+	 * another delivery, has committed by then), and asked again after a message of this call moved
+	 * something: a message to an execution that moved on would fail.
 	 */
 	public void inventoryChanged(String organisationId) {
-		for (String executionId : waiting(organisationId, MESSAGE_BANNED_PRODUCT_SEEN)) {
-			EventSubscription subscription = stillWaiting(executionId, MESSAGE_BANNED_PRODUCT_SEEN);
-			if (subscription != null && snapshot(subscription, organisationId).banned() > 0
-					&& stillWaiting(executionId, MESSAGE_BANNED_PRODUCT_SEEN) != null) {
-				runtime.messageEventReceived(MESSAGE_BANNED_PRODUCT_SEEN, executionId);
+		List<Execution> executions = waiting(organisationId);
+		Map<String, InventorySnapshot> snapshots = new HashMap<>();
+		Map<String, Map<String, EventSubscription>> waits = new HashMap<>();
+		boolean moved = false;
+		for (Execution execution : executions) {
+			// the inventory read first, under the organisation's lock; then what the execution waits for
+			InventorySnapshot snapshot = snapshots.computeIfAbsent(execution.getProcessInstanceId(),
+					instance -> inventory.snapshot(campaignOf(instance), organisationId));
+			Map<String, EventSubscription> waiting = stillWaiting(execution.getId());
+			waits.put(execution.getId(), waiting);
+			if (waiting.containsKey(MESSAGE_BANNED_PRODUCT_SEEN) && snapshot.banned() > 0) {
+				runtime.messageEventReceived(MESSAGE_BANNED_PRODUCT_SEEN, execution.getId());
+				moved = true;
 			}
 		}
-		for (String executionId : waiting(organisationId, MESSAGE_INVENTORY_CHANGED)) {
-			EventSubscription subscription = stillWaiting(executionId, MESSAGE_INVENTORY_CHANGED);
-			if (subscription != null && mayLeave(subscription, organisationId)
-					&& stillWaiting(executionId, MESSAGE_INVENTORY_CHANGED) != null) {
-				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, executionId);
+		for (Execution execution : executions) {
+			// asked again only once something moved: a message to an execution that has just ended would fail
+			Map<String, EventSubscription> waiting = moved ? stillWaiting(execution.getId())
+					: waits.get(execution.getId());
+			EventSubscription changed = waiting.get(MESSAGE_INVENTORY_CHANGED);
+			if (changed != null && mayLeave(changed, snapshots.get(execution.getProcessInstanceId()))) {
+				runtime.messageEventReceived(MESSAGE_INVENTORY_CHANGED, execution.getId());
+				moved = true;
 			}
 		}
 	}
 
-	private List<String> waiting(String organisationId, String message) {
+	/** The organisation's executions waiting for a message, in one query, by id. */
+	private List<Execution> waiting(String organisationId) {
 		return runtime.createExecutionQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.processInstanceBusinessKey(organisationId)
-			.messageEventSubscriptionName(message)
+			.messageEventSubscription()
 			.list()
 			.stream()
-			.map(Execution::getId)
-			.sorted()
+			.sorted(Comparator.comparing(Execution::getId))
 			.toList();
 	}
 
 	/**
-	 * The execution's subscription, or {@code null} once it no longer waits. By execution: that
-	 * column is indexed, unlike the process instance's.
+	 * The execution's message subscriptions by message name, none once it no longer waits. By
+	 * execution: that column is indexed, unlike the process instance's.
 	 */
-	private EventSubscription stillWaiting(String executionId, String message) {
-		return runtime.createEventSubscriptionQuery()
+	private Map<String, EventSubscription> stillWaiting(String executionId) {
+		Map<String, EventSubscription> waits = new HashMap<>();
+		runtime.createEventSubscriptionQuery()
 			.executionId(executionId)
 			.eventType(EventType.MESSAGE.name())
-			.eventName(message)
-			.singleResult();
+			.list()
+			.forEach(subscription -> waits.put(subscription.getEventName(), subscription));
+		return waits;
 	}
 
-	private boolean mayLeave(EventSubscription subscription, String organisationId) {
-		if (!ProcessConstants.Element.WAIT_INVENTORY_BASELINE.equals(subscription.getActivityId())) {
-			return true;
-		}
-		return snapshot(subscription, organisationId).baselineKnown();
-	}
-
-	private InventorySnapshot snapshot(EventSubscription subscription, String organisationId) {
-		return inventory.snapshot(campaignOf(subscription.getProcessInstanceId()), organisationId);
+	private static boolean mayLeave(EventSubscription subscription, InventorySnapshot snapshot) {
+		return !ProcessConstants.Element.WAIT_INVENTORY_BASELINE.equals(subscription.getActivityId())
+				|| snapshot.baselineKnown();
 	}
 
 	/** Completes an open Task_ChooseAlternative with the selection; otherwise the process reads it later. */

@@ -20,6 +20,8 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -64,8 +66,8 @@ class ScanAssessmentDelegate implements JavaDelegate {
 		InventorySnapshot snapshot = OrganisationInCampaign.of(execution).snapshot(inventory);
 		ScanVerdict verdict = snapshot
 			.verdict(exemptedSignOff.allowed(OrganisationInCampaign.of(execution).campaignId()));
-		execution.setVariable(SCAN_VERDICT, verdict.kind().name());
-		execution.setVariable(SCAN_VERDICT_REASON, verdict.reason());
+		steer(execution, SCAN_VERDICT, verdict.kind().name());
+		steer(execution, SCAN_VERDICT_REASON, verdict.reason());
 		LastScan scan = snapshot.lastScan();
 		OrganisationInCampaign organisation = OrganisationInCampaign.of(execution);
 		execution.setVariable(VERIFICATION, snapshot.rolling() ? "rolling" : "scan");
@@ -103,6 +105,17 @@ class ScanAssessmentDelegate implements JavaDelegate {
 			// a string, so the form shows it as it is
 			execution.setVariable(EVIDENCE_SCAN_COMPLETED_AT, Objects.toString(scan.completedAt(), null));
 		}
+	}
+
+	/**
+	 * A variable only the next gateway reads, transient: never written to the database (the verdict
+	 * and its reason are in the record). An instance assessed by an earlier version holds it as a
+	 * persistent variable, which a transient one may neither replace nor follow in one command: that
+	 * one keeps it persistent.
+	 */
+	private static void steer(DelegateExecution execution, String name, String value) {
+		TypedValue before = execution.getVariableTyped(name);
+		execution.setVariable(name, Variables.stringValue(value, before == null || before.isTransient()));
 	}
 
 }
