@@ -26,13 +26,14 @@ import nl.phaseout.engine.system.Problems;
 
 /**
  * The campaigns as data: list, create (from a template or a DMN of one's own), activate, close.
- * For the programme office, as the whole of {@code /api/campaigns} is (security configuration).
+ * Reading them is for everyone signed in (project managers need a campaign's id and its exemption
+ * policy); creating, activating and closing are for the programme office (security configuration).
  */
 @RestController
 @RequestMapping("/api/campaigns")
 @Tag(name = "Campaigns")
-@ApiResponse(responseCode = "403", description = "For the programme office (group phaseout-office) and"
-		+ " administrators only")
+@ApiResponse(responseCode = "403", description = "Creating, activating and closing: for the programme office"
+		+ " (group phaseout-office) and administrators only")
 class CampaignController {
 
 	private final CampaignCatalog catalog;

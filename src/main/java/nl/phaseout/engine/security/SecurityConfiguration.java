@@ -116,6 +116,10 @@ class SecurityConfiguration {
 				.hasAnyAuthority(OFFICE, ADMIN)
 				.requestMatchers(HttpMethod.PUT, "/api/organisations/*/sources")
 				.hasAnyAuthority(OFFICE, ADMIN)
+				// what a campaign is (its decision, deadlines, whether exemptions may be asked) is public
+				// policy that project managers need; its progress, reports and changes are the office's
+				.requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/*")
+				.authenticated()
 				.requestMatchers("/api/campaigns/**")
 				.hasAnyAuthority(OFFICE, ADMIN)
 				.requestMatchers("/actuator/health", "/actuator/health/**")

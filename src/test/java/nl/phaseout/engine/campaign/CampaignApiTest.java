@@ -202,6 +202,31 @@ class CampaignApiTest extends EndToEndTest {
 	}
 
 	@Test
+	void projectManagersReadTheCampaignsButNotTheirProgressNorChangeThem() throws Exception {
+		User pm = identities.newUser("pm" + UUID.randomUUID().toString().substring(0, 8));
+		pm.setPassword("a-long-enough-secret");
+		identities.saveUser(pm);
+		var asPm = http.withBasicAuth(pm.getId(), "a-long-enough-secret");
+		String id = id();
+		assertThat(post(Map.of("id", id, "name", "Leesbaar", "template", "windows-10-eos-2025")).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+
+		ResponseEntity<String> list = asPm.getForEntity("/api/campaigns", String.class);
+		ResponseEntity<String> one = asPm.getForEntity("/api/campaigns/" + id, String.class);
+
+		assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(list.getBody()).contains("\"" + id + "\"");
+		assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(one.getBody()).path("exemptions").path("allowed").asBoolean()).isTrue();
+		assertThat(asPm.getForEntity("/api/campaigns/" + id + "/progress", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(asPm.postForEntity("/api/campaigns/" + id + "/activate", null, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(json.readTree(demo().getForEntity("/api/campaigns/" + id, String.class).getBody())
+			.path("status").asText()).isEqualTo("DRAFT");
+	}
+
+	@Test
 	void aClosedDraftIsNotActivated() throws Exception {
 		String id = id();
 		assertThat(post(Map.of("id", id, "name", "Kort", "template", "windows-10-eos-2025")).getStatusCode())
