@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import nl.phaseout.engine.campaign.Campaign;
 
 /**
- * Exemptions (CONTRACT.md "Since 0.3: campaigns are data"), over the real broker, the real engine and
+ * Exemptions (docs/contract.md, "Since 0.3: exemptions"), over the real broker, the real engine and
  * database: a project manager asks, the office reviews in Camunda REST, the counts show the endpoints
  * exempted instead of banned, the organisation reaches sign-off where the campaign allows it and stays
  * in rollout where it does not, and the exemption expires on the engine's clock (moved by the test),

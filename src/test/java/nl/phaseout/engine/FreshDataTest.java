@@ -26,7 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Fresh data from real inventory tools (CONTRACT.md, since 0.3), end to end over the real broker, on
+ * Fresh data from real inventory tools (docs/contract.md, "Since 0.3: fresh data from real inventory tools"), end to end over the real broker, on
  * the inventory's clock: stale endpoints block verification until observed again or retired through
  * the API, a scan that says when it started covers the endpoints it observed and names the others,
  * and an organisation that verifies rolling reaches sign-off on observations alone, its project
