@@ -2,8 +2,13 @@ package nl.phaseout.engine.office;
 
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -75,6 +80,51 @@ public class OfficeFormat {
 	/** Text from users and feeds as the pages show it: hidden characters (U+202E) by their code point. */
 	public String text(Object value) {
 		return value == null ? "" : PlainText.text(String.valueOf(value));
+	}
+
+	/**
+	 * A campaign's setting as people read it: an ISO-8601 duration in words with the ISO value beside it
+	 * ("30 dagen (P30D)", "10 minutes (PT10M)"), a date as a date; anything else as it is.
+	 */
+	public String setting(String value, Locale locale) {
+		if (value == null || value.isBlank()) {
+			return "–";
+		}
+		boolean dutch = !OfficeLocales.ENGLISH.getLanguage().equals(locale.getLanguage());
+		try {
+			if (value.startsWith("P") && !value.contains("T")) {
+				Period period = Period.parse(value);
+				return words(dutch, new long[] { period.getYears(), period.getMonths(), period.getDays() },
+						dutch ? new String[] { "jaar", "jaar", "maand", "maanden", "dag", "dagen" }
+								: new String[] { "year", "years", "month", "months", "day", "days" })
+						+ " (" + value + ")";
+			}
+			if (value.startsWith("P")) {
+				Duration duration = Duration.parse(value);
+				return words(dutch, new long[] { duration.toDaysPart(), duration.toHoursPart(), duration.toMinutesPart(),
+						duration.toSecondsPart() },
+						dutch ? new String[] { "dag", "dagen", "uur", "uur", "minuut", "minuten", "seconde", "seconden" }
+								: new String[] { "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds" })
+						+ " (" + value + ")";
+			}
+			return date(LocalDate.parse(value), locale);
+		}
+		catch (DateTimeParseException | ArithmeticException notOneWeKnow) {
+			return PlainText.value(value);
+		}
+	}
+
+	private static String words(boolean dutch, long[] amounts, String[] units) {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < amounts.length; i++) {
+			if (amounts[i] != 0) {
+				parts.add(amounts[i] + " " + units[2 * i + (amounts[i] == 1 ? 0 : 1)]);
+			}
+		}
+		if (parts.isEmpty()) {
+			return dutch ? "0 dagen" : "0 days";
+		}
+		return String.join(dutch ? " en " : " and ", parts);
 	}
 
 }

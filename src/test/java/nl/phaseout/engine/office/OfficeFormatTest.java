@@ -34,4 +34,14 @@ class OfficeFormatTest {
 		assertThat(format.text("urn:feed:\u202Eevil")).isEqualTo("urn:feed:[U+202E]evil");
 	}
 
+	@Test
+	void aCampaignsSettingsReadAsWordsWithTheIsoValueBeside() {
+		assertThat(format.setting("P30D", OfficeLocales.DUTCH)).isEqualTo("30 dagen (P30D)");
+		assertThat(format.setting("P1Y", OfficeLocales.DUTCH)).isEqualTo("1 jaar (P1Y)");
+		assertThat(format.setting("PT10M", OfficeLocales.ENGLISH)).isEqualTo("10 minutes (PT10M)");
+		assertThat(format.setting("P1DT2H", OfficeLocales.ENGLISH)).isEqualTo("1 day and 2 hours (P1DT2H)");
+		assertThat(format.setting("2025-10-14", OfficeLocales.DUTCH)).isEqualTo("14 oktober 2025");
+		assertThat(format.setting(null, OfficeLocales.DUTCH)).isEqualTo("–");
+	}
+
 }
