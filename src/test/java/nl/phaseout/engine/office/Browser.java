@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,6 +37,9 @@ final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		try {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -105,6 +111,25 @@ final class Browser implements AutoCloseable {
 			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
 					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
 			.toList();
+	}
+
+	/**
+	 * What the page can say about why it did not show what a test waited for: its console and the requests it made
+	 * that took longest or have not finished loading (a stuck Tasklist shows only its spinner).
+	 */
+	String diagnosis() {
+		StringBuilder text = new StringBuilder("URL ").append(driver.getCurrentUrl()).append('\n');
+		try {
+			driver.manage().logs().get(LogType.BROWSER).forEach(entry -> text.append("console ")
+				.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+			text.append(driver.executeScript("return performance.getEntriesByType('resource')"
+					+ ".sort((a, b) => b.duration - a.duration).slice(0, 8)"
+					+ ".map(e => Math.round(e.duration) + ' ms ' + e.name).join('\\n')"));
+		}
+		catch (RuntimeException ex) {
+			text.append("(no more: ").append(ex).append(')');
+		}
+		return text.toString();
 	}
 
 	List<WebElement> all(String css) {
