@@ -121,7 +121,31 @@ class InventoryProjection {
 			compare(campaign.campaignId(), before.get(campaign.campaignId()), after, result);
 		}
 		scanned.keySet().forEach(organisationId -> result.tell(Signal.inventoryChanged(organisationId)));
+		withholdBeforeBaseline(rolling, result);
 		return result;
+	}
+
+	/**
+	 * Drops what the process cannot act on yet: before an organisation's first completed scan no wait of
+	 * its process listens to the inventory (the baseline wait leaves on a scan only; every other wait, and
+	 * a phase-out that could regress, comes after it). Those signals would be rounds through the engine
+	 * that change nothing, and an organisation's first inventory is when they come by the hundred. An
+	 * organisation that verifies rolling has its baseline with its first endpoint: it hears everything.
+	 */
+	private void withholdBeforeBaseline(Set<String> rolling, ProjectionResult result) {
+		Set<String> candidates = result.signals()
+			.stream()
+			.filter(signal -> signal.kind() == Signal.Kind.INVENTORY_CHANGED
+					|| signal.kind() == Signal.Kind.BANNED_APPEARED)
+			.map(Signal::organisationId)
+			.filter(organisationId -> !rolling.contains(organisationId))
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (candidates.isEmpty()) {
+			return;
+		}
+		candidates.removeAll(organisationFacts.withScan(candidates));
+		result.signals().removeIf(signal -> candidates.contains(signal.organisationId())
+				&& (signal.kind() == Signal.Kind.INVENTORY_CHANGED || signal.kind() == Signal.Kind.BANNED_APPEARED));
 	}
 
 	/**

@@ -130,6 +130,18 @@ class OrganisationFacts {
 		return lastScansHeld.values().computeIfAbsent(organisationId, this::lastScan);
 	}
 
+	/** Those of the organisations with a completed scan (one this transaction added included). */
+	Set<String> withScan(Collection<String> organisationIds) {
+		List<String> ids = organisationIds.stream().distinct().sorted().toList();
+		Set<String> found = new HashSet<>();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			found.addAll(named.queryForList("SELECT DISTINCT organisation_id FROM inv_scan WHERE organisation_id IN"
+					+ " (:ids)", new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+					String.class));
+		}
+		return found;
+	}
+
 	/**
 	 * The organisation's latest scan: by completedAt, and by scan id among scans that completed at once
 	 * (the rule is stated once, in the view {@link InventoryViews#LAST_SCAN}).

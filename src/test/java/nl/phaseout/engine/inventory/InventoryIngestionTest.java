@@ -154,6 +154,11 @@ class InventoryIngestionTest {
 	@Test
 	void aBannedProductAppearingIsPassedOnForTheProcessToTellARegression() {
 		String clean = org + "-clean";
+		// a regression follows a phase-out, which a completed scan verified
+		ingestion.ingest(List.of(scan(org, "scan-1", id(), "2024-04-01T10:00:00Z", 0),
+				scan(clean, "scan-1", id(), "2024-04-01T10:00:00Z", 0)));
+		worker.deliverDue();
+		calls.clear();
 
 		ingestion.ingest(List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
 				observed(clean, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE))));

@@ -344,9 +344,29 @@ abstract class InventoryProjectionContract {
 	}
 
 	@Test
+	void theProcessHearsOfTheInventoryFromItsFirstCompletedScanOn() {
+		ProjectionResult first = fixture.apply(
+				observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-01T10:00:00Z", products()));
+		assertThat(fixture.snapshot(org).banned()).isEqualTo(1);
+		assertThat(first.signals()).as("banned and a gap appeared, but no wait of the process listens before the"
+				+ " baseline: nothing to hear").isEmpty();
+
+		ProjectionResult scanned = fixture.apply(scan(org, "scan-1", id(), "2024-05-01T11:00:00Z", 2));
+		assertThat(scanned.signals()).containsExactly(Signal.inventoryChanged(org));
+
+		ProjectionResult cleaned = fixture.apply(
+				observed(org, "ep-1", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-2", id(), "2024-05-02T10:00:00Z", products(DEFENDER_ACTIVE)));
+		assertThat(cleaned.signals()).as("after it, a change of what the process waits for is heard")
+			.contains(Signal.inventoryChanged(org));
+	}
+
+	@Test
 	void retiringTheStaleEndpointCompletesTheRollout() {
 		fixture.apply(observed(org, "gone", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
-				observed(org, "here", id(), "2024-05-20T10:00:00Z", products(DEFENDER_ACTIVE)));
+				observed(org, "here", id(), "2024-05-20T10:00:00Z", products(DEFENDER_ACTIVE)),
+				scan(org, "scan-1", id(), "2024-05-20T10:00:00Z", 2));
 		assertThat(fixture.snapshot(org).rolloutComplete()).isFalse();
 
 		ProjectionResult result = fixture.apply(retired(org, "gone", id(), "2024-05-20T11:00:00Z"));

@@ -210,7 +210,11 @@ abstract class ReportingSourcesContract {
 			.isEqualTo(stranger.headers().lastHeader("content-type").value());
 		assertThat(fixture.projection.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM process_signal WHERE organisation_id = ?", Long.class, org))
-			.as("the process hears of what was applied").isPositive();
+			.as("nothing the process could act on before the organisation's first scan").isZero();
+		fixture.ingestion.ingest(List.of(scan(OWN, org)));
+		assertThat(fixture.projection.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM process_signal WHERE organisation_id = ?", Long.class, org))
+			.as("the process hears of what was applied, from the first scan on").isPositive();
 	}
 
 	@Test
