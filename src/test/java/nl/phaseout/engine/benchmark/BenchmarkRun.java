@@ -36,6 +36,9 @@ final class BenchmarkRun {
 	 */
 	private static final boolean INGESTION_ONLY = "ingestion".equals(System.getProperty("benchmark.only"));
 
+	/** {@code -Dbenchmark.only=latency}: registration and the latency run alone. */
+	private static final boolean LATENCY_ONLY = "latency".equals(System.getProperty("benchmark.only"));
+
 	/**
 	 * {@code -Dbenchmark.durable=false} leaves the durable ceiling out: it writes as many rows into the same
 	 * database just before the engine's phase, which an A/B of the engine's ingestion may want without.
@@ -93,6 +96,11 @@ final class BenchmarkRun {
 				AutoCloseable analyzer = database.analyzeEvery(Duration.ofSeconds(10), jdbc)) {
 			human.register(settings, figures);
 			database.afterBulkLoad(jdbc);
+			if (LATENCY_ONLY) {
+				engine.startIngestion();
+				engine.latency(settings, kafka, workload, figures);
+				return;
+			}
 			if (ADVANCEMENT_ONLY) {
 				engine.startIngestion();
 				engine.advancement(settings, kafka, workload, figures, () -> database.afterBulkLoad(jdbc));
