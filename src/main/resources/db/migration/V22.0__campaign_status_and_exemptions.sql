@@ -1,4 +1,4 @@
--- Campaigns are data (docs/contract.md, "Since 0.3: campaigns are data"): a status (DRAFT, ACTIVE,
+-- Campaigns are data (CONTRACT.md "Since 0.3: campaigns are data"): a status (DRAFT, ACTIVE,
 -- CLOSED) beside the 0.2 flag `active`, which stays as status = 'ACTIVE' for the queries that read
 -- it; whether and until when exemptions may be asked for; where the decision was published.
 ALTER TABLE campaign ADD COLUMN status VARCHAR(16);

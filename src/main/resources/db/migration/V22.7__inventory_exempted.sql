@@ -1,4 +1,4 @@
--- Exemptions (docs/contract.md, "Since 0.3: exemptions"): an endpoint whose exemption the office
+-- Exemptions (CONTRACT.md "Since 0.3: campaigns are data"): an endpoint whose exemption the office
 -- approved counts as exempted, not banned, while it runs a banned product; without one it is simply
 -- not banned. A fact of the inventory per (campaign, organisation, endpoint), set and cleared by the
 -- exemption's process (approval, expiry), kept in the counts by deltas as every other state is.

@@ -1,4 +1,4 @@
--- Exemptions (docs/contract.md, "Since 0.3: exemptions"): asked for by an organisation's project
+-- Exemptions (CONTRACT.md "Since 0.3: campaigns are data"): asked for by an organisation's project
 -- managers for some of its live endpoints, reviewed by the office, running until the end of
 -- until_date (Dutch time) at the latest. Kept by the exemption package; the inventory keeps which
 -- endpoints are exempted now (inv_endpoint.exempted, V22.7). status: REQUESTED, APPROVED, REFUSED,
