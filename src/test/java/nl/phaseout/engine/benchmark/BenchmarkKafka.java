@@ -21,12 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -265,30 +263,11 @@ final class BenchmarkKafka implements AutoCloseable {
 
 	/** Records of the topic not yet committed by the group. */
 	long lag(String group, String topic) throws Exception {
-		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-			.partitionsToOffsetAndMetadata()
-			.get();
-		List<TopicPartition> partitions = partitions(topic);
-		var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-			.all()
-			.get();
-		long lag = 0;
-		for (TopicPartition partition : partitions) {
-			OffsetAndMetadata offset = committed.get(partition);
-			lag += ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
-		}
-		return lag;
+		return BenchmarkEvents.lag(admin, group, topic);
 	}
 
 	private List<TopicPartition> partitions(String topic) throws InterruptedException, ExecutionException {
-		return admin.describeTopics(List.of(topic))
-			.allTopicNames()
-			.get()
-			.get(topic)
-			.partitions()
-			.stream()
-			.map(p -> new TopicPartition(topic, p.partition()))
-			.toList();
+		return BenchmarkEvents.partitions(admin, topic);
 	}
 
 	private void send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {

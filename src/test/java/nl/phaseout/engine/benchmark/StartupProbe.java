@@ -1,5 +1,7 @@
 package nl.phaseout.engine.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 
 import nl.phaseout.engine.benchmark.Figures.Figure;
 import nl.phaseout.engine.benchmark.Figures.Unit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Ready from {@code java -jar} of the packaged jar, as users start it: the default ({@code dev}) profile on H2 with
@@ -110,21 +113,28 @@ final class StartupProbe {
 					.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
 				.timeout(Duration.ofSeconds(5))
 				.build();
-			long deadline = launched + TimeUnit.MINUTES.toNanos(5);
-			double healthy = Double.NaN;
-			while (Double.isNaN(healthy) || !seen.containsKey("listeners assigned")
-					|| !seen.containsKey("application started")) {
-				if (System.nanoTime() > deadline || !process.isAlive()) {
-					synchronized (log) {
-						throw new IllegalStateException("Not ready within 5 minutes (or stopped): "
-								+ String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
-					}
-				}
-				if (Double.isNaN(healthy) && healthy(http, health)) {
-					healthy = (System.nanoTime() - launched) / 1e9;
-				}
-				Thread.sleep(50);
+			double[] firstHealthy = { Double.NaN };
+			try {
+				await("ready").atMost(Duration.ofMinutes(5))
+					.pollDelay(Duration.ZERO)
+					.pollInterval(Duration.ofMillis(50))
+					.until(() -> {
+						if (!process.isAlive()) {
+							throw new IllegalStateException("The process stopped: " + lastLines(log));
+						}
+						if (Double.isNaN(firstHealthy[0]) && healthy(http, health)) {
+							firstHealthy[0] = (System.nanoTime() - launched) / 1e9;
+						}
+						synchronized (seen) {
+							return !Double.isNaN(firstHealthy[0]) && seen.containsKey("listeners assigned")
+									&& seen.containsKey("application started");
+						}
+					});
 			}
+			catch (ConditionTimeoutException ex) {
+				throw new IllegalStateException("Not ready within 5 minutes: " + lastLines(log), ex);
+			}
+			double healthy = firstHealthy[0];
 			double ready = Math.max(healthy,
 					Math.max(seen.get("listeners assigned"), seen.get("application started")));
 			double cpu = ProcessCpu.process(process.pid());
@@ -138,6 +148,12 @@ final class StartupProbe {
 			if (!process.waitFor(2, TimeUnit.MINUTES)) {
 				process.destroyForcibly().waitFor();
 			}
+		}
+	}
+
+	private static String lastLines(List<String> log) {
+		synchronized (log) {
+			return String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size()));
 		}
 	}
 

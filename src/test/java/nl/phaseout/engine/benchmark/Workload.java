@@ -1,16 +1,12 @@
 package nl.phaseout.engine.benchmark;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -21,8 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * some of them Kaspersky's, which are not banned.
  */
 final class Workload {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final Map<String, Object> KASPERSKY_ACTIVE = product("Kaspersky", "Kaspersky Endpoint Security",
 			"11.11", "antivirus", "active");
@@ -152,25 +146,11 @@ final class Workload {
 	}
 
 	static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-		return record;
+		return BenchmarkEvents.record(topic, key, value);
 	}
 
 	private static byte[] event(String type, Map<String, Object> data) {
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("specversion", "1.0");
-		event.put("id", UUID.randomUUID().toString());
-		event.put("source", SOURCE);
-		event.put("type", type);
-		event.put("datacontenttype", "application/json");
-		event.put("data", data);
-		try {
-			return JSON.writeValueAsBytes(event);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return BenchmarkEvents.cloudEvent(SOURCE, type, data);
 	}
 
 	private static Map<String, Object> product(String vendor, String name, String version, String category,

@@ -1,5 +1,7 @@
 package nl.phaseout.engine.benchmark.staleness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -26,6 +28,7 @@ import nl.phaseout.engine.PhaseoutEngineApplication;
 import nl.phaseout.engine.benchmark.staleness.StalePlans.Plan;
 import nl.phaseout.engine.benchmark.staleness.StalenessStream.Measured;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.SpringApplication;
@@ -278,13 +281,11 @@ public final class StalenessBenchmark {
 				+ " OR stale_after <> ?)";
 		// the rows keep the setting as Duration writes it (PT168H for P7D)
 		String written = Duration.parse(staleAfter).toString();
-		while (jdbc.queryForObject(left, Long.class, StaleEstate.CAMPAIGN, written) > 0) {
-			if (System.nanoTime() - began > Duration.ofMinutes(15).toNanos()) {
-				throw new IllegalStateException("The recount to " + staleAfter + " did not finish in 15 minutes");
-			}
-			// seldom: the poll reads the 10,000 counts rows whole, and PostgreSQL's CPU below would count it
-			Thread.sleep(1_000);
-		}
+		// polled seldom: the poll reads the 10,000 counts rows whole, and PostgreSQL's CPU below would count it
+		await("the recount to " + staleAfter).atMost(Duration.ofMinutes(15))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> jdbc.queryForObject(left, Long.class, StaleEstate.CAMPAIGN, written) == 0);
 		double seconds = (System.nanoTime() - began) / 1e9;
 		cpu = threadCpuMillis("stale-recount") - cpu;
 		postgres = database.backendCpuSeconds(jdbc) - postgres;
@@ -307,10 +308,14 @@ public final class StalenessBenchmark {
 	private void office(ConfigurableApplicationContext app, StaleDatabase database, JdbcTemplate jdbc, String base)
 			throws Exception {
 		// the recount's and the jump's signals to the processes delivered first, so that the pages are timed alone
-		long waited = System.nanoTime();
-		while (jdbc.queryForObject("SELECT COUNT(*) FROM process_signal", Long.class) > 0
-				&& System.nanoTime() - waited < Duration.ofMinutes(3).toNanos()) {
-			Thread.sleep(200);
+		try {
+			await("the processes' signals delivered").atMost(Duration.ofMinutes(3))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM process_signal", Long.class) == 0);
+		}
+		catch (ConditionTimeoutException stillDelivering) {
+			// timed all the same, as before: the pages must answer while the workers run too
 		}
 		IdentityService identity = app.getBean(IdentityService.class);
 		if (identity.createGroupQuery().groupId("phaseout-office").count() == 0) {

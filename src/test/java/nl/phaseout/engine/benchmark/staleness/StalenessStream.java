@@ -1,27 +1,22 @@
 package nl.phaseout.engine.benchmark.staleness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.phaseout.engine.benchmark.BenchmarkEvents;
 import nl.phaseout.engine.system.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,8 +33,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 final class StalenessStream implements AutoCloseable {
 
 	static final String SOURCE = "/benchmark/staleness";
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Admin admin;
 
@@ -125,13 +118,11 @@ final class StalenessStream implements AutoCloseable {
 		if (failure.get() != null) {
 			throw new IllegalStateException("Publishing failed", failure.get());
 		}
-		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-		while (lag() > 0) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The engine did not consume the stream in 10 minutes");
-			}
-			Thread.sleep(5);
-		}
+		// polled often: the time to the last commit is the figure
+		await("the engine to consume the stream").atMost(Duration.ofMinutes(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> lag() == 0);
 		double seconds = (System.nanoTime() - began) / 1e9;
 		Cpu after = cpu();
 		long[] blocksAfter = database.blocks(jdbc);
@@ -142,26 +133,7 @@ final class StalenessStream implements AutoCloseable {
 	}
 
 	private long lag() throws Exception {
-		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-			.partitionsToOffsetAndMetadata()
-			.get();
-		List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.INVENTORY))
-			.allTopicNames()
-			.get()
-			.get(Topics.INVENTORY)
-			.partitions()
-			.stream()
-			.map(p -> new TopicPartition(Topics.INVENTORY, p.partition()))
-			.toList();
-		var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-			.all()
-			.get();
-		long lag = 0;
-		for (TopicPartition partition : partitions) {
-			OffsetAndMetadata offset = committed.get(partition);
-			lag += ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
-		}
-		return lag;
+		return BenchmarkEvents.lag(admin, group, Topics.INVENTORY);
 	}
 
 	private Cpu cpu() {
@@ -199,25 +171,11 @@ final class StalenessStream implements AutoCloseable {
 	}
 
 	private static ProducerRecord<String, byte[]> record(String key, byte[] value) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVENTORY, key, value);
-		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-		return record;
+		return BenchmarkEvents.record(Topics.INVENTORY, key, value);
 	}
 
 	private static byte[] event(String type, Map<String, Object> data) {
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("specversion", "1.0");
-		event.put("id", UUID.randomUUID().toString());
-		event.put("source", SOURCE);
-		event.put("type", type);
-		event.put("datacontenttype", "application/json");
-		event.put("data", data);
-		try {
-			return JSON.writeValueAsBytes(event);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return BenchmarkEvents.cloudEvent(SOURCE, type, data);
 	}
 
 	@Override
