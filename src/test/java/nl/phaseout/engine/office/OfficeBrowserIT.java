@@ -641,6 +641,13 @@ class OfficeBrowserIT {
 			assertThat(browser.driver.findElement(By.id("campaign-status")).getAttribute("data-status")).isEqualTo("DRAFT");
 			browser.screenshot("office-campaign-nl");
 			assertNoSeriousViolations(browser, "campaign page");
+
+			browser.driver.get(url("/office/campaigns/windows-10-browser?lang=en"));
+			browser.wait.until(driver -> driver.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+			assertThat(browser.driver.findElement(By.id("campaign-facts")).getText()).contains("14 days (P14D)")
+				.doesNotContain("dagen");
+			browser.screenshot("office-campaign-en");
+			assertNoSeriousViolations(browser, "campaign page in English");
 		}
 	}
 
