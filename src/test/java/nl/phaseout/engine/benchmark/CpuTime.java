@@ -12,7 +12,7 @@ import java.util.Map;
  * CPU time used so far: by the whole JVM, and by each live thread by name. Two readings subtracted say
  * where a phase's CPU went, which on two cores says more about the cost of a unit of work than its rate.
  */
-record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNanos) {
+record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNanos, Map<String, Double> jvmSeconds) {
 
 
 	/** The JVM's alone: on H2, whose work is the JVM's. */
@@ -38,14 +38,16 @@ record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNa
 			}
 		}
 		double postgres = postgresBackends.stream().mapToDouble(ProcessCpu::process).sum();
-		return new CpuTime(os.getProcessCpuTime(), byThread, (long) (postgres * 1e9));
+		return new CpuTime(os.getProcessCpuTime(), byThread, (long) (postgres * 1e9), ProcessCpu.jvmThreads());
 	}
 
 	/** What was used since {@code earlier}; a thread that ended in between counts for nothing. */
 	CpuTime minus(CpuTime earlier) {
 		Map<String, Long> byThread = new HashMap<>();
 		threadNanos.forEach((name, nanos) -> byThread.put(name, nanos - earlier.threadNanos.getOrDefault(name, 0L)));
-		return new CpuTime(processNanos - earlier.processNanos, byThread, postgresNanos - earlier.postgresNanos);
+		Map<String, Double> jvm = new HashMap<>();
+		jvmSeconds.forEach((kind, seconds) -> jvm.put(kind, seconds - earlier.jvmSeconds.getOrDefault(kind, 0.0)));
+		return new CpuTime(processNanos - earlier.processNanos, byThread, postgresNanos - earlier.postgresNanos, jvm);
 	}
 
 	double processMillis() {
@@ -72,6 +74,10 @@ record CpuTime(long processNanos, Map<String, Long> threadNanos, long postgresNa
 			.limit(top)
 			.forEach(entry -> text.append(String.format("%s %.2f ms, ", entry.getKey(), entry.getValue() / 1e6 / per)));
 		text.append(String.format("JVM (GC, JIT) %.2f ms", (processNanos - javaThreads) / 1e6 / per));
+		if (!jvmSeconds.isEmpty()) {
+			text.append(String.format(" (GC %.2f ms, JIT %.2f ms)", jvmSeconds.get("GC") * 1e3 / per,
+					jvmSeconds.get("JIT") * 1e3 / per));
+		}
 		if (postgresNanos > 0) {
 			text.append(String.format("; PostgreSQL's processes %.2f ms", postgresNanos / 1e6 / per));
 		}

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 import nl.phaseout.engine.system.Topics;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -198,8 +200,10 @@ final class EngineProbe {
 	}
 
 	/**
-	 * The sustained rate at which processes advance: organisations waiting for their baseline get their
-	 * observations first (projected, and every signal they caused delivered; then {@code settled} runs, on
+	 * The sustained rate at which processes advance: first a wave of other organisations goes the same way,
+	 * not measured, so that the burst meets a JVM that has run the step before
+	 * ({@link Settings#warmUpOrganisations}); then the organisations waiting for their baseline get their
+	 * observations (projected, and every signal they caused delivered; then {@code settled} runs, on
 	 * PostgreSQL an ANALYZE, as autovacuum would have made in a quiet minute); then every one's scan at once,
 	 * as an inventory system catching up after an outage would send them. From the first scan handed to the
 	 * producer to the commit that moved the last process past its baseline wait, by the {@link CommitClock};
@@ -209,19 +213,18 @@ final class EngineProbe {
 			throws Exception {
 		int organisations = settings.burstOrganisations();
 		int campaigns = settings.campaigns();
-		for (int i = 0; i < organisations; i++) {
-			String organisationId = Workload.burstOrganisation(i);
-			for (byte[] observation : workload.observations(organisationId, settings.latencyObservations())) {
-				kafka.publishNow(organisationId, observation);
-			}
-		}
-		kafka.flushNow();
-		await("the burst organisations' observations projected and their signals delivered")
-			.atMost(Duration.ofMinutes(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && pendingSignals() == 0);
+		long warmUp = wave(kafka, workload, settings, settings.warmUpOrganisations(), Workload::warmUpOrganisation,
+				Workload::isWarmUpOrganisation);
+		System.out.printf("advancement's first wave (not measured, it warms the JVM): %,d organisations past the"
+				+ " baseline wait in %.2f s%n", settings.warmUpOrganisations(), warmUp / 1e9);
+		publishObservations(kafka, workload, settings, organisations, Workload::burstOrganisation);
 		settled.run();
 		Map<String, Long> h2Before = h2Writes();
+		boolean statements = Boolean.getBoolean("benchmark.statements") && !h2Before.isEmpty();
+		if (statements) {
+			jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 5000");
+			jdbc.execute("SET QUERY_STATISTICS TRUE");
+		}
 		CpuTime cpu = CpuTime.now(postgresBackends());
 		long first = System.nanoTime();
 		for (int i = 0; i < organisations; i++) {
@@ -236,12 +239,20 @@ final class EngineProbe {
 		CpuTime used = CpuTime.now(postgresBackends()).minus(cpu);
 		System.out.println("CPU per advancement by thread: " + used.breakdown(8, organisations));
 		Map<String, Long> h2After = h2Writes();
+		if (statements) {
+			printStatements(organisations);
+		}
 		if (!h2After.isEmpty()) {
 			long writes = h2After.get("info.FILE_WRITE") - h2Before.get("info.FILE_WRITE");
 			long bytes = h2After.get("info.FILE_WRITE_BYTES") - h2Before.get("info.FILE_WRITE_BYTES");
 			System.out.printf("H2 during the burst: %,d writes (a chunk each: every page changed since the last),"
 					+ " %.1f per advancement, %,.0f KiB written per advancement%n", writes,
 					(double) writes / organisations, bytes / 1024.0 / organisations);
+			System.out.printf("H2's page cache during the burst: %,d pages read from the file (cache misses), %.1f per"
+					+ " advancement; cache %,d of %,d KiB in use%n",
+					h2After.get("info.FILE_READ") - h2Before.get("info.FILE_READ"),
+					(double) (h2After.get("info.FILE_READ") - h2Before.get("info.FILE_READ")) / organisations,
+					h2After.get("info.CACHE_SIZE"), h2After.get("info.CACHE_MAX_SIZE"));
 		}
 		long last = 0;
 		long lastProjected = 0;
@@ -272,6 +283,59 @@ final class EngineProbe {
 								+ " campaign)", campaigns, total / campaigns));
 	}
 
+	/** One wave of the advancement run, not measured: observations, then every scan at once; nanoseconds taken. */
+	private long wave(BenchmarkKafka kafka, Workload workload, Settings settings, int organisations,
+			IntFunction<String> organisation, Predicate<String> ofWave) {
+		publishObservations(kafka, workload, settings, organisations, organisation);
+		long first = System.nanoTime();
+		for (int i = 0; i < organisations; i++) {
+			kafka.publishNow(organisation.apply(i),
+					workload.scanCompleted(organisation.apply(i), settings.latencyObservations()));
+		}
+		kafka.flushNow();
+		await("every organisation of the wave to move past its baseline wait").atMost(Duration.ofMinutes(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> clock.processesMoved(ofWave) >= organisations);
+		return System.nanoTime() - first;
+	}
+
+	/** The organisations' observations before their scans, projected and their signals delivered. */
+	private void publishObservations(BenchmarkKafka kafka, Workload workload, Settings settings, int organisations,
+			IntFunction<String> organisation) {
+		for (int i = 0; i < organisations; i++) {
+			String organisationId = organisation.apply(i);
+			for (byte[] observation : workload.observations(organisationId, settings.latencyObservations())) {
+				kafka.publishNow(organisationId, observation);
+			}
+		}
+		kafka.flushNow();
+		await("the organisations' observations projected and their signals delivered")
+			.atMost(Duration.ofMinutes(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> kafka.lag(GROUP, Topics.INVENTORY) == 0 && pendingSignals() == 0);
+	}
+
+	/**
+	 * With {@code -Dbenchmark.statements=true} on H2 (a measurement by hand: the statistics cost time): the
+	 * statements run during the burst, per advancement, the costliest first, from H2's query statistics.
+	 */
+	private void printStatements(int organisations) {
+		double[] all = new double[2];
+		List<String> lines = jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME"
+				+ " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC", (rs, row) -> {
+					all[0] += rs.getLong(2);
+					all[1] += rs.getDouble(3);
+					String sql = rs.getString(1).replaceAll("\\s+", " ");
+					return String.format("%6.2f per advancement, %6.3f ms each, %s",
+							rs.getLong(2) / (double) organisations, rs.getDouble(3) / rs.getLong(2),
+							sql.length() > 160 ? sql.substring(0, 160) : sql);
+				});
+		System.out.printf("H2's statements during the burst: %.1f per advancement, %.2f ms of execution each"
+				+ " advancement%n", all[0] / organisations, all[1] / organisations);
+		lines.stream().limit(60).forEach(line -> System.out.println("  " + line));
+		jdbc.execute("SET QUERY_STATISTICS FALSE");
+	}
+
 	/** H2's own count of its file writes and their bytes; empty on PostgreSQL. */
 	private Map<String, Long> h2Writes() {
 		String database = jdbc.execute(
@@ -281,7 +345,8 @@ final class EngineProbe {
 		}
 		Map<String, Long> writes = new HashMap<>();
 		jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-				+ " WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')", rs -> {
+				+ " WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES', 'info.FILE_READ',"
+				+ " 'info.CACHE_SIZE', 'info.CACHE_MAX_SIZE')", rs -> {
 					writes.put(rs.getString(1), Long.parseLong(rs.getString(2)));
 				});
 		return writes;

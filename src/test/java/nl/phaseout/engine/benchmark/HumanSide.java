@@ -58,6 +58,9 @@ final class HumanSide {
 		for (int i = 0; i < settings.burstOrganisations(); i++, rows++) {
 			row(csv, Workload.burstOrganisation(i), "CENTRAL_GOVERNMENT");
 		}
+		for (int i = 0; i < settings.warmUpOrganisations(); i++, rows++) {
+			row(csv, Workload.warmUpOrganisation(i), "CENTRAL_GOVERNMENT");
+		}
 		for (int i = 0; rows < settings.registered(); i++, rows++) {
 			row(csv, String.format("R%05d", i), OTHER_CATEGORIES[i % OTHER_CATEGORIES.length]);
 		}

@@ -42,6 +42,45 @@ final class ProcessCpu {
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
 	}
 
+	/**
+	 * This JVM's own threads' CPU time so far, in seconds, by what they do: {@code GC} (G1's workers, concurrent
+	 * markers and refiners, the VM thread that runs its pauses) and {@code JIT} (the C1 and C2 compiler threads),
+	 * told apart by the names the JVM gives them in {@code /proc/self/task/<tid>/comm}. Empty where there is no
+	 * {@code /proc}.
+	 */
+	static Map<String, Double> jvmThreads() {
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		seconds.put("GC", 0.0);
+		seconds.put("JIT", 0.0);
+		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				String name;
+				String stat;
+				try {
+					name = Files.readString(task.resolve("comm")).trim();
+					stat = Files.readString(task.resolve("stat"));
+				}
+				catch (NoSuchFileException ended) {
+					continue;
+				}
+				String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT"
+						: name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC"
+								: null;
+				if (kind != null) {
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					seconds.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS, Double::sum);
+				}
+			}
+		}
+		catch (NoSuchFileException noProc) {
+			return Map.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return seconds;
+	}
+
 	/** Every core's busy time so far: user, nice, system, irq, softirq and steal; not idle nor iowait. */
 	static double machine() {
 		try {

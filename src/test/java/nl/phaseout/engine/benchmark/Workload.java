@@ -79,9 +79,19 @@ final class Workload {
 		return organisationId.startsWith("B");
 	}
 
+	/** The advancement run's first wave, which warms the JVM and is not measured. */
+	static String warmUpOrganisation(int i) {
+		return String.format("W%05d", i);
+	}
+
+	static boolean isWarmUpOrganisation(String organisationId) {
+		return organisationId.startsWith("W");
+	}
+
 	/** The organisations whose commits the {@link CommitClock} watches. */
 	static boolean isTimedOrganisation(String organisationId) {
-		return isLatencyOrganisation(organisationId) || isBurstOrganisation(organisationId);
+		return isLatencyOrganisation(organisationId) || isBurstOrganisation(organisationId)
+				|| isWarmUpOrganisation(organisationId);
 	}
 
 	/** One organisation's observations in endpoint order, from its estate's product mix. */
