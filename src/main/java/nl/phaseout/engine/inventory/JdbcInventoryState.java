@@ -3,6 +3,8 @@ package nl.phaseout.engine.inventory;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +27,21 @@ class JdbcInventoryState implements InventoryState {
 
 	private final CampaignProjections projections;
 
+	/**
+	 * Whether the campaign is still adopting the organisation and whether it verifies rolling, as the
+	 * transaction in progress first read them under the organisation's lock: the process asks for the
+	 * snapshot at every condition, listener and delegate of a step (five times an advancement), and neither
+	 * changes in a transaction that holds the lock (adoption takes it; the verification is the register's,
+	 * read once a transaction as the counts are).
+	 */
+	private final HeldForTransaction<Standing> standings;
+
+	private record Standing(boolean adopting, boolean rolling) {
+	}
+
 	JdbcInventoryState(CountsRepository counts, OrganisationFacts organisationFacts, EndpointListing listing,
-			RollingVerification rolling, CampaignProjections projections) {
+			RollingVerification rolling, CampaignProjections projections, DataSource dataSource) {
+		this.standings = new HeldForTransaction<>(dataSource);
 		this.counts = counts;
 		this.organisationFacts = organisationFacts;
 		this.listing = listing;
@@ -49,15 +64,20 @@ class JdbcInventoryState implements InventoryState {
 	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
 		CountsRow row = lock ? counts.lock(campaignId, organisationId)
 				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
-		if (lock && projections.adopting(campaignId, organisationId)) {
+		Standing standing = lock ? standings.values()
+			.computeIfAbsent(HeldForTransaction.key(campaignId, organisationId),
+					key -> new Standing(projections.adopting(campaignId, organisationId),
+							rolling.rolling(organisationId)))
+				: null;
+		if (lock && standing.adopting()) {
 			return new InventorySnapshot(row.counts(), row.inventoryTime(), null, false, 0);
 		}
 		LastScan scan = (lock ? organisationFacts.lastScanHeld(organisationId)
 				: organisationFacts.lastScan(organisationId)).orElse(null);
 		long uncovered = scan == null || scan.startedAt() == null ? 0
 				: listing.uncovered(campaignId, organisationId, scan, 0).total();
-		return new InventorySnapshot(row.counts(), row.inventoryTime(), scan, rolling.rolling(organisationId),
-				uncovered);
+		return new InventorySnapshot(row.counts(), row.inventoryTime(), scan,
+				lock ? standing.rolling() : rolling.rolling(organisationId), uncovered);
 	}
 
 	@Override

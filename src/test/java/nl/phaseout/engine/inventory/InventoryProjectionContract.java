@@ -275,6 +275,20 @@ abstract class InventoryProjectionContract {
 		assertThat(snapshots.get(1).lastScan().scanId()).isEqualTo("scan-1");
 	}
 
+	@Test
+	void whetherTheOrganisationVerifiesRollingIsReadOnceATransactionAndAgainInTheNext() {
+		var rolling = fixture.inTransaction(() -> {
+			boolean before = fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org).rolling();
+			fixture.rollingOrganisations.add(org);
+			return List.of(before, fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org).rolling());
+		});
+
+		assertThat(rolling).as("held for the transaction, as its counts are").containsExactly(false, false);
+		assertThat(fixture.inTransaction(() -> fixture.state.snapshot(ActiveCampaigns.DEFAULT_CAMPAIGN, org).rolling()))
+			.as("the next transaction reads it again")
+			.isTrue();
+	}
+
 	/** Two endpoints observed, re-observed, one retired, one observed late. */
 	private static List<ConsumerRecord<String, byte[]>> history(String org) {
 		return List.of(observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),

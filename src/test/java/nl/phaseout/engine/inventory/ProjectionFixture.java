@@ -114,7 +114,8 @@ final class ProjectionFixture {
 				staleCounts, rolling);
 		this.listing = new EndpointListing(jdbc, counts);
 		this.projections = new CampaignProjections(jdbc);
-		this.state = new JdbcInventoryState(counts, organisationFacts, listing, rolling, projections);
+		this.state = new JdbcInventoryState(counts, organisationFacts, listing, rolling, projections,
+				jdbc.getDataSource());
 		this.adoption = new OrganisationAdoption(counts, endpoints, classifier, staleCounts, rolling);
 		this.exemptions = new EndpointExemptions(counts, endpoints, signals -> {
 			exemptionSignals.addAll(signals);
