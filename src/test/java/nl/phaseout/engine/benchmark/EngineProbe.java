@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
+import nl.phaseout.engine.process.ProcessProperties;
 import nl.phaseout.engine.system.Topics;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -37,7 +38,8 @@ final class EngineProbe {
 
 	EngineProbe(ConfigurableApplicationContext app, CommitClock clock) {
 		this.listener = listener(app);
-		this.workers = app.getEnvironment().getProperty("phaseout.process.workers", "4 (default)");
+		this.workers = app.getEnvironment().getProperty("phaseout.process.workers",
+				app.getBean(ProcessProperties.class).workers() + " (default)");
 		this.jdbc = app.getBean(JdbcTemplate.class);
 		this.clock = clock;
 	}
