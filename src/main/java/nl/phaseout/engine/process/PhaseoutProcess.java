@@ -16,7 +16,11 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.event.EventType;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
@@ -97,6 +101,14 @@ public class PhaseoutProcess {
 	 * something: a message to an execution that moved on would fail.
 	 */
 	public void inventoryChanged(String organisationId) {
+		// one command for the organisation: the engine's calls below share its context and flush once at its end
+		((ServiceImpl) runtime).getCommandExecutor().execute(command -> {
+			deliverInventoryChanged(organisationId);
+			return null;
+		});
+	}
+
+	private void deliverInventoryChanged(String organisationId) {
 		List<Execution> executions = waiting(organisationId);
 		Map<String, InventorySnapshot> snapshots = new HashMap<>();
 		Map<String, Map<String, EventSubscription>> waits = new HashMap<>();
@@ -137,11 +149,25 @@ public class PhaseoutProcess {
 	}
 
 	/**
-	 * The execution's message subscriptions by message name, none once it no longer waits. By
-	 * execution: that column is indexed, unlike the process instance's.
+	 * The execution's message subscriptions by message name, none once it no longer waits. Within the
+	 * command, from the execution as the command holds it (the database has not seen this command's
+	 * changes yet): its subscriptions as they are now, none when it has ended. Otherwise by execution
+	 * from the database: that column is indexed, unlike the process instance's.
 	 */
 	private Map<String, EventSubscription> stillWaiting(String executionId) {
 		Map<String, EventSubscription> waits = new HashMap<>();
+		CommandContext command = Context.getCommandContext();
+		ExecutionEntity held = command == null ? null
+				: command.getDbEntityManager().getCachedEntity(ExecutionEntity.class, executionId);
+		if (held != null) {
+			if (!command.getDbEntityManager().getDbEntityCache().isDeleted(held)) {
+				held.getEventSubscriptions()
+					.stream()
+					.filter(subscription -> EventType.MESSAGE.name().equals(subscription.getEventType()))
+					.forEach(subscription -> waits.put(subscription.getEventName(), subscription));
+			}
+			return waits;
+		}
 		runtime.createEventSubscriptionQuery()
 			.executionId(executionId)
 			.eventType(EventType.MESSAGE.name())
