@@ -64,20 +64,20 @@ class JdbcInventoryState implements InventoryState {
 	InventorySnapshot snapshot(String campaignId, String organisationId, boolean lock) {
 		CountsRow row = lock ? counts.lock(campaignId, organisationId)
 				: counts.find(campaignId, organisationId).orElse(CountsRow.ZERO);
+		// the views lock nothing and read it as it is now; they ask nothing of the adoption
 		Standing standing = lock ? standings.values()
 			.computeIfAbsent(HeldForTransaction.key(campaignId, organisationId),
 					key -> new Standing(projections.adopting(campaignId, organisationId),
 							rolling.rolling(organisationId)))
-				: null;
-		if (lock && standing.adopting()) {
+				: new Standing(false, rolling.rolling(organisationId));
+		if (standing.adopting()) {
 			return new InventorySnapshot(row.counts(), row.inventoryTime(), null, false, 0);
 		}
 		LastScan scan = (lock ? organisationFacts.lastScanHeld(organisationId)
 				: organisationFacts.lastScan(organisationId)).orElse(null);
 		long uncovered = scan == null || scan.startedAt() == null ? 0
 				: listing.uncovered(campaignId, organisationId, scan, 0).total();
-		return new InventorySnapshot(row.counts(), row.inventoryTime(), scan,
-				lock ? standing.rolling() : rolling.rolling(organisationId), uncovered);
+		return new InventorySnapshot(row.counts(), row.inventoryTime(), scan, standing.rolling(), uncovered);
 	}
 
 	@Override

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -117,7 +116,7 @@ public class PhaseoutProcess {
 			// the inventory read first, under the organisation's lock; then what the execution waits for
 			InventorySnapshot snapshot = snapshots.computeIfAbsent(execution.getProcessInstanceId(),
 					instance -> inventory.snapshot(campaignOf(instance), organisationId));
-			Map<String, EventSubscription> waiting = stillWaiting(execution.getId());
+			Map<String, EventSubscription> waiting = stillWaiting(execution);
 			waits.put(execution.getId(), waiting);
 			if (waiting.containsKey(MESSAGE_BANNED_PRODUCT_SEEN) && snapshot.banned() > 0) {
 				runtime.messageEventReceived(MESSAGE_BANNED_PRODUCT_SEEN, execution.getId());
@@ -126,7 +125,7 @@ public class PhaseoutProcess {
 		}
 		for (Execution execution : executions) {
 			// asked again only once something moved: a message to an execution that has just ended would fail
-			Map<String, EventSubscription> waiting = moved ? stillWaiting(execution.getId())
+			Map<String, EventSubscription> waiting = moved ? stillWaiting(execution)
 					: waits.get(execution.getId());
 			EventSubscription changed = waiting.get(MESSAGE_INVENTORY_CHANGED);
 			if (changed != null && mayLeave(changed, snapshots.get(execution.getProcessInstanceId()))) {
@@ -149,29 +148,20 @@ public class PhaseoutProcess {
 	}
 
 	/**
-	 * The execution's message subscriptions by message name, none once it no longer waits. Within the
-	 * command, from the execution as the command holds it (the database has not seen this command's
-	 * changes yet): its subscriptions as they are now, none when it has ended. Otherwise by execution
-	 * from the database: that column is indexed, unlike the process instance's.
+	 * The execution's message subscriptions by message name, none once it no longer waits: from the
+	 * execution as this command holds it (the query in {@link #waiting} put it in the command's cache, and
+	 * the engine's calls since changed that same entity), not from the database, which has not seen the
+	 * command's changes yet.
 	 */
-	private Map<String, EventSubscription> stillWaiting(String executionId) {
+	private static Map<String, EventSubscription> stillWaiting(Execution execution) {
 		Map<String, EventSubscription> waits = new HashMap<>();
-		CommandContext command = Context.getCommandContext();
-		ExecutionEntity held = command == null ? null
-				: command.getDbEntityManager().getCachedEntity(ExecutionEntity.class, executionId);
-		if (held != null) {
-			if (!command.getDbEntityManager().getDbEntityCache().isDeleted(held)) {
-				held.getEventSubscriptions()
-					.stream()
-					.filter(subscription -> EventType.MESSAGE.name().equals(subscription.getEventType()))
-					.forEach(subscription -> waits.put(subscription.getEventName(), subscription));
-			}
+		ExecutionEntity held = (ExecutionEntity) execution;
+		if (Context.getCommandContext().getDbEntityManager().getDbEntityCache().isDeleted(held)) {
 			return waits;
 		}
-		runtime.createEventSubscriptionQuery()
-			.executionId(executionId)
-			.eventType(EventType.MESSAGE.name())
-			.list()
+		held.getEventSubscriptions()
+			.stream()
+			.filter(subscription -> EventType.MESSAGE.name().equals(subscription.getEventType()))
 			.forEach(subscription -> waits.put(subscription.getEventName(), subscription));
 		return waits;
 	}

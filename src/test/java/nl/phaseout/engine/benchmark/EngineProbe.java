@@ -229,11 +229,7 @@ final class EngineProbe {
 		}
 		CpuTime cpu = CpuTime.now(postgresBackends());
 		long first = System.nanoTime();
-		for (int i = 0; i < organisations; i++) {
-			String organisationId = Workload.burstOrganisation(i);
-			kafka.publishNow(organisationId, workload.scanCompleted(organisationId, settings.latencyObservations()));
-		}
-		kafka.flushNow();
+		publishScans(kafka, workload, settings, organisations, Workload::burstOrganisation);
 		long published = System.nanoTime();
 		await("every burst organisation's process to move past its baseline wait").atMost(Duration.ofMinutes(10))
 			.pollInterval(Duration.ofMillis(100))
@@ -250,10 +246,9 @@ final class EngineProbe {
 			System.out.printf("H2 during the burst: %,d writes (a chunk each: every page changed since the last),"
 					+ " %.1f per advancement, %,.0f KiB written per advancement%n", writes,
 					(double) writes / organisations, bytes / 1024.0 / organisations);
+			long reads = h2After.get("info.FILE_READ") - h2Before.get("info.FILE_READ");
 			System.out.printf("H2's page cache during the burst: %,d pages read from the file (cache misses), %.1f per"
-					+ " advancement; cache %,d of %,d KiB in use%n",
-					h2After.get("info.FILE_READ") - h2Before.get("info.FILE_READ"),
-					(double) (h2After.get("info.FILE_READ") - h2Before.get("info.FILE_READ")) / organisations,
+					+ " advancement; cache %,d of %,d MB in use%n", reads, (double) reads / organisations,
 					h2After.get("info.CACHE_SIZE"), h2After.get("info.CACHE_MAX_SIZE"));
 		}
 		long last = 0;
@@ -290,15 +285,21 @@ final class EngineProbe {
 			IntFunction<String> organisation, Predicate<String> ofWave) {
 		publishObservations(kafka, workload, settings, organisations, organisation);
 		long first = System.nanoTime();
-		for (int i = 0; i < organisations; i++) {
-			kafka.publishNow(organisation.apply(i),
-					workload.scanCompleted(organisation.apply(i), settings.latencyObservations()));
-		}
-		kafka.flushNow();
+		publishScans(kafka, workload, settings, organisations, organisation);
 		await("every organisation of the wave to move past its baseline wait").atMost(Duration.ofMinutes(10))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> clock.processesMoved(ofWave) >= organisations);
 		return System.nanoTime() - first;
+	}
+
+	/** Every organisation's scan at once, as an inventory system catching up after an outage sends them. */
+	private static void publishScans(BenchmarkKafka kafka, Workload workload, Settings settings, int organisations,
+			IntFunction<String> organisation) {
+		for (int i = 0; i < organisations; i++) {
+			String organisationId = organisation.apply(i);
+			kafka.publishNow(organisationId, workload.scanCompleted(organisationId, settings.latencyObservations()));
+		}
+		kafka.flushNow();
 	}
 
 	/** The organisations' observations before their scans, projected and their signals delivered. */

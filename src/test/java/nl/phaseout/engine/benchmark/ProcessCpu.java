@@ -36,6 +36,11 @@ final class ProcessCpu {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return cpuSeconds(stat);
+	}
+
+	/** User and system time of a {@code stat} line of {@code /proc}, of a process or of one of its threads. */
+	private static double cpuSeconds(String stat) {
 		// the command name, in parentheses, may hold spaces: fields are counted after it
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		// utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name
@@ -67,8 +72,7 @@ final class ProcessCpu {
 						: name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC"
 								: null;
 				if (kind != null) {
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					seconds.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS, Double::sum);
+					seconds.merge(kind, cpuSeconds(stat), Double::sum);
 				}
 			}
 		}

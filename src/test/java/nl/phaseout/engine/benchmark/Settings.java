@@ -3,8 +3,8 @@ package nl.phaseout.engine.benchmark;
 /**
  * The benchmark's sizes, from {@code -Dbenchmark.scale} (1 is the full run: 500 organisations of 1,000
  * endpoints, 5,600 registered organisations, 2,000 in the advancement burst after a first wave of 1,000),
- * {@code -Dbenchmark.db} ({@code h2} or {@code postgres}), {@code -Dbenchmark.latency.observations}, {@code -Dbenchmark.runs} (each
- * figure is measured that many times, each run in a JVM of its own on a fresh data directory and database) and
+ * {@code -Dbenchmark.db} ({@code h2} or {@code postgres}), {@code -Dbenchmark.latency.observations},
+ * {@code -Dbenchmark.runs} (each figure is measured that many times, each run in a JVM of its own on a fresh data directory and database) and
  * {@code -Dbenchmark.campaigns} (active campaigns, each classifying every observation and running a process per
  * organisation).
  */
