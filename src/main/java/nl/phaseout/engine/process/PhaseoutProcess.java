@@ -217,12 +217,14 @@ public class PhaseoutProcess {
 	 */
 	public boolean regression(String campaignId, String organisationId) {
 		InventorySnapshot snapshot = inventory.snapshot(campaignId, organisationId);
-		if (snapshot.banned() == 0 || runningInstance(campaignId, organisationId)) {
+		if (snapshot.banned() == 0) {
 			return false;
 		}
 		Instant now = Recorder.now();
+		// the participation's phase first: one row of the application's own, where the engine's query for a running
+		// instance reads its executions; nearly every banned product seen is in an organisation not phased out
 		Optional<ProcessStart> restart = participants.restartAfterPhaseOut(campaignId, organisationId, now);
-		if (restart.isEmpty()) {
+		if (restart.isEmpty() || runningInstance(campaignId, organisationId)) {
 			return false;
 		}
 		EndpointList banned = inventory.endpoints(campaignId, organisationId, EndpointStatus.BANNED,
