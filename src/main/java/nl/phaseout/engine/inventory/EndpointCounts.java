@@ -27,6 +27,18 @@ public record EndpointCounts(long total, long banned, @JsonProperty("protected")
 		this(total, banned, protectedCount, unprotected, 0, retired);
 	}
 
+	/** How many endpoints have this status: live ones in it, or the retired. */
+	public long of(EndpointStatus status) {
+		return switch (status) {
+			case BANNED -> banned;
+			case UNPROTECTED -> unprotected;
+			case PROTECTED -> protectedCount;
+			case STALE -> stale;
+			case RETIRED -> retired;
+			case EXEMPTED -> exempted;
+		};
+	}
+
 	/**
 	 * No endpoint runs a banned product, none is stale, and every live endpoint is protected: exempted
 	 * endpoints keep the rollout open.

@@ -66,12 +66,19 @@ public class EndpointListing {
 
 	/**
 	 * Up to {@code limit} live endpoints in this state, as the task forms show them (the banned
-	 * products they run), and how many there are.
+	 * products they run), and how many there are: the organisation's counts row, as the caller holds
+	 * it under the organisation's lock, says how many (the rows listed with a status add up to its
+	 * count, the class's invariant) and when observations go stale, so only the endpoints shown are
+	 * read, and none when there are none.
 	 */
-	EndpointList live(String campaignId, String organisationId, EndpointStatus status, int limit) {
+	EndpointList live(String campaignId, String organisationId, EndpointStatus status, CountsRow counts, int limit) {
+		long total = counts.counts().of(status);
+		if (total == 0 || limit == 0) {
+			return new EndpointList(List.of(), total);
+		}
 		List<Object> params = new ArrayList<>(List.of(campaignId, organisationId));
-		String where = FROM + filter(status, threshold(campaignId, organisationId), params);
-		return list(where, params, limit);
+		String where = FROM + filter(status, counts.threshold(), params);
+		return new EndpointList(shown(where, params, limit), total);
 	}
 
 	/**
@@ -89,13 +96,17 @@ public class EndpointListing {
 
 	private EndpointList list(String where, List<Object> params, int limit) {
 		long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, params.toArray());
-		params.add(limit);
-		List<InventoryState.Endpoint> shown = jdbc.query("SELECT endpoint_id, banned_products, observed_at,"
-				+ " last_event_source" + where + " ORDER BY endpoint_id FETCH FIRST ? ROWS ONLY",
+		return new EndpointList(limit == 0 || total == 0 ? List.of() : shown(where, params, limit), total);
+	}
+
+	private List<InventoryState.Endpoint> shown(String where, List<Object> params, int limit) {
+		List<Object> withLimit = new ArrayList<>(params);
+		withLimit.add(limit);
+		return jdbc.query("SELECT endpoint_id, banned_products, observed_at, last_event_source" + where
+				+ " ORDER BY endpoint_id FETCH FIRST ? ROWS ONLY",
 				(rs, row) -> new InventoryState.Endpoint(rs.getString("endpoint_id"), rs.getString("banned_products"),
 						SqlTime.instant(rs, "observed_at"), rs.getString("last_event_source")),
-				params.toArray());
-		return new EndpointList(shown, total);
+				withLimit.toArray());
 	}
 
 	/** The live endpoints whose last change came from a source starting with this prefix. */

@@ -101,7 +101,7 @@ class JdbcInventoryState implements InventoryState {
 
 	@Override
 	public EndpointList endpoints(String campaignId, String organisationId, EndpointStatus status, int limit) {
-		return listing.live(campaignId, organisationId, status, limit);
+		return listing.live(campaignId, organisationId, status, counts.lock(campaignId, organisationId), limit);
 	}
 
 }

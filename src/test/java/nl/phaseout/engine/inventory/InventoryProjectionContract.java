@@ -108,6 +108,32 @@ abstract class InventoryProjectionContract {
 	}
 
 	@Test
+	void everyStatusListedForTheFormsListsAsManyEndpointsAsItsCountSays() {
+		fixture.apply(observed(org, "ep-banned-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-banned-2", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_PASSIVE)),
+				observed(org, "ep-exempted", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)),
+				observed(org, "ep-protected", id(), "2024-05-01T10:00:00Z", products(DEFENDER_ACTIVE)),
+				observed(org, "ep-unprotected", id(), "2024-05-01T10:00:00Z", products(DEFENDER_PASSIVE)),
+				observed(org, "ep-retired", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE)));
+		fixture.apply(retired(org, "ep-retired", id(), "2024-05-02T10:00:00Z"));
+		fixture.exempt(org, true, "ep-exempted");
+		EndpointCounts counts = fixture.snapshot(org).counts();
+
+		for (EndpointStatus status : List.of(EndpointStatus.BANNED, EndpointStatus.EXEMPTED, EndpointStatus.PROTECTED,
+				EndpointStatus.UNPROTECTED, EndpointStatus.STALE)) {
+			var listed = fixture.inTransaction(
+					() -> fixture.state.endpoints(ActiveCampaigns.DEFAULT_CAMPAIGN, org, status, 10));
+			var none = fixture.inTransaction(
+					() -> fixture.state.endpoints(ActiveCampaigns.DEFAULT_CAMPAIGN, org, status, 0));
+			assertThat(listed.total()).as(status.name()).isEqualTo(counts.of(status));
+			assertThat(listed.endpoints()).as(status.name()).hasSize((int) counts.of(status));
+			assertThat(none.total()).as(status.name() + ", none shown").isEqualTo(counts.of(status));
+			assertThat(none.endpoints()).as(status.name() + ", none shown").isEmpty();
+		}
+		assertThat(counts).isEqualTo(new EndpointCounts(5, 2, 1, 1, 0, 1, 1));
+	}
+
+	@Test
 	void repeatedEventChangesNothing() {
 		var observation = observed(org, "ep-1", id(), "2024-05-01T10:00:00Z", products(KASPERSKY_ACTIVE));
 		var first = fixture.apply(observation);
