@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -96,6 +98,13 @@ public class ProcessInbox implements InventoryChanges {
 			}
 
 		});
+	}
+
+	/** Whether the inbox is in an H2 database (the embedded default), not PostgreSQL. */
+	boolean onH2() {
+		String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
+			.getDatabaseProductName());
+		return product != null && product.toLowerCase(Locale.ROOT).contains("h2");
 	}
 
 	/** Who is woken once recorded signals have committed, with the lane keys of their organisations. */

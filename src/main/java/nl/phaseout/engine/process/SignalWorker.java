@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so one organisation's signals keep their order. A thread is woken when signals of its lane
  * commit (it then waits 100 ms for the signals of the next commits to join the round), and every
  * second in case a wake-up was missed (another node, a restart, a postponed signal). A round
- * claims the organisations of up to {@value #ROUND} due signals that no other worker holds
+ * claims the organisations of up to {@link #round} due signals that no other worker holds
  * ({@link ProcessInbox#claim}), delivers each distinct signal once, in one transaction, so its
  * commit is shared; when the round fails, each organisation is retried in a transaction of its
  * own, and one that still fails keeps its signals with the error, to be tried again later (after
@@ -48,7 +48,11 @@ class SignalWorker extends BackgroundWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(SignalWorker.class);
 
+	/** A round's organisations at most on PostgreSQL, unless {@code phaseout.process.round} says otherwise. */
 	static final int ROUND = 100;
+
+	/** A round's organisations at most on H2: its page cache holds what a round changed until the commit. */
+	static final int ROUND_ON_H2 = 25;
 
 	/**
 	 * How many rounds' worth of organisations a worker looks through, the oldest first, for some that
@@ -76,6 +80,8 @@ class SignalWorker extends BackgroundWorker {
 
 	private final List<BackgroundLoop> loops;
 
+	private final int round;
+
 	SignalWorker(ProcessInbox inbox, PlatformTransactionManager transactionManager, PhaseoutProcess process,
 			MeterRegistry registry, ProcessProperties properties) {
 		this.inbox = inbox;
@@ -90,6 +96,7 @@ class SignalWorker extends BackgroundWorker {
 		Gauge.builder("phaseout.inventory.signals.pending", inbox, ProcessInbox::pending)
 			.description("Process signals recorded and not delivered yet")
 			.register(registry);
+		this.round = properties.round() != null ? properties.round() : inbox.onH2() ? ROUND_ON_H2 : ROUND;
 		int workers = properties.workers();
 		this.lanes = IntStream.range(0, workers).mapToObj(index -> new Lane(index, workers)).toList();
 		this.loops = lanes.stream()
@@ -109,14 +116,14 @@ class SignalWorker extends BackgroundWorker {
 
 	/**
 	 * One round of the lane: delivers the due signals of the organisations it could claim, from up
-	 * to {@value #ROUND} due signals, the oldest first; when another node's worker holds all of those,
-	 * from the next {@value #ROUND} (up to {@value #PAGES} times). Returns how many signals it took,
+	 * to {@link #round} due signals, the oldest first; when another node's worker holds all of those,
+	 * from the next {@link #round} (up to {@value #PAGES} times). Returns how many signals it took,
 	 * delivered or postponed (none: nothing is due that this worker may take now).
 	 */
 	int deliverDue(Lane lane) {
 		Set<String> heldElsewhere = new HashSet<>();
 		for (int page = 0; page < PAGES; page++) {
-			List<String> organisations = inbox.dueOrganisations(lane, ROUND, heldElsewhere);
+			List<String> organisations = inbox.dueOrganisations(lane, round, heldElsewhere);
 			if (organisations.isEmpty()) {
 				return 0;
 			}
@@ -201,6 +208,11 @@ class SignalWorker extends BackgroundWorker {
 			// while the organisation's process runs, INVENTORY_CHANGED tells it; this one may reopen a phase-out
 			case BANNED_APPEARED -> process.regression(signal.campaignId(), signal.organisationId());
 		}
+	}
+
+	/** How many due signals, and so organisations at most, one round delivers in one transaction. */
+	int round() {
+		return round;
 	}
 
 	static Duration backoff(int attempts) {

@@ -27,8 +27,16 @@ class ProcessPropertiesTest {
 
 	@Test
 	void fewerThanOneWorkerIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ProcessProperties(0))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProcessProperties(0, null))
 			.withMessageContaining("phaseout.process.workers must be at least 1");
+	}
+
+	@Test
+	void theRoundIsLeftToTheDatabaseUnlessAnOperatorSetsIt() {
+		assertThat(bind(Map.of()).round()).isNull();
+		assertThat(bind(Map.of("phaseout.process.round", "40")).round()).isEqualTo(40);
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProcessProperties(1, 0))
+			.withMessageContaining("phaseout.process.round must be at least 1");
 	}
 
 	private static ProcessProperties bind(Map<String, String> properties) {

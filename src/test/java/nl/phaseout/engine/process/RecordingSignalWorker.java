@@ -28,7 +28,7 @@ public final class RecordingSignalWorker {
 			MeterRegistry registry) {
 		this.inbox = new ProcessInbox(jdbc);
 		this.worker = new SignalWorker(inbox, transactionManager, new RecordingProcess(), registry,
-				new ProcessProperties(1));
+				new ProcessProperties(1, SignalWorker.ROUND));
 	}
 
 	public ProcessInbox inbox() {
