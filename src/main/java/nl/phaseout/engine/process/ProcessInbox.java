@@ -144,33 +144,26 @@ public class ProcessInbox implements InventoryChanges {
 	}
 
 	/**
-	 * Makes the organisations claimable in the caller's transaction, all or none: fails with a
-	 * {@link DuplicateKeyException} when another worker made one of them claimable meanwhile.
+	 * Makes the organisations claimable in the caller's transaction: a row in
+	 * {@code process_signal_claim} for each that has none, inserted only where none is (a row another
+	 * worker holds is not touched, so this never waits for its round). Two nodes' workers making the same
+	 * organisation claimable at the same moment: the second's insert fails when the first commits, and its
+	 * round with it, to be delivered one by one.
 	 */
-	void createClaims(Collection<String> organisationIds) {
-		jdbc.batchUpdate("INSERT INTO process_signal_claim (organisation_id) VALUES (?)",
-				organisationIds.stream().map(id -> new Object[] { id }).toList());
-	}
-
-	/**
-	 * Makes the organisations claimable, each on its own: call outside a transaction; a row another
-	 * worker inserted first is simply there.
-	 */
-	void prepareClaims(Collection<String> organisationIds) {
-		for (String organisationId : unclaimable(organisationIds)) {
-			try {
-				jdbc.update("INSERT INTO process_signal_claim (organisation_id) VALUES (?)", organisationId);
-			}
-			catch (DuplicateKeyException insertedByAnotherWorker) {
-				// there now, which is all this wanted
-			}
+	void createMissingClaims(Collection<String> organisationIds) {
+		List<String> missing = unclaimable(organisationIds);
+		if (missing.isEmpty()) {
+			return;
 		}
+		jdbc.batchUpdate("INSERT INTO process_signal_claim (organisation_id) SELECT CAST(? AS VARCHAR(100))"
+				+ " WHERE NOT EXISTS (SELECT 1 FROM process_signal_claim WHERE organisation_id = ?)",
+				missing.stream().map(id -> new Object[] { id, id }).toList());
 	}
 
 	/**
 	 * Claims those of the organisations no other worker holds, for the caller's transaction, and
 	 * returns their due signals, oldest first. The organisations must be claimable
-	 * ({@link #prepareClaims}).
+	 * ({@link #createMissingClaims}).
 	 */
 	List<Recorded> claim(Collection<String> organisationIds) {
 		if (organisationIds.isEmpty()) {

@@ -19,7 +19,6 @@ import nl.phaseout.engine.system.BackgroundLoop;
 import nl.phaseout.engine.system.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,10 +126,11 @@ class SignalWorker extends BackgroundWorker {
 			if (organisations.isEmpty()) {
 				return 0;
 			}
-			prepareClaims(organisations);
 			List<Recorded> taken = new ArrayList<>();
 			try {
 				Integer calls = transaction.execute(status -> {
+					// made claimable in the round's own transaction, so that its commit is the round's
+					inbox.createMissingClaims(organisations);
 					List<Recorded> claimed = inbox.claim(organisations);
 					taken.addAll(claimed);
 					return deliver(claimed);
@@ -151,23 +151,6 @@ class SignalWorker extends BackgroundWorker {
 		return 0;
 	}
 
-	/**
-	 * Makes the organisations claimable: the few not seen before in one transaction, and one by
-	 * one should another worker make one of them claimable at the same moment.
-	 */
-	private void prepareClaims(List<String> organisations) {
-		List<String> unclaimable = inbox.unclaimable(organisations);
-		if (unclaimable.isEmpty()) {
-			return;
-		}
-		try {
-			transaction.executeWithoutResult(status -> inbox.createClaims(unclaimable));
-		}
-		catch (DuplicateKeyException anotherWorkerToo) {
-			inbox.prepareClaims(unclaimable);
-		}
-	}
-
 	/** Delivers the claimed signals, each distinct one once, in delivery order, and deletes them. */
 	private int deliver(List<Recorded> claimed) {
 		// in delivery order (by organisation, as ingestion locks them): the two never wait for each other in a circle
@@ -183,6 +166,8 @@ class SignalWorker extends BackgroundWorker {
 		List<Recorded> taken = new ArrayList<>();
 		try {
 			Integer calls = transaction.execute(status -> {
+				// the failed round's claims went with it
+				inbox.createMissingClaims(List.of(organisationId));
 				List<Recorded> claimed = inbox.claim(List.of(organisationId));
 				taken.addAll(claimed);
 				return deliver(claimed);

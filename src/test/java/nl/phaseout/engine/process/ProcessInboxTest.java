@@ -123,7 +123,7 @@ class ProcessInboxTest {
 	void anOrganisationClaimedByOneWorkerIsSkippedByAnotherUntilItsRoundCommits() throws Exception {
 		String other = org + "-other";
 		inbox.record(List.of(Signal.inventoryChanged(org), Signal.inventoryChanged(other)));
-		inbox.prepareClaims(List.of(org, other));
+		inbox.createMissingClaims(List.of(org, other));
 		CountDownLatch claimed = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService firstWorker = Executors.newSingleThreadExecutor();
@@ -154,6 +154,42 @@ class ProcessInboxTest {
 		}
 	}
 
+	@Test
+	void aRoundMakesItsNewOrganisationsClaimableInItsOwnTransactionWithoutWaitingForAnotherWorkersClaim()
+			throws Exception {
+		String fresh = org + "-fresh";
+		inbox.record(List.of(Signal.inventoryChanged(org), Signal.inventoryChanged(fresh)));
+		inbox.createMissingClaims(List.of(org));
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService firstWorker = Executors.newSingleThreadExecutor();
+		try {
+			Future<List<Recorded>> first = firstWorker.submit(() -> transaction.execute(status -> {
+				List<Recorded> signals = inbox.claim(List.of(org));
+				claimed.countDown();
+				await(release);
+				return signals;
+			}));
+			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+
+			List<Recorded> second = transaction.execute(status -> {
+				inbox.createMissingClaims(List.of(org, fresh));
+				return inbox.claim(List.of(org, fresh));
+			});
+
+			assertThat(second).as("the new organisation made claimable and claimed; the held one skipped")
+				.extracting(recorded -> recorded.signal().organisationId())
+				.containsExactly(fresh);
+			assertThat(inbox.unclaimable(List.of(org, fresh))).isEmpty();
+			release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
+		}
+		finally {
+			release.countDown();
+			firstWorker.shutdownNow();
+		}
+	}
+
 	/**
 	 * The same lane's worker on every node reads the same oldest signals: one that finds all of them
 	 * held by another node's worker goes on to the next, rather than sleeping while they wait.
@@ -165,7 +201,7 @@ class ProcessInboxTest {
 			.toList();
 		organisations.forEach(organisation -> inbox.record(List.of(Signal.inventoryChanged(organisation))));
 		List<String> oldest = inbox.dueOrganisations(ALL, SignalWorker.ROUND, Set.of());
-		inbox.prepareClaims(oldest);
+		inbox.createMissingClaims(oldest);
 		RecordingSignalWorker thisNode = new RecordingSignalWorker(jdbc, transactionManager,
 				new SimpleMeterRegistry());
 		CountDownLatch claimed = new CountDownLatch(1);
@@ -212,7 +248,7 @@ class ProcessInboxTest {
 
 	private List<Recorded> due() {
 		List<String> organisations = inbox.dueOrganisations(ALL, 10, Set.of());
-		inbox.prepareClaims(organisations);
+		inbox.createMissingClaims(organisations);
 		return claim(organisations);
 	}
 
