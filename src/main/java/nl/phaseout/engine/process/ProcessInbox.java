@@ -50,6 +50,8 @@ public class ProcessInbox implements InventoryChanges {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private volatile Boolean h2;
+
 	private volatile Consumer<Set<Integer>> onCommit = laneKeys -> {
 	};
 
@@ -100,11 +102,16 @@ public class ProcessInbox implements InventoryChanges {
 		});
 	}
 
-	/** Whether the inbox is in an H2 database (the embedded default), not PostgreSQL. */
+	/** Whether the inbox is in an H2 database (the embedded default), not PostgreSQL; asked once. */
 	boolean onH2() {
-		String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
-			.getDatabaseProductName());
-		return product != null && product.toLowerCase(Locale.ROOT).contains("h2");
+		Boolean known = h2;
+		if (known == null) {
+			String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
+				.getDatabaseProductName());
+			known = product != null && product.toLowerCase(Locale.ROOT).contains("h2");
+			h2 = known;
+		}
+		return known;
 	}
 
 	/** Who is woken once recorded signals have committed, with the lane keys of their organisations. */
@@ -145,19 +152,21 @@ public class ProcessInbox implements InventoryChanges {
 
 	/**
 	 * Makes the organisations claimable in the caller's transaction: a row in
-	 * {@code process_signal_claim} for each that has none, inserted only where none is (a row another
-	 * worker holds is not touched, so this never waits for its round). Two nodes' workers making the same
-	 * organisation claimable at the same moment: the second's insert fails when the first commits, and its
-	 * round with it, to be delivered one by one.
+	 * {@code process_signal_claim} for each that has none, inserted only where none is, so a row another
+	 * worker holds is neither touched nor waited for. On PostgreSQL a row another transaction is inserting
+	 * at the same moment is waited for and then left as it is ({@code ON CONFLICT DO NOTHING}); on H2, one
+	 * node's own (its workers' lanes do not overlap), the second insert would fail.
 	 */
 	void createMissingClaims(Collection<String> organisationIds) {
 		List<String> missing = unclaimable(organisationIds);
 		if (missing.isEmpty()) {
 			return;
 		}
-		jdbc.batchUpdate("INSERT INTO process_signal_claim (organisation_id) SELECT CAST(? AS VARCHAR(100))"
-				+ " WHERE NOT EXISTS (SELECT 1 FROM process_signal_claim WHERE organisation_id = ?)",
-				missing.stream().map(id -> new Object[] { id, id }).toList());
+		jdbc.batchUpdate(onH2()
+				? "INSERT INTO process_signal_claim (organisation_id) SELECT CAST(? AS VARCHAR(100)) WHERE NOT EXISTS"
+						+ " (SELECT 1 FROM process_signal_claim WHERE organisation_id = ?)"
+				: "INSERT INTO process_signal_claim (organisation_id) VALUES (?) ON CONFLICT DO NOTHING",
+				missing.stream().map(id -> onH2() ? new Object[] { id, id } : new Object[] { id }).toList());
 	}
 
 	/**

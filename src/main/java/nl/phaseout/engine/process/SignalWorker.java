@@ -81,6 +81,14 @@ class SignalWorker extends BackgroundWorker {
 
 	private final int round;
 
+	/**
+	 * Whether a round makes its new organisations claimable in its own transaction (H2) or commits them
+	 * first (PostgreSQL). On H2 every commit writes each page changed since the last, the ingestion's too, so
+	 * the round's commit is the only one; H2 is one node's. On PostgreSQL another node's worker that picks the
+	 * same new organisation waits for their rows to commit: for a moment, not for a whole round.
+	 */
+	private final boolean claimsInRound;
+
 	SignalWorker(ProcessInbox inbox, PlatformTransactionManager transactionManager, PhaseoutProcess process,
 			MeterRegistry registry, ProcessProperties properties) {
 		this.inbox = inbox;
@@ -96,6 +104,7 @@ class SignalWorker extends BackgroundWorker {
 			.description("Process signals recorded and not delivered yet")
 			.register(registry);
 		this.round = properties.round() != null ? properties.round() : inbox.onH2() ? ROUND_ON_H2 : ROUND;
+		this.claimsInRound = inbox.onH2();
 		int workers = properties.workers();
 		this.lanes = IntStream.range(0, workers).mapToObj(index -> new Lane(index, workers)).toList();
 		this.loops = lanes.stream()
@@ -126,11 +135,15 @@ class SignalWorker extends BackgroundWorker {
 			if (organisations.isEmpty()) {
 				return 0;
 			}
+			if (!claimsInRound) {
+				transaction.executeWithoutResult(status -> inbox.createMissingClaims(organisations));
+			}
 			List<Recorded> taken = new ArrayList<>();
 			try {
 				Integer calls = transaction.execute(status -> {
-					// made claimable in the round's own transaction, so that its commit is the round's
-					inbox.createMissingClaims(organisations);
+					if (claimsInRound) {
+						inbox.createMissingClaims(organisations);
+					}
 					List<Recorded> claimed = inbox.claim(organisations);
 					taken.addAll(claimed);
 					return deliver(claimed);
