@@ -135,7 +135,7 @@ class SignalWorker extends BackgroundWorker {
 			if (organisations.isEmpty()) {
 				return 0;
 			}
-			if (!claimsInRound) {
+			if (!claimsInRound && !inbox.unclaimable(organisations).isEmpty()) {
 				transaction.executeWithoutResult(status -> inbox.createMissingClaims(organisations));
 			}
 			List<Recorded> taken = new ArrayList<>();
