@@ -124,18 +124,10 @@ class ProcessInboxTest {
 		String other = org + "-other";
 		inbox.record(List.of(Signal.inventoryChanged(org), Signal.inventoryChanged(other)));
 		inbox.createMissingClaims(List.of(org, other));
-		CountDownLatch claimed = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService firstWorker = Executors.newSingleThreadExecutor();
 		try {
-			Future<List<Recorded>> first = firstWorker.submit(() -> transaction.execute(status -> {
-				List<Recorded> signals = inbox.claim(List.of(org));
-				claimed.countDown();
-				await(release);
-				inbox.delete(signals);
-				return signals;
-			}));
-			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<List<Recorded>> first = holdRound(firstWorker, List.of(org), release);
 
 			List<Recorded> second = claim(List.of(org, other));
 
@@ -160,17 +152,10 @@ class ProcessInboxTest {
 		String fresh = org + "-fresh";
 		inbox.record(List.of(Signal.inventoryChanged(org), Signal.inventoryChanged(fresh)));
 		inbox.createMissingClaims(List.of(org));
-		CountDownLatch claimed = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService firstWorker = Executors.newSingleThreadExecutor();
 		try {
-			Future<List<Recorded>> first = firstWorker.submit(() -> transaction.execute(status -> {
-				List<Recorded> signals = inbox.claim(List.of(org));
-				claimed.countDown();
-				await(release);
-				return signals;
-			}));
-			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<List<Recorded>> first = holdRound(firstWorker, List.of(org), release);
 
 			List<Recorded> second = transaction.execute(status -> {
 				inbox.createMissingClaims(List.of(org, fresh));
@@ -204,18 +189,10 @@ class ProcessInboxTest {
 		inbox.createMissingClaims(oldest);
 		RecordingSignalWorker thisNode = new RecordingSignalWorker(jdbc, transactionManager,
 				new SimpleMeterRegistry());
-		CountDownLatch claimed = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService otherNode = Executors.newSingleThreadExecutor();
 		try {
-			Future<List<Recorded>> otherRound = otherNode.submit(() -> transaction.execute(status -> {
-				List<Recorded> signals = inbox.claim(oldest);
-				claimed.countDown();
-				await(release);
-				inbox.delete(signals);
-				return signals;
-			}));
-			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<List<Recorded>> otherRound = holdRound(otherNode, oldest, release);
 
 			assertThat(thisNode.deliverDue()).as("signals taken while the other node holds the oldest").isEqualTo(5);
 			assertThat(thisNode.calls).containsExactlyElementsOf(organisations.subList(SignalWorker.ROUND,
@@ -255,6 +232,24 @@ class ProcessInboxTest {
 	private List<Recorded> claim(List<String> organisations) {
 		List<Recorded> claimed = transaction.execute(status -> inbox.claim(organisations));
 		return claimed == null ? List.of() : claimed;
+	}
+
+	/**
+	 * Another worker's round on {@code worker}: claims the organisations, holds them until {@code release},
+	 * then deletes their signals and commits; returns once they are claimed.
+	 */
+	private Future<List<Recorded>> holdRound(ExecutorService worker, List<String> organisations,
+			CountDownLatch release) throws InterruptedException {
+		CountDownLatch claimed = new CountDownLatch(1);
+		Future<List<Recorded>> round = worker.submit(() -> transaction.execute(status -> {
+			List<Recorded> signals = inbox.claim(organisations);
+			claimed.countDown();
+			await(release);
+			inbox.delete(signals);
+			return signals;
+		}));
+		assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+		return round;
 	}
 
 	private static void await(CountDownLatch latch) {
