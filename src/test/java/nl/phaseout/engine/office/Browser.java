@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,8 +62,33 @@ final class Browser implements AutoCloseable {
 	 * synthesises, so the text arrives as input, the way an input method delivers it.
 	 */
 	void typeInWebapp(WebElement field, String text) {
-		driver.executeScript("arguments[0].focus()", field);
-		driver.executeCdpCommand("Input.insertText", Map.of("text", text));
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			// what the field holds is selected, so the text replaces it
+			driver.executeScript("arguments[0].focus(); if (arguments[0].select) { arguments[0].select(); }", field);
+			driver.executeCdpCommand("Input.insertText", Map.of("text", text));
+			if (text.equals(field.getDomProperty("value"))) {
+				return;
+			}
+			// the page moved the focus between the two (the webapps' login focuses its user name field late)
+		}
+	}
+
+	/**
+	 * Fills in a Camunda webapp's sign-in form and sends it, once both fields hold what was typed: the
+	 * login page focuses its user name field late, and text typed meanwhile lands there.
+	 */
+	void signInToWebapp(String user, String password) {
+		WebElement name = wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+		WebElement secret = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			typeInWebapp(name, user);
+			typeInWebapp(secret, password);
+			if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+				break;
+			}
+		}
+		clickInWebapp(driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
 	}
 
 	/** Clicks in the Camunda webapps, which, like keys, ignore chromedriver's synthesised mouse events. */

@@ -127,10 +127,7 @@ class OfficeBrowserIT {
 				.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
 			assertThat(user.getAttribute("placeholder")).isEqualTo("Gebruikersnaam");
 			browser.screenshot("tasklist-login-nl");
-			browser.typeInWebapp(user, "jan");
-			browser.typeInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")),
-					"jan");
-			browser.clickInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+			browser.signInToWebapp("jan", "jan");
 
 			// Only the organisation's own tasks, and no office filter.
 			browser.wait.until(driver -> !browser.all(".tasks-list li.task").isEmpty());
@@ -303,12 +300,7 @@ class OfficeBrowserIT {
 
 	private void loginToTasklist(Browser browser, String user) {
 		browser.driver.get(url("/camunda/app/tasklist/default/"));
-		WebElement name = browser.wait.until(ExpectedConditions
-			.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-		browser.typeInWebapp(name, user);
-		browser.typeInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")),
-				user);
-		browser.clickInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+		browser.signInToWebapp(user, user);
 		browser.wait.until(driver -> !browser.all(".tasks-list li.task").isEmpty());
 	}
 

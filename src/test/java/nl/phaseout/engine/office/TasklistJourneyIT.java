@@ -308,12 +308,7 @@ class TasklistJourneyIT {
 
 	private void loginToTasklist(Browser browser, String user) {
 		browser.driver.get(url("/camunda/app/tasklist/default/"));
-		WebElement name = browser.wait.until(ExpectedConditions
-			.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-		browser.typeInWebapp(name, user);
-		browser.typeInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")),
-				user);
-		browser.clickInWebapp(browser.driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+		browser.signInToWebapp(user, user);
 		// signed in; a Tasklist left on its spinner (seen on a loaded 2-core machine) is reloaded, as a user would
 		WebDriverWait patience = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
 		for (int attempt = 1;; attempt++) {
