@@ -1,9 +1,8 @@
 package nl.phaseout.engine.inventory;
 
-import java.util.Locale;
-
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.phaseout.engine.system.Database;
 
 /** The few statements that differ between PostgreSQL and H2: a race-safe insert-if-absent. */
 enum SqlDialect {
@@ -19,15 +18,6 @@ enum SqlDialect {
 	}
 
 	static SqlDialect detect(JdbcTemplate jdbc) {
-		String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
-			.getDatabaseProductName());
-		if (product != null && product.toLowerCase(Locale.ROOT).contains("postgres")) {
-			return POSTGRESQL;
-		}
-		if (product != null && product.toLowerCase(Locale.ROOT).contains("h2")) {
-			return H2;
-		}
-		throw new IllegalStateException("The inventory projection supports PostgreSQL and H2, not " + product);
+		return Database.of(jdbc) == Database.POSTGRESQL ? POSTGRESQL : H2;
 	}
-
 }

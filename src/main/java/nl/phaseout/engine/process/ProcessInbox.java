@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import nl.phaseout.engine.inventory.InventoryChanges;
 import nl.phaseout.engine.inventory.Signal;
+import nl.phaseout.engine.system.Database;
 
 /**
  * The process's inbox, the {@code process_signal} table: others record {@link Signal}s in their
@@ -106,9 +104,7 @@ public class ProcessInbox implements InventoryChanges {
 	boolean onH2() {
 		Boolean known = h2;
 		if (known == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
-				.getDatabaseProductName());
-			known = product != null && product.toLowerCase(Locale.ROOT).contains("h2");
+			known = Database.of(jdbc) == Database.H2;
 			h2 = known;
 		}
 		return known;
@@ -162,11 +158,15 @@ public class ProcessInbox implements InventoryChanges {
 		if (missing.isEmpty()) {
 			return;
 		}
-		jdbc.batchUpdate(onH2()
-				? "INSERT INTO process_signal_claim (organisation_id) SELECT CAST(? AS VARCHAR(100)) WHERE NOT EXISTS"
-						+ " (SELECT 1 FROM process_signal_claim WHERE organisation_id = ?)"
-				: "INSERT INTO process_signal_claim (organisation_id) VALUES (?) ON CONFLICT DO NOTHING",
-				missing.stream().map(id -> onH2() ? new Object[] { id, id } : new Object[] { id }).toList());
+		if (onH2()) {
+			jdbc.batchUpdate("INSERT INTO process_signal_claim (organisation_id) SELECT CAST(? AS VARCHAR(100))"
+					+ " WHERE NOT EXISTS (SELECT 1 FROM process_signal_claim WHERE organisation_id = ?)",
+					missing.stream().map(id -> new Object[] { id, id }).toList());
+		}
+		else {
+			jdbc.batchUpdate("INSERT INTO process_signal_claim (organisation_id) VALUES (?) ON CONFLICT DO NOTHING",
+					missing.stream().map(id -> new Object[] { id }).toList());
+		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package nl.phaseout.engine.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +97,10 @@ class SignalWorkerRoundTest {
 			assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
 			var thisNode = Executors.newSingleThreadExecutor()
 				.submit(() -> transaction.executeWithoutResult(status -> inbox.createMissingClaims(List.of("ORG-race"))));
-			Thread.sleep(200);
+			// this node's insert waits for the other's row: PostgreSQL shows it waiting on a lock
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> admin.queryForObject("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+						+ " AND query LIKE 'INSERT INTO process_signal_claim%ON CONFLICT DO NOTHING'", Integer.class) > 0);
 			commit.countDown();
 			otherNode.get(10, TimeUnit.SECONDS);
 			thisNode.get(10, TimeUnit.SECONDS);
