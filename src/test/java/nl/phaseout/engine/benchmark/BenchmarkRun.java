@@ -112,7 +112,8 @@ final class BenchmarkRun {
 			kafka.publishThroughputWorkload(settings, workload, figures);
 			kafka.ceiling(settings.throughputEvents(), figures);
 			if (DURABLE) {
-				new DurableCeiling(app, kafka, BenchmarkCampaigns.ids(settings.campaigns()))
+				new DurableCeiling(app, kafka, BenchmarkCampaigns.ids(settings.campaigns()),
+						engine::postgresBackends)
 					.measure(Topics.INVENTORY, settings.throughputEvents(), figures);
 			}
 			database.afterBulkLoad(jdbc);

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -63,8 +65,12 @@ final class DurableCeiling {
 
 	private final List<String> campaigns;
 
-	DurableCeiling(ConfigurableApplicationContext app, BenchmarkKafka kafka, List<String> campaigns) throws SQLException {
+	private final Supplier<List<Long>> postgresBackends;
+
+	DurableCeiling(ConfigurableApplicationContext app, BenchmarkKafka kafka, List<String> campaigns,
+			Supplier<List<Long>> postgresBackends) throws SQLException {
 		this.dataSource = app.getBean(DataSource.class);
+		this.postgresBackends = postgresBackends;
 		this.parser = app.getBean(InventoryEventParser.class);
 		this.consumerSettings = kafka.consumerSettings();
 		this.consumers = kafka.consumers();
@@ -82,17 +88,24 @@ final class DurableCeiling {
 		AtomicLong consumedAtHalf = new AtomicLong();
 		AtomicLong consumed = new AtomicLong();
 		AtomicLong transactions = new AtomicLong();
-		ExecutorService threads = Executors.newFixedThreadPool(consumers);
+		CpuTime start = CpuTime.now(postgresBackends.get());
+		AtomicReference<CpuTime> atHalf = new AtomicReference<>();
+		AtomicLong named = new AtomicLong();
+		ExecutorService threads = Executors.newFixedThreadPool(consumers,
+				task -> new Thread(task, "durable-ceiling-" + named.incrementAndGet()));
 		long last = 0;
+		CpuTime end;
 		try {
 			List<Future<Long>> done = new ArrayList<>();
 			for (int i = 0; i < consumers; i++) {
 				done.add(threads.submit(() -> consume(topic, events, first, consumed, transactions, half,
-						consumedAtHalf)));
+						consumedAtHalf, atHalf)));
 			}
 			for (Future<Long> thread : done) {
 				last = Math.max(last, thread.get(30, TimeUnit.MINUTES));
 			}
+			// before the pool's threads end: an ended thread's time is no longer its own in the breakdown
+			end = CpuTime.now(postgresBackends.get());
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("The durable ceiling failed", ex.getCause());
@@ -118,12 +131,19 @@ final class DurableCeiling {
 						+ " and inv_processed_event, offsets committed after each; %d consumer(s) in a group of their"
 						+ " own", warmEvents, events, warmSeconds, seconds, events / seconds, transactions.get(),
 						(double) events / transactions.get(), rows, count(FACTS), consumers));
+		CpuTime used = end.minus(whole || atHalf.get() == null ? start : atHalf.get());
+		figures.put("durable.cpu.event", "of which CPU per event (JVM + database, warm half)",
+				(used.processMillis() + used.postgresMillis()) * 1000 / warmEvents, Figures.Unit.MICROS,
+				String.format("to set beside the engine's: the JVM %.1f µs (the broker and the load generator in it),"
+						+ " PostgreSQL's processes %.1f µs; by thread, in µs an event (printed as ms a thousand): %s",
+						used.processMillis() * 1000 / warmEvents, used.postgresMillis() * 1000 / warmEvents,
+						used.breakdown(4, warmEvents / 1000.0)));
 		dropTables();
 	}
 
 	/** Returns when this consumer committed its last offsets; all stop once every event is consumed. */
 	private long consume(String topic, long events, AtomicLong first, AtomicLong consumed, AtomicLong transactions,
-			AtomicLong half, AtomicLong consumedAtHalf) throws Exception {
+			AtomicLong half, AtomicLong consumedAtHalf, AtomicReference<CpuTime> atHalf) throws Exception {
 		Map<String, Object> settings = new HashMap<>(consumerSettings);
 		settings.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-durable-ceiling");
 		settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -151,6 +171,7 @@ final class DurableCeiling {
 				last = System.nanoTime();
 				if (total >= events / 2 && half.compareAndSet(0, last)) {
 					consumedAtHalf.set(total);
+					atHalf.set(CpuTime.now(postgresBackends.get()));
 				}
 			}
 		}
