@@ -44,17 +44,23 @@ final class ParticipantSession implements Session {
 	/** The instance's organisation (its business key) and campaign, and its deadlines. */
 	InstanceParticipation instance(DelegateExecution execution) {
 		String processInstanceId = execution.getProcessInstanceId();
+		InstanceParticipation participation = instance(processInstanceId);
+		String businessKey = execution.getProcessBusinessKey();
+		if (!participation.organisationId().equals(businessKey)) {
+			throw new IllegalStateException("Process instance " + processInstanceId + " has business key "
+					+ businessKey + " but was started for organisation " + participation.organisationId());
+		}
+		return participation;
+	}
+
+	/** The instance's organisation, campaign and deadlines, by its id: for a command that holds no execution of it. */
+	InstanceParticipation instance(String processInstanceId) {
 		InstanceParticipation participation = byInstance.computeIfAbsent(processInstanceId,
 				id -> instances.find(id).orElse(null));
 		if (participation == null) {
 			throw new IllegalStateException("Process instance " + processInstanceId
 					+ " has no row in process_participant: it was not started with a campaign (variable "
 					+ ProcessConstants.Var.CAMPAIGN_ID + " at its start)");
-		}
-		String businessKey = execution.getProcessBusinessKey();
-		if (!participation.organisationId().equals(businessKey)) {
-			throw new IllegalStateException("Process instance " + processInstanceId + " has business key "
-					+ businessKey + " but was started for organisation " + participation.organisationId());
 		}
 		return participation;
 	}

@@ -113,9 +113,11 @@ public class PhaseoutProcess {
 		Map<String, Map<String, EventSubscription>> waits = new HashMap<>();
 		boolean moved = false;
 		for (Execution execution : executions) {
-			// the inventory read first, under the organisation's lock; then what the execution waits for
+			// the inventory read first, under the organisation's lock; then what the execution waits for. The
+			// campaign through the command's session, which the steps that follow ask too
 			InventorySnapshot snapshot = snapshots.computeIfAbsent(execution.getProcessInstanceId(),
-					instance -> inventory.snapshot(campaignOf(instance), organisationId));
+					instance -> inventory.snapshot(ParticipantSession.current().instance(instance).campaignId(),
+							organisationId));
 			Map<String, EventSubscription> waiting = stillWaiting(execution);
 			waits.put(execution.getId(), waiting);
 			if (waiting.containsKey(MESSAGE_BANNED_PRODUCT_SEEN) && snapshot.banned() > 0) {
