@@ -86,6 +86,20 @@ public class PhaseoutProcess {
 	}
 
 	/**
+	 * Runs {@code deliveries} in one engine command: the calls into the process they make join it (as
+	 * {@link #inventoryChanged} joins its own calls), and the engine flushes what they all changed once, at
+	 * its end, in batches across the organisations. Each delivery's queries read the database, which has not
+	 * seen the command's changes yet: one organisation's deliveries that depend on each other belong in
+	 * commands of their own.
+	 */
+	void inOneCommand(Runnable deliveries) {
+		((ServiceImpl) runtime).getCommandExecutor().execute(command -> {
+			deliveries.run();
+			return null;
+		});
+	}
+
+	/**
 	 * Lets every wait state of the organisation re-check the inventory; nothing happens when
 	 * none waits. A banned product seen while the organisation is in verification, sign-off or
 	 * decommission sends it back to rollout first (cancelling those steps' tasks). Each execution

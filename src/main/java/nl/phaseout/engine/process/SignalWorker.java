@@ -164,14 +164,42 @@ class SignalWorker extends BackgroundWorker {
 		return 0;
 	}
 
-	/** Delivers the claimed signals, each distinct one once, in delivery order, and deletes them. */
+	/**
+	 * Delivers the claimed signals, each distinct one once, in delivery order, and deletes them. The
+	 * round's organisations share one engine command per pass, so that the engine flushes their changes
+	 * together (one batch of each statement for all of them) instead of once per organisation.
+	 */
 	private int deliver(List<Recorded> claimed) {
 		// in delivery order (by organisation, as ingestion locks them): the two never wait for each other in a circle
 		SortedSet<Signal> distinct = new TreeSet<>();
 		claimed.forEach(recorded -> distinct.add(recorded.signal()));
-		distinct.forEach(this::deliver);
+		for (List<Signal> pass : passes(distinct)) {
+			process.inOneCommand(() -> pass.forEach(this::deliver));
+		}
 		inbox.delete(claimed);
 		return distinct.size();
+	}
+
+	/**
+	 * The signals in passes: every organisation's first, then the second of those that have one, and so
+	 * on, each pass in delivery order. The engine writes a command's changes when it ends, and its queries
+	 * read the database: an organisation's later signal must find what its earlier one changed (a task
+	 * the first created, say), so it comes in a later command. The locks a later pass takes are held
+	 * already: the first pass took every organisation's, in delivery order.
+	 */
+	static List<List<Signal>> passes(SortedSet<Signal> distinct) {
+		List<List<Signal>> passes = new ArrayList<>();
+		String organisation = null;
+		int index = 0;
+		for (Signal signal : distinct) {
+			index = signal.organisationId().equals(organisation) ? index + 1 : 0;
+			organisation = signal.organisationId();
+			if (passes.size() == index) {
+				passes.add(new ArrayList<>());
+			}
+			passes.get(index).add(signal);
+		}
+		return passes;
 	}
 
 	/** Delivers one organisation's signals in a transaction of their own; on failure postpones them. */

@@ -394,6 +394,23 @@ class PhaseoutOrganisationProcessTest {
 	}
 
 	@Test
+	void deliveriesSharingOneCommandMoveTheProcessAsEachAlone() {
+		inventory.scanned(ORG, 4, 1, 0, T0);
+		ProcessInstance pi = start("CENTRAL_GOVERNMENT");
+		complete(task(pi), withVariables("runningContract", "false"));
+		inventory.alternativeSelected(ORG, "Sophos", "Intercept X");
+
+		// a worker's round: the organisation's deliveries join the one command, which writes at its end
+		process.inOneCommand(() -> {
+			process.inventoryChanged(ORG);
+			process.alternativeSelected(ORG);
+		});
+
+		assertThat(pi).hasPassed(TASK_CHOOSE_ALTERNATIVE).isWaitingAt(WAIT_ROLLOUT_COMPLETE);
+		assertThat(pi).variables().containsEntry("alternativeVendor", "Sophos");
+	}
+
+	@Test
 	void eventsNobodyWaitsForChangeNothing() {
 		ProcessInstance pi = start("VITAL_PROVIDER");
 

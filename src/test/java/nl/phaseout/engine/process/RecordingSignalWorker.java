@@ -51,6 +51,11 @@ public final class RecordingSignalWorker {
 		}
 
 		@Override
+		void inOneCommand(Runnable deliveries) {
+			deliveries.run();
+		}
+
+		@Override
 		public void inventoryChanged(String organisationId) {
 			record("inventoryChanged " + organisationId);
 		}
