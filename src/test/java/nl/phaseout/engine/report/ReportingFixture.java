@@ -38,17 +38,23 @@ final class ReportingFixture {
 
 	final CampaignTimeline timeline;
 
+	final StatusOutbox outbox;
+
+	final TransactionTemplate transaction;
+
 	private ReportingFixture(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.transaction = transaction;
 		this.figures = new CampaignFigures(jdbc);
 		this.organisations = new CampaignOrganisations(jdbc);
 		// The publisher is never started here: what the outbox holds is what would go to Kafka.
 		StatusOutbox outbox = new StatusOutbox(jdbc, json, new StatusPublisher(jdbc, transaction, null),
 				new PhaseoutProperties(null, null, null, new PhaseoutProperties.Status("/test"), null));
+		this.outbox = outbox;
 		this.reports = new StatusReports(jdbc, transaction, figures, organisations, outbox, json);
 		this.timeline = new CampaignTimeline(jdbc, json);
 	}
