@@ -127,11 +127,9 @@ public class PhaseoutProcess {
 		Map<String, Map<String, EventSubscription>> waits = new HashMap<>();
 		boolean moved = false;
 		for (Execution execution : executions) {
-			// the inventory read first, under the organisation's lock; then what the execution waits for. The
-			// campaign through the command's session, which the steps that follow ask too
+			// the inventory read first, under the organisation's lock; then what the execution waits for
 			InventorySnapshot snapshot = snapshots.computeIfAbsent(execution.getProcessInstanceId(),
-					instance -> inventory.snapshot(ParticipantSession.current().instance(instance).campaignId(),
-							organisationId));
+					instance -> inventory.snapshot(campaignOf(instance), organisationId));
 			Map<String, EventSubscription> waiting = stillWaiting(execution);
 			waits.put(execution.getId(), waiting);
 			if (waiting.containsKey(MESSAGE_BANNED_PRODUCT_SEEN) && snapshot.banned() > 0) {
@@ -320,8 +318,14 @@ public class PhaseoutProcess {
 			.anyMatch(instance -> campaignId.equals(campaignOf(instance.getId())));
 	}
 
-	/** The campaign the instance was started in, from the process's own table. */
+	/**
+	 * The campaign the instance was started in, from the process's own table: inside an engine command
+	 * through its participant session, which the steps that follow ask too (read once a command).
+	 */
 	private String campaignOf(String processInstanceId) {
+		if (Context.getCommandContext() != null) {
+			return ParticipantSession.current().instance(processInstanceId).campaignId();
+		}
 		return instances.find(processInstanceId)
 			.map(InstanceParticipation::campaignId)
 			.orElseThrow(() -> new IllegalStateException(
